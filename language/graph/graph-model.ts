@@ -1,0 +1,41 @@
+/**
+ * The argument graph as exchanged with the preview, the CLI exports and other tools
+ * (a contract: see docs/graph-model.md). Plain JSON, no AST or LSP objects.
+ */
+
+export type NodeKind = 'claim' | 'pattern' | 'datum' | 'stat' | 'source' | 'scheme';
+export type EdgeKind = 'supports' | 'opposes' | 'cites' | 'observes' | 'interprets' | 'classifies';
+export type NodeStatus = 'grounded' | 'ungrounded' | 'circular' | 'contested';
+
+/** Zero-based, like LSP positions. */
+export interface GraphRange {
+    start: { line: number; character: number };
+    end: { line: number; character: number };
+}
+
+export interface GraphNode {
+    /** The element's workspace-unique name (a citation key for sources). */
+    id: string;
+    kind: NodeKind;
+    /** The element's text or title, as written by the user (unescaped). */
+    label: string;
+    status: NodeStatus;
+    /** Document URI of the declaration; absent for BibTeX entries that are not in a file we know. */
+    uri?: string;
+    range?: GraphRange;
+    /** Secondary text: respondent and method of a datum, value of a stat, author and year of a source. */
+    detail?: string;
+}
+
+export interface GraphEdge {
+    /** The supporting (or opposing, cited, observed…) element. */
+    from: string;
+    /** The element it bears on. */
+    to: string;
+    kind: EdgeKind;
+}
+
+export interface GraphModel {
+    nodes: GraphNode[];
+    edges: GraphEdge[];
+}

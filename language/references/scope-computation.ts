@@ -1,0 +1,41 @@
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { isAnnex, isDocument, type Document } from '../generated/ast.js';
+
+/**
+ * Every named element is global across the workspace, including the data nested in annexes,
+ * so all of them are exported and no per-container local scopes are built: Langium's default
+ * local scopes are streams searched linearly for every reference, quadratic on large files.
+ * Bands are the one local name: they resolve through their scheme (see WarrantScopeProvider).
+ */
+export class WarrantScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        if (!isDocument(root)) {
+            return [];
+        }
+        const exports: AstNodeDescription[] = [];
+        for (const node of exportedNodes(root)) {
+            const name = this.nameProvider.getName(node);
+            if (name) {
+                exports.push(this.descriptions.createDescription(node, name, document));
+            }
+        }
+        return exports;
+    }
+
+    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
+}
+
+function* exportedNodes(root: Document): Generator<AstNode> {
+    for (const element of root.elements) {
+        if ('name' in element) {
+            yield element;
+        }
+        if (isAnnex(element)) {
+            yield* element.data;
+        }
+    }
+}
