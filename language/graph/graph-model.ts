@@ -27,12 +27,21 @@ export interface GraphNode {
     detail?: string;
 }
 
+/**
+ * Reads as a sentence, `from KIND to`: datum *supports* claim, claim *opposes* … is written
+ * `opposer opposes claim`, pattern *interprets* claim (its strategic interpretation), claim or
+ * stat or scheme *cites* source, pattern *observes* datum, claim *classifies* stat (and scheme).
+ * So for supports/opposes/interprets the evidence is `from`; for cites/observes/classifies it is `to`.
+ */
 export interface GraphEdge {
-    /** The supporting (or opposing, cited, observed…) element. */
     from: string;
-    /** The element it bears on. */
     to: string;
     kind: EdgeKind;
+}
+
+/** The end of an edge that lies nearer the evidence (drawn lower in the map). */
+export function evidenceEnd(edge: GraphEdge): string {
+    return edge.kind === 'supports' || edge.kind === 'opposes' || edge.kind === 'interprets' ? edge.from : edge.to;
 }
 
 export interface GraphModel {

@@ -1,0 +1,2 @@
+import '../language/polyfills.js';
+console.log('warrant: not yet');

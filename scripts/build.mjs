@@ -1,0 +1,67 @@
+// Builds everything from source: Langium generation, type-check, then esbuild bundles.
+// `node scripts/build.mjs [--release] [--watch] [--no-typecheck]`
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = new Set(process.argv.slice(2));
+const release = args.has('--release');
+const require = createRequire(import.meta.url);
+
+function run(label, command, commandArgs) {
+    const started = Date.now();
+    const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) {
+        console.error(`build: ${label} failed`);
+        process.exit(result.status ?? 1);
+    }
+    console.log(`build: ${label} (${Date.now() - started} ms)`);
+}
+
+// langium-cli itself runs chevrotain, which needs Object.groupBy on Node 20.
+run('langium generate', process.execPath, [
+    '--import', pathToImport(require.resolve('core-js/actual/object/group-by.js')),
+    path.join(root, 'node_modules/langium-cli/bin/langium.js'), 'generate'
+]);
+if (!args.has('--no-typecheck')) {
+    run('tsc --noEmit', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', root]);
+}
+
+/** Node bundles: CommonJS so VS Code's extension host and plain `node` load them alike. */
+const nodeBundles = {
+    'out/extension.cjs': 'extension/main.ts',
+    'out/server.cjs': 'server/main.ts',
+    'out/cli.cjs': 'cli/main.ts'
+};
+
+const common = {
+    bundle: true,
+    minify: release,
+    sourcemap: release ? false : 'linked',
+    logLevel: 'warning',
+    absWorkingDir: root
+};
+
+const started = Date.now();
+await Promise.all([
+    ...Object.entries(nodeBundles).map(([outfile, entry]) => esbuild.build({
+        ...common,
+        entryPoints: [entry],
+        outfile,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        external: ['vscode'],
+        // Bundled ESM dependencies may read import.meta.url; point it at the bundle file.
+        define: { 'import.meta.url': 'importMetaUrl' },
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+    }))
+]);
+console.log(`build: esbuild${release ? ' (release, minified)' : ''} (${Date.now() - started} ms)`);
+
+function pathToImport(file) {
+    return new URL(`file://${file}`).href;
+}
