@@ -1,2 +1,52 @@
 import '../language/polyfills.js';
-console.log('warrant: not yet');
+import { parseArgs, UsageError, USAGE, type Command } from './args.js';
+import { buildCheckReport, exitCodeFor } from './check-report.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+import { loadWorkspace } from './load-workspace.js';
+import packageJson from '../package.json' with { type: 'json' };
+
+async function run(command: Command): Promise<number> {
+    switch (command.command) {
+        case 'help':
+            process.stdout.write(USAGE + '\n');
+            return 0;
+        case 'version':
+            process.stdout.write(packageJson.version + '\n');
+            return 0;
+        case 'check': {
+            const workspace = await loadWorkspace(command.paths);
+            const report = buildCheckReport(workspace);
+            const output = command.format === 'json'
+                ? JSON.stringify(report, null, 2) + '\n'
+                : command.format === 'sarif'
+                    ? formatSarif(report, packageJson.version)
+                    : formatText(report, process.stdout.isTTY === true && !process.env.NO_COLOR);
+            process.stdout.write(output);
+            return exitCodeFor(report, command.strict);
+        }
+        case 'export': {
+            const { runExport } = await import('./export.js');
+            return runExport(command);
+        }
+    }
+}
+
+async function main(): Promise<void> {
+    let code: number;
+    try {
+        code = await run(parseArgs(process.argv.slice(2)));
+    } catch (error) {
+        if (error instanceof UsageError) {
+            process.stderr.write(`warrant: ${error.message}\n\n${USAGE}\n`);
+            code = 2;
+        } else {
+            process.stderr.write(`warrant: internal error: ${(error as Error).stack ?? error}\n`);
+            code = 2;
+        }
+    }
+    // Let stdout drain before exiting: large JSON reports go through a pipe.
+    process.exitCode = code;
+}
+
+void main();

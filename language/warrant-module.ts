@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
@@ -6,10 +6,23 @@ import {
 import { WarrantGeneratedModule, WarrantGeneratedSharedModule } from './generated/module.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
 import { WarrantScopeProvider } from './references/scope-provider.js';
+import { registerAnalysisValidator } from './validation/analysis-validator.js';
+import { WarrantDocumentValidator } from './validation/document-validator.js';
+import { WorkspaceAnalysisProvider } from './workspace/analysis-provider.js';
 import { WarrantDocumentBuilder } from './workspace/document-builder.js';
+import { RuleSettings } from './workspace/rule-settings.js';
+import { FindingsStaleness } from './workspace/staleness.js';
+import { WorkspaceFiles } from './workspace/workspace-files.js';
 
 /** Services Warrant adds to Langium's. */
-export type WarrantAddedServices = object;
+export interface WarrantAddedServices {
+    warrant: {
+        Files: WorkspaceFiles;
+        Analysis: WorkspaceAnalysisProvider;
+        Settings: RuleSettings;
+        Staleness: FindingsStaleness;
+    };
+}
 
 export type WarrantServices = LangiumServices & WarrantAddedServices;
 
@@ -17,6 +30,15 @@ export const WarrantModule: Module<WarrantServices, PartialLangiumServices & War
     references: {
         ScopeComputation: (services) => new WarrantScopeComputation(services),
         ScopeProvider: (services) => new WarrantScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: (services) => new WarrantDocumentValidator(services)
+    },
+    warrant: {
+        Files: (services) => new WorkspaceFiles(services.shared),
+        Analysis: (services) => new WorkspaceAnalysisProvider(services.shared, services.warrant.Files),
+        Settings: (services) => new RuleSettings(services.shared, services.warrant.Files),
+        Staleness: (services) => new FindingsStaleness(services.warrant.Analysis)
     }
 };
 
@@ -34,6 +56,13 @@ export function createWarrantServices(context: DefaultSharedModuleContext): { sh
     const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule);
     const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule);
     shared.ServiceRegistry.register(Warrant);
+    registerAnalysisValidator(Warrant);
+    // Files outside the documents (bibliographies, transcripts, config) and the user's rule
+    // settings are read once per build, after linking and before validation.
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, async () => {
+        await Warrant.warrant.Files.refresh(shared.workspace.LangiumDocuments.all.toArray());
+        await Warrant.warrant.Settings.refresh();
+    });
     if (!context.connection) {
         // Without a language client nothing triggers the configuration; the CLI and tests need it ready.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -58,7 +58,16 @@ await Promise.all([
         // Bundled ESM dependencies may read import.meta.url; point it at the bundle file.
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
-    }))
+    })),
+    // The preview's script, loaded by the webview (and by exported HTML pages) under a nonce CSP.
+    esbuild.build({
+        ...common,
+        entryPoints: ['extension/preview/webview/main.ts'],
+        outfile: 'out/webview.js',
+        platform: 'browser',
+        target: 'es2022',
+        format: 'iife'
+    })
 ]);
 console.log(`build: esbuild${release ? ' (release, minified)' : ''} (${Date.now() - started} ms)`);
 

@@ -1,0 +1,81 @@
+/** Command-line parsing for `warrant check` and `warrant export` (DESIGN.md §5). */
+
+export type CheckFormat = 'text' | 'json' | 'sarif';
+export type ExportFormat = 'svg' | 'html' | 'dot' | 'graphml' | 'aif' | 'json' | 'md';
+
+export type Command =
+    | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean }
+    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string }
+    | { command: 'help' }
+    | { command: 'version' };
+
+export class UsageError extends Error {}
+
+const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'html', 'dot', 'graphml', 'aif', 'json', 'md'];
+
+export const USAGE = `Usage:
+  warrant check [paths…] [--format text|json|sarif] [--strict]
+  warrant export [paths…] --format svg|html|dot|graphml|aif|json|md [--out FILE]
+
+Paths are .warrant files or folders searched for them (default: the current folder).
+check exits 0 when no errors are found (warnings allowed unless --strict), 1 when
+errors are found, 2 on bad usage or unreadable input.`;
+
+export function parseArgs(argv: string[]): Command {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+        return { command: 'help' };
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+        return { command: 'version' };
+    }
+    if (command !== 'check' && command !== 'export') {
+        throw new UsageError(`unknown command "${command}"`);
+    }
+    const paths: string[] = [];
+    let format: string | undefined;
+    let out: string | undefined;
+    let strict = false;
+    for (let i = 0; i < rest.length; i++) {
+        const arg = rest[i];
+        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        const value = () => {
+            const next = inline ?? rest[++i];
+            if (next === undefined) {
+                throw new UsageError(`${flag} needs a value`);
+            }
+            return next;
+        };
+        if (flag === '--format' || flag === '-f') {
+            format = value();
+        } else if (flag === '--out' || flag === '-o') {
+            out = value();
+        } else if (flag === '--strict') {
+            strict = true;
+        } else if (flag === '--help' || flag === '-h') {
+            return { command: 'help' };
+        } else if (flag.startsWith('-') && flag !== '-') {
+            throw new UsageError(`unknown option "${flag}"`);
+        } else {
+            paths.push(arg);
+        }
+    }
+    if (command === 'check') {
+        if (out !== undefined) {
+            throw new UsageError('--out applies to export only');
+        }
+        const checkFormat = (format ?? 'text') as CheckFormat;
+        if (!CHECK_FORMATS.includes(checkFormat)) {
+            throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}`);
+        }
+        return { command, paths, format: checkFormat, strict };
+    }
+    if (strict) {
+        throw new UsageError('--strict applies to check only');
+    }
+    if (format === undefined || !EXPORT_FORMATS.includes(format as ExportFormat)) {
+        throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+    }
+    return { command, paths, format: format as ExportFormat, out };
+}

@@ -1,0 +1,68 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { LoadedWorkspace } from './load-workspace.js';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+/** One diagnostic, 1-based lines and columns (DESIGN.md §5 contract). */
+export interface DiagnosticRecord {
+    severity: SeverityName;
+    code: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+/** The `--format json` object (a contract: version 1). */
+export interface CheckReport {
+    version: 1;
+    files: Array<{ path: string; diagnostics: DiagnosticRecord[] }>;
+    summary: { files: number; errors: number; warnings: number; claims: number; grounded: number };
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'information',
+    [DiagnosticSeverity.Hint]: 'hint'
+};
+
+export function buildCheckReport(workspace: LoadedWorkspace): CheckReport {
+    const files = workspace.documents.map(document => ({
+        path: workspace.displayPath(document),
+        diagnostics: (document.diagnostics ?? []).map(toRecord).sort((a, b) => a.line - b.line || a.column - b.column)
+    }));
+    const all = files.flatMap(file => file.diagnostics);
+    const analysis = workspace.services.warrant.Analysis.get();
+    const claims = analysis.elements.claims.map(claim => analysis.nodeOf(claim)).filter(node => node !== undefined);
+    return {
+        version: 1,
+        files,
+        summary: {
+            files: files.length,
+            errors: all.filter(d => d.severity === 'error').length,
+            warnings: all.filter(d => d.severity === 'warning').length,
+            claims: analysis.elements.claims.length,
+            grounded: claims.filter(node => analysis.grounding.grounded[node.index] && analysis.grounding.cycleOf[node.index] < 0).length
+        }
+    };
+}
+
+function toRecord(diagnostic: Diagnostic): DiagnosticRecord {
+    const data = diagnostic.data as { code?: string } | undefined;
+    return {
+        severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: String(diagnostic.code ?? data?.code ?? 'unknown'),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1
+    };
+}
+
+/** Exit code per the contract: 1 on errors (or on warnings with --strict), else 0. */
+export function exitCodeFor(report: CheckReport, strict: boolean): number {
+    return report.summary.errors > 0 || (strict && report.summary.warnings > 0) ? 1 : 0;
+}

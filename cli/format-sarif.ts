@@ -1,0 +1,40 @@
+import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
+import type { CheckReport, SeverityName } from './check-report.js';
+
+const LEVELS: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0 for code-scanning dashboards: one run, one rule per code, one result per diagnostic. */
+export function formatSarif(report: CheckReport, version: string): string {
+    const codes = [...new Set(report.files.flatMap(file => file.diagnostics.map(d => d.code)))].sort();
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'warrant',
+                    version,
+                    informationUri: 'https://github.com/warrant-tools/warrant',
+                    rules: codes.map(code => ({
+                        id: code,
+                        helpUri: `https://github.com/warrant-tools/warrant/blob/main/docs/rules.md#${code}`,
+                        defaultConfiguration: { level: isIssueCode(code) ? LEVELS[DefaultSeverities[code]] : 'error' }
+                    }))
+                }
+            },
+            results: report.files.flatMap(file => file.diagnostics.map(d => ({
+                ruleId: d.code,
+                ruleIndex: codes.indexOf(d.code),
+                level: LEVELS[d.severity],
+                message: { text: d.message },
+                locations: [{
+                    physicalLocation: {
+                        artifactLocation: { uri: file.path.split('\\').join('/') },
+                        region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
+                    }
+                }]
+            })))
+        }]
+    };
+    return JSON.stringify(sarif, null, 2) + '\n';
+}

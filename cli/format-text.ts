@@ -1,0 +1,23 @@
+import type { CheckReport } from './check-report.js';
+
+/** `path:line:column: severity message [code]`, compiler-style so editors and CI link to the place. */
+export function formatText(report: CheckReport, color: boolean): string {
+    const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const colours = { error: '31', warning: '33', information: '36', hint: '90' } as const;
+    const lines: string[] = [];
+    for (const file of report.files) {
+        for (const d of file.diagnostics) {
+            lines.push(`${file.path}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${d.message} ${paint('90', `[${d.code}]`)}`);
+        }
+    }
+    const { files, errors, warnings, claims, grounded } = report.summary;
+    const others = report.files.reduce((n, f) => n + f.diagnostics.filter(d => d.severity === 'information' || d.severity === 'hint').length, 0);
+    lines.push('');
+    lines.push(`${files} file${files === 1 ? '' : 's'} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${others} note${others === 1 ? '' : 's'}.`);
+    lines.push(`${grounded} of ${claims} claims trace to data or a cited source.`);
+    return lines.join('\n') + '\n';
+}
+
+function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

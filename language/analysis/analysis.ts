@@ -1,0 +1,62 @@
+import { AstUtils, type AstNode } from 'langium';
+import type { Document } from '../generated/ast.js';
+import { buildArgumentGraph, type ArgumentGraph, type ArgumentNode } from './argument-graph.js';
+import type { BibliographyLookup } from './citations.js';
+import type { ExternalFiles } from './external-files.js';
+import type { Finding } from './finding.js';
+import { computeGrounding, statusOf, traceOf, type Grounding } from './grounding.js';
+import { citationFindings } from './rules/citation-rules.js';
+import { fileFindings } from './rules/file-rules.js';
+import { groundingFindings } from './rules/grounding-rules.js';
+import { namingFindings } from './rules/naming-rules.js';
+import { patternFindings } from './rules/pattern-rules.js';
+import { quantityFindings } from './rules/quantity-rules.js';
+import { usageFindings } from './rules/usage-rules.js';
+import { collectElements, type WorkspaceElements } from './workspace-elements.js';
+import type { NodeStatus } from '../graph/graph-model.js';
+
+/** Everything the rules, hovers, code lenses and the map need, computed once per build. */
+export interface WorkspaceAnalysis {
+    elements: WorkspaceElements;
+    graph: ArgumentGraph;
+    grounding: Grounding;
+    /** Findings of every rule, grouped by the document root they are located in. */
+    findings: Map<Document, Finding[]>;
+    nodeOf(element: AstNode): ArgumentNode | undefined;
+    status(node: ArgumentNode): NodeStatus;
+    /** The node's chain down to its evidence (node first), empty when ungrounded. */
+    trace(node: ArgumentNode): ArgumentNode[];
+}
+
+export interface AnalysisInput {
+    /** Document roots in a stable order (by URI). */
+    documents: Document[];
+    bibliography: BibliographyLookup;
+    files: ExternalFiles;
+}
+
+/** One linear pass over the linked workspace. Pure: no I/O, no LSP. */
+export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
+    const elements = collectElements(input.documents);
+    const graph = buildArgumentGraph(elements, input.bibliography);
+    const grounding = computeGrounding(graph);
+    const all: Finding[] = [
+        ...namingFindings(elements),
+        ...groundingFindings(elements, graph, grounding),
+        ...citationFindings(elements, input.bibliography, input.documents),
+        ...patternFindings(elements),
+        ...quantityFindings(elements),
+        ...usageFindings(elements, graph),
+        ...fileFindings(elements, input.files)
+    ];
+    const findings = new Map<Document, Finding[]>(input.documents.map(document => [document, []]));
+    for (const finding of all) {
+        findings.get(AstUtils.findRootNode(finding.node) as Document)?.push(finding);
+    }
+    return {
+        elements, graph, grounding, findings,
+        nodeOf: element => graph.byElement.get(element),
+        status: node => statusOf(grounding, node),
+        trace: node => traceOf(grounding, node).map(index => graph.nodes[index])
+    };
+}

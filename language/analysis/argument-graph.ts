@@ -1,0 +1,190 @@
+import type { AstNode } from 'langium';
+import {
+    isClassification, isCiting, isObserved, isOpposition, isSupport,
+    type Citation, type Claim, type Datum, type Pattern, type Scheme, type Source, type Stat
+} from '../generated/ast.js';
+import type { EdgeKind, NodeKind } from '../graph/graph-model.js';
+import { citationKey, type BibliographyLookup, type ResolvedSource } from './citations.js';
+import type { WorkspaceElements } from './workspace-elements.js';
+
+export type ArgumentElement = Claim | Pattern | Datum | Stat | Scheme;
+
+/** A vertex of the argument graph: an element, a resolved source or an unresolved citation key. */
+export interface ArgumentNode {
+    index: number;
+    /** Element name, or `@key` for sources (so ids never collide with names). */
+    id: string;
+    kind: NodeKind;
+    element?: ArgumentElement;
+    source?: ResolvedSource;
+    /** A cited key that resolves nowhere. */
+    unresolvedKey?: string;
+}
+
+export interface ArgumentEdge {
+    from: number;
+    to: number;
+    kind: EdgeKind;
+}
+
+/**
+ * The workspace's argument as integer-indexed adjacency lists, built in one pass over the
+ * elements. `supporters[n]` are the nodes whose grounding flows into n (supported-by data,
+ * claims, stats and patterns, classified stats, cited sources, observed data);
+ * `dependents` is its reverse.
+ */
+export interface ArgumentGraph {
+    nodes: ArgumentNode[];
+    byElement: Map<AstNode, ArgumentNode>;
+    byId: Map<string, ArgumentNode>;
+    supporters: number[][];
+    dependents: number[][];
+    opposers: number[][];
+    /** Edges as the graph model shows them (see graph-model.ts for directions). */
+    edges: ArgumentEdge[];
+}
+
+export function buildArgumentGraph(elements: WorkspaceElements, bibliography: BibliographyLookup): ArgumentGraph {
+    const graph: ArgumentGraph = { nodes: [], byElement: new Map(), byId: new Map(), supporters: [], dependents: [], opposers: [], edges: [] };
+    const inlineSources = new Map(elements.sources.map(source => [source.name, source]));
+
+    const addNode = (node: Omit<ArgumentNode, 'index'>): ArgumentNode => {
+        const created = { ...node, index: graph.nodes.length };
+        graph.nodes.push(created);
+        graph.supporters.push([]);
+        graph.dependents.push([]);
+        graph.opposers.push([]);
+        graph.byId.set(created.id, created);
+        if (created.element) {
+            graph.byElement.set(created.element, created);
+        }
+        return created;
+    };
+    const addElement = (element: ArgumentElement, kind: NodeKind) => {
+        // Duplicates keep their first declaration: the duplicate-id rule reports the others.
+        if (element.name && !graph.byId.has(element.name)) {
+            addNode({ id: element.name, kind, element });
+        }
+    };
+    elements.claims.forEach(claim => addElement(claim, 'claim'));
+    elements.patterns.forEach(pattern => addElement(pattern, 'pattern'));
+    elements.data.forEach(datum => addElement(datum, 'datum'));
+    elements.stats.forEach(stat => addElement(stat, 'stat'));
+    elements.schemes.forEach(scheme => addElement(scheme, 'scheme'));
+    for (const source of elements.sources) {
+        if (source.name && !graph.byId.has('@' + source.name)) {
+            addNode({ id: '@' + source.name, kind: 'source', source: inlineSource(source.name, source) });
+        }
+    }
+
+    const sourceNode = (citation: Citation): ArgumentNode => {
+        const key = citationKey(citation.key);
+        const existing = graph.byId.get('@' + key);
+        if (existing) {
+            return existing;
+        }
+        const inline = inlineSources.get(key);
+        const resolved = inline ? inlineSource(key, inline) : bibliography.resolve(key);
+        return addNode(resolved ? { id: '@' + key, kind: 'source', source: resolved } : { id: '@' + key, kind: 'source', unresolvedKey: key });
+    };
+    const support = (supporter: ArgumentNode, supported: ArgumentNode) => {
+        graph.supporters[supported.index].push(supporter.index);
+        graph.dependents[supporter.index].push(supported.index);
+    };
+    const edge = (from: ArgumentNode, to: ArgumentNode, kind: EdgeKind) => graph.edges.push({ from: from.index, to: to.index, kind });
+    const nodeOf = (element: AstNode | undefined) => element ? graph.byElement.get(element) : undefined;
+    const cite = (node: ArgumentNode, citations: Citation[]) => {
+        for (const citation of citations) {
+            if (!citation.key) {
+                continue;
+            }
+            const source = sourceNode(citation);
+            support(source, node);
+            edge(node, source, 'cites');
+        }
+    };
+
+    for (const claim of elements.claims) {
+        const node = graph.byElement.get(claim);
+        if (!node) {
+            continue;
+        }
+        for (const clause of claim.clauses) {
+            if (isSupport(clause)) {
+                for (const ref of clause.supporters) {
+                    const supporter = nodeOf(ref.ref);
+                    if (supporter) {
+                        support(supporter, node);
+                        edge(supporter, node, 'supports');
+                    }
+                }
+            } else if (isOpposition(clause)) {
+                for (const ref of clause.opponents) {
+                    const opposer = nodeOf(ref.ref);
+                    if (opposer) {
+                        graph.opposers[node.index].push(opposer.index);
+                        edge(opposer, node, 'opposes');
+                    }
+                }
+            } else if (isCiting(clause)) {
+                cite(node, clause.citations);
+            } else if (isClassification(clause)) {
+                const stat = nodeOf(clause.stat?.ref);
+                if (stat) {
+                    support(stat, node);
+                    edge(node, stat, 'classifies');
+                }
+                const scheme = nodeOf(clause.scheme?.ref);
+                if (scheme) {
+                    edge(node, scheme, 'classifies');
+                }
+            }
+        }
+    }
+    for (const pattern of elements.patterns) {
+        const node = graph.byElement.get(pattern);
+        if (!node) {
+            continue;
+        }
+        for (const part of pattern.parts) {
+            if (isObserved(part)) {
+                for (const ref of part.data) {
+                    const datum = nodeOf(ref.ref);
+                    if (datum) {
+                        support(datum, node);
+                        edge(node, datum, 'observes');
+                    }
+                }
+            } else if (isCiting(part)) {
+                cite(node, part.citations);
+            } else if (part.$type === 'Strategic') {
+                const claim = nodeOf(part.claim?.ref);
+                if (claim) {
+                    edge(node, claim, 'interprets');
+                }
+            }
+        }
+    }
+    for (const stat of elements.stats) {
+        const node = graph.byElement.get(stat);
+        if (node) {
+            cite(node, stat.citations);
+        }
+    }
+    for (const scheme of elements.schemes) {
+        const node = graph.byElement.get(scheme);
+        if (node) {
+            cite(node, scheme.citations);
+        }
+    }
+    return graph;
+}
+
+function inlineSource(key: string, source: Source): ResolvedSource {
+    const field = (name: string) => source.fields.find(f => f.key === name)?.value;
+    const title = field('title') ?? source.label ?? key;
+    const author = field('author');
+    const year = field('year');
+    const detail = [author, year !== undefined ? `(${year})` : undefined].filter(Boolean).join(' ') || undefined;
+    return { key, title: String(title), detail, declaration: source };
+}

@@ -1,0 +1,77 @@
+import type { Finding } from '../finding.js';
+import { describeFileProblem, type ExternalFiles } from '../external-files.js';
+import { IssueCodes } from '../issue-codes.js';
+import type { WorkspaceElements } from '../workspace-elements.js';
+
+/** Problems a bibliography statement reports at once before the rest are summarised. */
+const SHOWN_PROBLEMS = 5;
+
+/** bibliography-not-found, bibliography-syntax, quote-not-found. */
+export function fileFindings(elements: WorkspaceElements, files: ExternalFiles): Finding[] {
+    const findings: Finding[] = [];
+    for (const statement of elements.bibliographies) {
+        const facts = files.bibliography(statement);
+        if (!facts) {
+            continue;
+        }
+        if (facts.status !== 'ok') {
+            findings.push({
+                code: IssueCodes.BibliographyNotFound, node: statement, property: 'path',
+                message: `Bibliography ${describeFileProblem(facts.status, facts.path)}.`
+            });
+            continue;
+        }
+        for (const problem of facts.problems.slice(0, SHOWN_PROBLEMS)) {
+            findings.push({
+                code: IssueCodes.BibliographySyntax, node: statement, property: 'path',
+                message: `${facts.path}:${problem.line + 1}: ${problem.message}`,
+                data: { line: problem.line }
+            });
+        }
+        if (facts.problems.length > SHOWN_PROBLEMS) {
+            findings.push({
+                code: IssueCodes.BibliographySyntax, node: statement, property: 'path',
+                message: `${facts.path}: ${facts.problems.length - SHOWN_PROBLEMS} more malformed entries (see the file's own diagnostics).`
+            });
+        }
+    }
+    for (const datum of elements.data) {
+        const origin = datum.origin;
+        if (!origin?.file) {
+            continue;
+        }
+        const facts = files.transcript(origin);
+        if (!facts) {
+            continue;
+        }
+        if (facts.status !== 'ok') {
+            findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'file', message: `The file of datum \`${datum.name}\`: ${describeFileProblem(facts.status, facts.path)}.` });
+            continue;
+        }
+        if (origin.quote === undefined) {
+            continue;
+        }
+        const haystack = origin.lines ? selectLines(facts.text, origin.lines.from, origin.lines.to ?? origin.lines.from) : facts.text;
+        if (!normaliseQuote(haystack).includes(normaliseQuote(origin.quote))) {
+            const where = origin.lines ? `lines ${origin.lines.from}–${origin.lines.to ?? origin.lines.from} of ${facts.path}` : facts.path;
+            findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'quote', message: `The quote of datum \`${datum.name}\` is not in ${where}.` });
+        }
+    }
+    return findings;
+}
+
+/** 1-based, inclusive. */
+function selectLines(text: string, from: number, to: number): string {
+    return text.split(/\r\n|\r|\n/).slice(Math.max(0, from - 1), Math.max(from, to)).join('\n');
+}
+
+/** Transcripts and quotes differ in line breaks, runs of spaces, typographic quotes, dashes and ellipses. */
+export function normaliseQuote(text: string): string {
+    return text
+        .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+        .replace(/[\u2013\u2014\u2212]/g, '-')
+        .replace(/\u2026/g, '...')
+        .replace(/\s+/g, ' ')
+        .trim();
+}

@@ -1,0 +1,105 @@
+import { isSupport, type Claim } from '../../generated/ast.js';
+import type { ArgumentGraph } from '../argument-graph.js';
+import { listNames, whyUngrounded } from '../describe.js';
+import type { Finding } from '../finding.js';
+import type { Grounding } from '../grounding.js';
+import { IssueCodes } from '../issue-codes.js';
+import type { WorkspaceElements } from '../workspace-elements.js';
+
+/** unsupported-claim, circular-support, self-support, contested-claim, single-source. */
+export function groundingFindings(elements: WorkspaceElements, graph: ArgumentGraph, grounding: Grounding): Finding[] {
+    const findings: Finding[] = [];
+    for (const claim of elements.claims) {
+        const node = graph.byElement.get(claim);
+        if (!node) {
+            continue; // a duplicate: reported by duplicate-id
+        }
+        findings.push(...selfSupport(claim));
+        const cycle = grounding.cycleOf[node.index];
+        if (cycle >= 0) {
+            const names = grounding.cycles[cycle].map(i => graph.nodes[i].id);
+            const onPath = names.includes(claim.name);
+            findings.push({
+                code: IssueCodes.CircularSupport,
+                node: claim, property: 'name',
+                message: onPath
+                    ? `Circular support: ${names.map(n => `\`${n}\``).join(' → ')}. A chain of claims that support each other grounds none of them.`
+                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].map(i => graph.nodes[i].id))}). A chain of claims that support each other grounds none of them.`,
+                related: grounding.components[cycle]
+                    .filter(i => i !== node.index)
+                    .map(i => ({ node: graph.nodes[i].element!, message: `\`${graph.nodes[i].id}\` is in the same cycle` }))
+            });
+            continue;
+        }
+        if (!grounding.grounded[node.index]) {
+            const supporters = graph.supporters[node.index].filter(s => s !== node.index).map(s => graph.nodes[s]);
+            if (supporters.length === 0) {
+                findings.push({
+                    code: IssueCodes.UnsupportedClaim, node: claim, property: 'name',
+                    message: `\`${claim.name}\` has no support: it traces to no datum, stat or source. Add \`supported by\` data or claims, or \`cites\` a source.`,
+                    data: { reason: 'none' }
+                });
+            } else {
+                const reasons = supporters.slice(0, 5).map(s => `\`${s.id}\` (${whyUngrounded(graph, grounding, s)})`);
+                const more = supporters.length > 5 ? ` and ${supporters.length - 5} more` : '';
+                findings.push({
+                    code: IssueCodes.UnsupportedClaim, node: claim, property: 'name',
+                    message: `\`${claim.name}\` does not trace to any datum, stat or source: it rests only on ${reasons.join(', ')}${more}.`,
+                    related: supporters.flatMap(s => s.element ? [{ node: s.element, message: `\`${s.id}\` is itself ungrounded` }] : []),
+                    data: { reason: 'ungrounded-supporters' }
+                });
+            }
+            continue;
+        }
+        if (grounding.contested[node.index]) {
+            const opposers = graph.opposers[node.index].filter(o => grounding.grounded[o]).map(o => graph.nodes[o]);
+            findings.push({
+                code: IssueCodes.ContestedClaim, node: claim, property: 'name',
+                message: `\`${claim.name}\` is contested: grounded evidence opposes it (${listNames(opposers.map(o => o.id))}).`,
+                related: opposers.flatMap(o => o.element ? [{ node: o.element, message: `\`${o.id}\` opposes \`${claim.name}\`` }] : [])
+            });
+        }
+        const single = singleSourceReason(grounding.profiles[node.index]);
+        if (single) {
+            findings.push({ code: IssueCodes.SingleSource, node: claim, property: 'name', message: `\`${claim.name}\` ${single}. Triangulate with further data, respondents or methods.` });
+        }
+    }
+    return findings;
+}
+
+function selfSupport(claim: Claim): Finding[] {
+    const findings: Finding[] = [];
+    for (const clause of claim.clauses) {
+        if (isSupport(clause)) {
+            clause.supporters.forEach((ref, index) => {
+                if (ref.ref === claim) {
+                    findings.push({
+                        code: IssueCodes.SelfSupport, node: clause, property: 'supporters', index,
+                        message: `\`${claim.name}\` lists itself as support; a claim cannot ground itself.`
+                    });
+                }
+            });
+        }
+    }
+    return findings;
+}
+
+function singleSourceReason(profile: Grounding['profiles'][number]): string | undefined {
+    if (!profile) {
+        return undefined;
+    }
+    const evidence = profile.data.size + profile.stats.size + profile.sources.size;
+    if (evidence === 1) {
+        const [only] = [...profile.data, ...profile.stats, ...profile.sources];
+        return `rests on a single piece of evidence (\`${only}\`)`;
+    }
+    if (profile.data.size >= 2 && profile.stats.size + profile.sources.size === 0) {
+        if (profile.respondents.size === 1) {
+            return `rests on ${profile.data.size} data that all come from one respondent (\`${[...profile.respondents][0]}\`)`;
+        }
+        if (profile.methods.size === 1) {
+            return `rests on ${profile.data.size} data all collected by one method (${[...profile.methods][0]})`;
+        }
+    }
+    return undefined;
+}

@@ -1,0 +1,49 @@
+import { isAnomalous, isObserved, isStrategic, isUnanticipated, type Datum, type Pattern } from '../../generated/ast.js';
+import type { Finding } from '../finding.js';
+import { IssueCodes } from '../issue-codes.js';
+import type { WorkspaceElements } from '../workspace-elements.js';
+
+/**
+ * pattern-incomplete: Merton's serendipity pattern is an unanticipated, anomalous and
+ * strategic datum; each part must be stated and at least one datum observed.
+ * pattern-not-emergent: if every observed datum was prompted by the researcher, nothing
+ * was stumbled upon.
+ */
+export function patternFindings(elements: WorkspaceElements): Finding[] {
+    const findings: Finding[] = [];
+    for (const pattern of elements.patterns) {
+        const missing: string[] = [];
+        if (!pattern.parts.some(isUnanticipated)) {
+            missing.push('`unanticipated` (what was not expected)');
+        }
+        if (!pattern.parts.some(isAnomalous)) {
+            missing.push('`anomalous` (what contradicted theory or expectation)');
+        }
+        if (!pattern.parts.some(isStrategic)) {
+            missing.push('`strategic` (the claim it occasions)');
+        }
+        const observed = observedData(pattern);
+        if (observed.length === 0) {
+            missing.push('`observed` data');
+        }
+        if (missing.length > 0) {
+            findings.push({
+                code: IssueCodes.PatternIncomplete, node: pattern, property: 'name',
+                message: `Serendipity pattern \`${pattern.name}\` lacks ${missing.join(', ')}. Merton's pattern is an unanticipated, anomalous and strategic datum.`,
+                data: { missing: missing.map(m => m.slice(1, m.indexOf('`', 1))) }
+            });
+        }
+        if (observed.length > 0 && observed.every(datum => datum.occurrence === 'prompted')) {
+            findings.push({
+                code: IssueCodes.PatternNotEmergent, node: pattern, property: 'name',
+                message: `Every datum \`${pattern.name}\` observes was prompted by the researcher; a serendipitous finding needs at least one emergent datum.`,
+                related: observed.map(datum => ({ node: datum, message: `\`${datum.name}\` is prompted` }))
+            });
+        }
+    }
+    return findings;
+}
+
+function observedData(pattern: Pattern): Datum[] {
+    return pattern.parts.filter(isObserved).flatMap(part => part.data.flatMap(ref => ref.ref ? [ref.ref] : []));
+}

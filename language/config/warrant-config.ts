@@ -1,0 +1,81 @@
+import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
+
+export type RuleLevel = Severity | 'off';
+
+/** `warrant.config.json` at the workspace root, read by the language server and the CLI alike. */
+export interface WarrantConfig {
+    /** Severity per rule code, overriding the defaults. */
+    rules: Partial<Record<IssueCode, RuleLevel>>;
+    /** Bibliographies loaded for the whole workspace, relative to the config file. */
+    bibliography: string[];
+}
+
+export const CONFIG_FILE_NAME = 'warrant.config.json';
+
+export const EmptyConfig: WarrantConfig = { rules: {}, bibliography: [] };
+
+const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export interface ConfigParseResult {
+    config: WarrantConfig;
+    /** Human-readable problems; the valid parts of the file still apply. */
+    problems: string[];
+}
+
+/** Tolerant: unknown codes, bad levels and bad types are reported and skipped, never thrown. */
+export function parseConfig(text: string): ConfigParseResult {
+    const problems: string[] = [];
+    let raw: unknown;
+    try {
+        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+        return { config: EmptyConfig, problems: [`${CONFIG_FILE_NAME} is not valid JSON: ${(error as Error).message}`] };
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return { config: EmptyConfig, problems: [`${CONFIG_FILE_NAME} must contain a JSON object`] };
+    }
+    const object = raw as Record<string, unknown>;
+    return { config: { rules: parseRules(object.rules, problems), bibliography: parseBibliography(object.bibliography, problems) }, problems };
+}
+
+export function parseRules(value: unknown, problems: string[]): WarrantConfig['rules'] {
+    const rules: WarrantConfig['rules'] = {};
+    if (value === undefined || value === null) {
+        return rules;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        problems.push('"rules" must be an object mapping rule codes to off|hint|information|warning|error');
+        return rules;
+    }
+    for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
+        if (!isIssueCode(code)) {
+            problems.push(`unknown rule code "${code}" (known: ${AllIssueCodes.join(', ')})`);
+        } else if (typeof level !== 'string' || !LEVELS.includes(level as RuleLevel)) {
+            problems.push(`rule "${code}": level must be one of ${LEVELS.join(', ')}`);
+        } else {
+            rules[code] = level as RuleLevel;
+        }
+    }
+    return rules;
+}
+
+function parseBibliography(value: unknown, problems: string[]): string[] {
+    if (value === undefined || value === null) {
+        return [];
+    }
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || list.some(item => typeof item !== 'string')) {
+        problems.push('"bibliography" must be a path or a list of paths');
+        return [];
+    }
+    return list as string[];
+}
+
+/** Later layers win: defaults, then the config file, then user settings. */
+export function ruleLevel(code: IssueCode, ...layers: Array<WarrantConfig['rules'] | undefined>): RuleLevel {
+    let level: RuleLevel = DefaultSeverities[code];
+    for (const layer of layers) {
+        level = layer?.[code] ?? level;
+    }
+    return level;
+}

@@ -1,0 +1,14 @@
+/**
+ * Warrant's custom LSP requests, declared once and used by both the server and the
+ * VS Code client (and by any other client that wants the map).
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { GraphModel } from './graph/graph-model.js';
+
+export interface GraphParams {
+    /** The document whose elements (and their evidence) to return; the whole workspace when absent. */
+    uri?: string;
+}
+
+/** `warrant/graph`: the argument graph model (see graph/graph-model.ts). */
+export const GraphRequest = new RequestType<GraphParams, GraphModel, void>('warrant/graph');

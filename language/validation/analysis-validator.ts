@@ -1,0 +1,55 @@
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DiagnosticTag, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { Finding } from '../analysis/finding.js';
+import type { WarrantAstType, Document } from '../generated/ast.js';
+import type { WarrantServices } from '../warrant-module.js';
+
+/**
+ * Publishes the workspace analysis's findings for one document as diagnostics, at the
+ * severity the configuration gives each code. All rules live in analysis/rules/ as pure
+ * functions; this is only the bridge to Langium's validation.
+ */
+export class AnalysisValidator {
+    constructor(private readonly services: WarrantServices) {}
+
+    checkDocument(document: Document, accept: ValidationAcceptor): void {
+        const analysis = this.services.warrant.Analysis.get();
+        const findings = analysis.findings.get(document) ?? [];
+        const settings = this.services.warrant.Settings;
+        for (const finding of findings) {
+            const level = settings.level(finding.code);
+            if (level === 'off') {
+                continue;
+            }
+            accept(level === 'information' ? 'info' : level, finding.message, {
+                node: finding.node,
+                property: finding.property as never,
+                index: finding.index,
+                code: finding.code,
+                data: { code: finding.code, ...finding.data },
+                tags: finding.unnecessary ? [DiagnosticTag.Unnecessary] : undefined,
+                relatedInformation: relatedInformation(finding)
+            });
+        }
+        this.services.warrant.Staleness.recordValidated(document, findings);
+    }
+}
+
+function relatedInformation(finding: Finding): DiagnosticRelatedInformation[] | undefined {
+    if (!finding.related?.length) {
+        return undefined;
+    }
+    return finding.related.flatMap(related => {
+        const document = AstUtils.getDocument(related.node);
+        const range = related.node.$cstNode?.range;
+        return range ? [{ location: { uri: document.uri.toString(), range }, message: related.message }] : [];
+    });
+}
+
+export function registerAnalysisValidator(services: WarrantServices): void {
+    const validator = new AnalysisValidator(services);
+    const checks: ValidationChecks<WarrantAstType> = {
+        Document: validator.checkDocument.bind(validator)
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}

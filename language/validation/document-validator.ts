@@ -1,0 +1,81 @@
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type LinkingErrorData, type ValidationOptions } from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { nearestNames } from '../analysis/nearest-names.js';
+import { IssueCodes } from '../analysis/issue-codes.js';
+import type { WarrantServices } from '../warrant-module.js';
+
+const EXPECTED: Record<string, string> = {
+    Supporter: 'claim, datum, stat or pattern',
+    Claim: 'claim',
+    Datum: 'datum',
+    Stat: 'stat',
+    Scheme: 'scheme',
+    Respondent: 'respondent or subject',
+    Band: 'band'
+};
+
+/**
+ * Gives every diagnostic a visible code: parse errors keep Langium's `lexing-error` /
+ * `parsing-error`, and unresolved names become `unknown-reference` with a message that says
+ * what kind of element was expected and suggests the nearest declared names.
+ */
+export class WarrantDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: WarrantServices;
+
+    constructor(services: WarrantServices) {
+        super(services);
+        this.services = services;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const data = diagnostic.data as { code?: string } | undefined;
+            if (diagnostic.code === undefined && data?.code) {
+                diagnostic.code = data.code;
+            }
+        }
+        return diagnostics;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            const range = reference.$refNode?.range;
+            if (!error || !range) {
+                continue;
+            }
+            const name = error.info.reference.$refText;
+            const type = this.services.shared.AstReflection.getReferenceType(error.info);
+            const candidates = type === 'Band' ? this.bandNames(error.info.container) : this.indexedNames(type);
+            const suggestions = nearestNames(name, candidates);
+            const expected = EXPECTED[type] ?? type.toLowerCase();
+            const where = type === 'Band' ? 'among the bands of the scheme named after `by`' : 'in the workspace';
+            const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `\`${s}\``).join(', ')}?` : '';
+            const data: LinkingErrorData & { suggestions: string[] } = {
+                code: DocumentValidator.LinkingError,
+                containerType: error.info.container.$type,
+                property: error.info.property,
+                refText: name,
+                suggestions
+            };
+            diagnostics.push({
+                severity: 1,
+                range,
+                code: IssueCodes.UnknownReference,
+                message: `Unknown ${expected} \`${name}\`: none is declared ${where}.${hint}`,
+                source: this.getSource(),
+                data
+            });
+        }
+    }
+
+    private indexedNames(type: string): string[] {
+        return this.services.shared.workspace.IndexManager.allElements(type).map(description => description.name).toArray();
+    }
+
+    private bandNames(container: unknown): string[] {
+        const scheme = (container as { scheme?: { ref?: { bands: Array<{ name: string }> } } }).scheme?.ref;
+        return scheme?.bands.map(band => band.name) ?? [];
+    }
+}

@@ -1,0 +1,42 @@
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { analyzeWorkspace, type WorkspaceAnalysis } from '../analysis/analysis.js';
+import { isDocument, type Document } from '../generated/ast.js';
+import type { WarrantDocumentBuilder } from './document-builder.js';
+import type { WorkspaceFiles } from './workspace-files.js';
+
+/**
+ * Hands out the workspace analysis, computing it at most once per build: every validator,
+ * hover, code lens and graph request of that build shares one result.
+ */
+export class WorkspaceAnalysisProvider {
+    private cached?: { generation: number; analysis: WorkspaceAnalysis };
+
+    constructor(private readonly shared: LangiumSharedCoreServices, private readonly files: WorkspaceFiles) {}
+
+    get(): WorkspaceAnalysis {
+        const builder = this.shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+        const generation = builder.buildGeneration;
+        if (this.cached?.generation !== generation) {
+            this.cached = { generation, analysis: analyzeWorkspace({ documents: this.documentRoots(), bibliography: this.files.bibliography, files: this.files.external }) };
+        }
+        return this.cached.analysis;
+    }
+
+    private documentRoots(): Document[] {
+        return this.shared.workspace.LangiumDocuments.all
+            .filter(document => isDocument(document.parseResult.value))
+            .toArray()
+            .sort((a, b) => compareUris(a, b))
+            .map(document => document.parseResult.value as Document);
+    }
+}
+
+function compareUris(a: LangiumDocument, b: LangiumDocument): number {
+    const left = a.uri.toString();
+    const right = b.uri.toString();
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+
+export function documentUri(root: Document): URI | undefined {
+    return root.$document?.uri;
+}

@@ -1,0 +1,43 @@
+import { DocumentState, type LangiumDocument } from 'langium';
+import type { Finding } from '../analysis/finding.js';
+import { isDocument, type Document } from '../generated/ast.js';
+import type { WorkspaceAnalysisProvider } from './analysis-provider.js';
+
+/**
+ * Grounding, duplicates and usage are properties of the whole workspace: an edit in one file
+ * can change the findings of a file that does not reference it (or references it only
+ * transitively), which Langium would not rebuild. This remembers what each document was
+ * last validated with, so the builder can revalidate exactly the documents whose findings
+ * changed — a comparison linear in the number of findings, no relinking.
+ */
+export class FindingsStaleness {
+    private readonly validatedWith = new WeakMap<Document, string>();
+
+    constructor(private readonly analysis: WorkspaceAnalysisProvider) {}
+
+    recordValidated(document: Document, findings: Finding[]): void {
+        this.validatedWith.set(document, fingerprint(findings));
+    }
+
+    staleDocuments(candidates: Iterable<LangiumDocument>): LangiumDocument[] {
+        const analysis = this.analysis.get();
+        const stale: LangiumDocument[] = [];
+        for (const document of candidates) {
+            const root = document.parseResult.value;
+            if (document.state !== DocumentState.Validated || !isDocument(root)) {
+                continue;
+            }
+            const recorded = this.validatedWith.get(root);
+            if (recorded !== undefined && recorded !== fingerprint(analysis.findings.get(root) ?? [])) {
+                stale.push(document);
+            }
+        }
+        return stale;
+    }
+}
+
+function fingerprint(findings: Finding[]): string {
+    return findings
+        .map(f => `${f.code}\u0000${f.message}\u0000${f.node.$cstNode?.offset}\u0000${f.property ?? ''}\u0000${f.index ?? ''}\u0000${f.related?.map(r => r.message).join('\u0001') ?? ''}`)
+        .join('\n');
+}

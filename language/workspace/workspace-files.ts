@@ -1,0 +1,175 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { AstUtils, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { BibliographyFacts, ExternalFiles, FileProblem, TranscriptFacts } from '../analysis/external-files.js';
+import type { BibliographyLookup } from '../analysis/citations.js';
+import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '../config/warrant-config.js';
+import { isBibliography, isDocument, isOrigin, type Bibliography, type Document, type Origin } from '../generated/ast.js';
+import { BibliographyStore } from '../bibliography/bibliography-store.js';
+import { resolveContained } from '../bibliography/path-containment.js';
+
+/** Transcripts and bibliographies larger than this are reported, not read. */
+export const MAX_EXTERNAL_FILE_BYTES = 50 * 1024 * 1024;
+
+interface CachedFile {
+    mtimeMs: number;
+    size: number;
+    text: string;
+}
+
+type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; problem: FileProblem };
+
+/**
+ * Reads the files the .warrant documents point to — bibliographies, transcripts and
+ * `warrant.config.json` — before each analysis, with path containment (never outside the
+ * workspace folder, symlinks resolved) and a size cap. Unchanged files (same mtime and size)
+ * are not re-read, so a keystroke costs one `stat` per referenced file.
+ */
+export class WorkspaceFiles {
+    readonly store = new BibliographyStore();
+    config: WarrantConfig = EmptyConfig;
+    configProblems: string[] = [];
+    private explicitRoots: string[] | undefined;
+    private readonly cache = new Map<string, CachedFile>();
+    private bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
+    private transcriptFacts = new Map<Origin, TranscriptFacts>();
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {}
+
+    /** The CLI sets its roots; the language server uses the editor's workspace folders. */
+    setRoots(roots: string[]): void {
+        this.explicitRoots = roots.map(root => path.resolve(root));
+    }
+
+    roots(): string[] {
+        if (this.explicitRoots) {
+            return this.explicitRoots;
+        }
+        return (this.shared.workspace.WorkspaceManager.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme === 'file')
+            .map(uri => uri.fsPath);
+    }
+
+    /** The workspace folder holding a file; a file outside every folder is confined to its own directory. */
+    rootFor(fsPath: string): string {
+        const inside = this.roots().filter(root => fsPath === root || fsPath.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+        return inside.sort((a, b) => b.length - a.length)[0] ?? path.dirname(fsPath);
+    }
+
+    readonly external: ExternalFiles = {
+        bibliography: statement => this.bibliographyFacts.get(statement),
+        transcript: origin => this.transcriptFacts.get(origin)
+    };
+
+    readonly bibliography: BibliographyLookup = {
+        resolve: key => {
+            const found = this.store.lookup(key);
+            if (!found) {
+                return undefined;
+            }
+            const entry = this.store.entry(key);
+            return {
+                key,
+                title: entry?.title || key,
+                detail: entry ? [entry.authors.slice(0, 2).join('; ') + (entry.authors.length > 2 ? ' et al.' : ''), entry.year ? `(${entry.year})` : ''].filter(Boolean).join(' ') || undefined : undefined,
+                entry: { uri: found.uri, line: found.line }
+            };
+        },
+        suggest: key => this.store.nearestKeys(key)
+    };
+
+    /** Loads everything the given documents and the config refer to. */
+    async refresh(documents: LangiumDocument[]): Promise<void> {
+        await this.loadConfig();
+        const bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
+        const transcriptFacts = new Map<Origin, TranscriptFacts>();
+        const activeBibliographies = new Set<string>();
+        const loadBibliography = async (baseFile: string, relative: string): Promise<BibliographyFacts> => {
+            const read = await this.read(baseFile, relative);
+            if (!read.ok) {
+                return { status: read.problem, path: relative };
+            }
+            const uri = URI.file(read.path).toString();
+            activeBibliographies.add(uri);
+            this.store.update(uri, read.text);
+            const problems = this.store.diagnostics(uri).map(d => ({ line: d.line, message: d.message }));
+            return { status: 'ok', path: relative, entries: this.store.entryCount(uri), problems };
+        };
+        for (const root of this.roots()) {
+            for (const relative of this.config.bibliography) {
+                await loadBibliography(path.join(root, CONFIG_FILE_NAME), relative);
+            }
+        }
+        for (const document of documents) {
+            const root = document.parseResult.value;
+            if (!isDocument(root) || document.uri.scheme !== 'file') {
+                continue;
+            }
+            const file = document.uri.fsPath;
+            for (const statement of (root as Document).elements.filter(isBibliography)) {
+                if (statement.path !== undefined) {
+                    bibliographyFacts.set(statement, await loadBibliography(file, statement.path));
+                }
+            }
+            for (const origin of AstUtils.streamAst(root).filter(isOrigin)) {
+                if (origin.file !== undefined) {
+                    const read = await this.read(file, origin.file);
+                    transcriptFacts.set(origin, read.ok ? { status: 'ok', path: origin.file, text: read.text } : { status: read.problem, path: origin.file });
+                }
+            }
+        }
+        for (const uri of this.store.uris()) {
+            if (!activeBibliographies.has(uri)) {
+                this.store.remove(uri);
+            }
+        }
+        this.bibliographyFacts = bibliographyFacts;
+        this.transcriptFacts = transcriptFacts;
+    }
+
+    /** Forget cached contents, e.g. when a watched file changed on disk. */
+    invalidate(fsPath?: string): void {
+        if (fsPath) {
+            this.cache.delete(path.resolve(fsPath));
+        } else {
+            this.cache.clear();
+        }
+    }
+
+    private async loadConfig(): Promise<void> {
+        const roots = this.roots();
+        let config = EmptyConfig;
+        let problems: string[] = [];
+        for (const root of roots) {
+            const read = await this.read(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+            if (read.ok) {
+                ({ config, problems } = parseConfig(read.text));
+                break;
+            }
+        }
+        this.config = config;
+        this.configProblems = problems;
+    }
+
+    private async read(baseFile: string, relative: string): Promise<ReadResult> {
+        const contained = resolveContained(baseFile, relative, this.rootFor(baseFile), MAX_EXTERNAL_FILE_BYTES);
+        if (!contained.ok) {
+            return { ok: false, path: relative, problem: contained.reason };
+        }
+        const target = contained.path;
+        try {
+            const stat = await fs.stat(target);
+            const cached = this.cache.get(target);
+            if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+                return { ok: true, path: target, text: cached.text };
+            }
+            const text = (await fs.readFile(target, 'utf8')).replace(/^\uFEFF/, '');
+            this.cache.set(target, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+            return { ok: true, path: target, text };
+        } catch {
+            this.cache.delete(target);
+            return { ok: false, path: relative, problem: 'unreadable' };
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import { DocumentState, URI } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
+import { GraphRequest } from '../language/protocol.js';
+import type { WarrantServices } from '../language/warrant-module.js';
+
+/** Answers `warrant/graph` once the workspace (or the requested document) is validated. */
+export function registerGraphRequest(connection: Connection, services: WarrantServices): void {
+    const builder = services.shared.workspace.DocumentBuilder;
+    connection.onRequest(GraphRequest, async (params, cancelToken) => {
+        if (params.uri) {
+            await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri), cancelToken);
+        } else {
+            await builder.waitUntil(DocumentState.Validated, cancelToken);
+        }
+        return services.shared.workspace.WorkspaceLock.read(() => buildGraphModel(services.warrant.Analysis.get(), params.uri));
+    });
+}

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
+} from 'vscode-languageserver-protocol/node.js';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_BUNDLE = path.join(repository, 'out/server.cjs');
+
+/**
+ * A real LSP client: spawns the bundled server (`node out/server.cjs --stdio`) and speaks
+ * JSON-RPC to it over its stdin/stdout, like Neovim or Helix would.
+ */
+export class LspClient {
+    readonly connection: ProtocolConnection;
+    private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+    private readonly waiters: Array<() => void> = [];
+    private readonly versions = new Map<string, number>();
+    stderr = '';
+
+    private constructor(readonly process: ChildProcess, readonly rootDir: string) {
+        this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+        process.stderr!.on('data', chunk => (this.stderr += String(chunk)));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            this.diagnostics.set(params.uri, params);
+            this.waiters.splice(0).forEach(wake => wake());
+        });
+        this.connection.listen();
+    }
+
+    static async start(rootDir: string, initializationOptions?: unknown): Promise<LspClient> {
+        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const client = new LspClient(child, rootDir);
+        const rootUri = pathToFileURL(rootDir).href;
+        await client.connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid,
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: path.basename(rootDir) }],
+            capabilities: {
+                textDocument: {
+                    publishDiagnostics: { relatedInformation: true },
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    completion: { completionItem: { snippetSupport: true } }
+                },
+                workspace: { workspaceFolders: true, configuration: false }
+            },
+            initializationOptions
+        });
+        await client.connection.sendNotification(InitializedNotification.type, {});
+        return client;
+    }
+
+    uri(file: string): string {
+        return pathToFileURL(path.join(this.rootDir, file)).href;
+    }
+
+    async open(file: string, text: string): Promise<void> {
+        this.versions.set(file, 1);
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: this.uri(file), languageId: 'warrant', version: 1, text }
+        });
+    }
+
+    async change(file: string, text: string): Promise<void> {
+        const version = (this.versions.get(file) ?? 1) + 1;
+        this.versions.set(file, version);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: this.uri(file), version },
+            contentChanges: [{ text }]
+        });
+    }
+
+    /** Resolves with the first published diagnostics of `file` that satisfy `accept`. */
+    async diagnosticsOf(file: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 15000): Promise<Diagnostic[]> {
+        const uri = this.uri(file);
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const current = this.diagnostics.get(uri);
+            if (current && accept(current.diagnostics)) {
+                return current.diagnostics;
+            }
+            const remaining = deadline - Date.now();
+            if (remaining <= 0) {
+                throw new Error(`no matching diagnostics for ${file} within ${timeoutMs} ms; last: ${JSON.stringify(current?.diagnostics.map(d => [d.code, d.message]))}\n${this.stderr}`);
+            }
+            await new Promise<void>(resolve => {
+                const timer = setTimeout(resolve, remaining);
+                this.waiters.push(() => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+            });
+        }
+    }
+
+    async stop(): Promise<void> {
+        try {
+            await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 2000))]);
+            await this.connection.sendNotification(ExitNotification.type);
+        } catch {
+            // already gone
+        }
+        this.connection.dispose();
+        if (this.process.exitCode === null) {
+            await new Promise(resolve => {
+                const timer = setTimeout(() => {
+                    this.process.kill('SIGKILL');
+                    resolve(undefined);
+                }, 2000);
+                this.process.once('exit', () => {
+                    clearTimeout(timer);
+                    resolve(undefined);
+                });
+            });
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { EmptyFileSystem } from 'langium';
+import { parseHelper } from 'langium/test';
+import { createWarrantServices } from '../../language/warrant-module.js';
+import type { Document } from '../../language/generated/ast.js';
+
+const { Warrant } = createWarrantServices(EmptyFileSystem);
+const parse = parseHelper<Document>(Warrant);
+
+async function errorsOf(text: string) {
+    const document = await parse(text, { validation: true });
+    return (document.diagnostics ?? []).filter(d => d.severity === 1);
+}
+
+describe('syntax errors are located and recovered from', () => {
+    it('an unterminated string is reported on its own line, later elements still parse', async () => {
+        const document = await parse('claim a "A"\nclaim b "unterminated\nclaim c "C"\n', { validation: true });
+        const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+        assert.ok(errors.length > 0);
+        assert.ok(errors.some(e => e.range.start.line === 1 && e.code === 'lexing-error'), JSON.stringify(errors));
+        const names = document.parseResult.value.elements.map(e => 'name' in e ? e.name : undefined);
+        assert.ok(names.includes('a') && names.includes('c'), `recovered elements: ${names.join(', ')}`);
+    });
+
+    it('a missing closing brace is reported, not thrown', async () => {
+        const errors = await errorsOf('annex A {\n  datum d interview "x"\nclaim c "C" supported by d\n');
+        assert.ok(errors.length > 0);
+        assert.ok(errors.every(e => e.code === 'parsing-error' || e.code === 'lexing-error' || e.code === 'unknown-reference'));
+    });
+
+    it('an unknown keyword is located at the keyword', async () => {
+        const errors = await errorsOf('claim a "A"\nargument b "B"\nclaim c "C"\n');
+        const first = errors[0];
+        assert.equal(first.range.start.line, 1);
+        assert.equal(first.range.start.character, 0);
+    });
+
+    it('garbage bytes yield located errors, never an exception', async () => {
+        const errors = await errorsOf('claim a "A"\n\u0000\u0001\u00ff\ud800 ~~~ $$$\nclaim b "B"\n');
+        assert.ok(errors.length > 0);
+        assert.ok(errors.every(e => e.range.start.line === 1), JSON.stringify(errors.map(e => e.range)));
+    });
+
+    it('an unresolved name is an unknown-reference error with a suggestion', async () => {
+        const document = await parse('claim genderHypothesis "G"\nclaim b "B" supported by genderHypotesis\n', { validation: true });
+        const unknown = (document.diagnostics ?? []).find(d => d.code === 'unknown-reference');
+        assert.ok(unknown);
+        assert.equal(unknown.range.start.line, 1);
+        assert.match(unknown.message, /Did you mean `genderHypothesis`/);
+    });
+});
