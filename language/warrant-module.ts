@@ -4,6 +4,8 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { WarrantGeneratedModule, WarrantGeneratedSharedModule } from './generated/module.js';
+import { WarrantLspModule } from './lsp/lsp-module.js';
+import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
 import { WarrantScopeProvider } from './references/scope-provider.js';
 import { registerAnalysisValidator } from './validation/analysis-validator.js';
@@ -34,6 +36,9 @@ export const WarrantModule: Module<WarrantServices, PartialLangiumServices & War
     validation: {
         DocumentValidator: (services) => new WarrantDocumentValidator(services)
     },
+    lsp: {
+        CodeActionProvider: (services) => new WarrantCodeActionProvider(services)
+    },
     warrant: {
         Files: (services) => new WorkspaceFiles(services.shared),
         Analysis: (services) => new WorkspaceAnalysisProvider(services.shared, services.warrant.Files),
@@ -54,7 +59,7 @@ export const WarrantSharedModule: Module<LangiumSharedServices, PartialLangiumSh
  */
 export function createWarrantServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Warrant: WarrantServices } {
     const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule);
-    const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule);
+    const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);
     // Files outside the documents (bibliographies, transcripts, config) and the user's rule

@@ -1,13 +1,15 @@
 import { DocumentState, URI } from 'langium';
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
-import { GraphRequest } from '../language/protocol.js';
+import { GraphRequest, type GraphParams } from '../language/protocol.js';
+import type { GraphModel } from '../language/graph/graph-model.js';
 import type { WarrantServices } from '../language/warrant-module.js';
 
 /** Answers `warrant/graph` once the workspace (or the requested document) is validated. */
 export function registerGraphRequest(connection: Connection, services: WarrantServices): void {
     const builder = services.shared.workspace.DocumentBuilder;
-    connection.onRequest(GraphRequest, async (params, cancelToken) => {
+    // By method name: the server's vscode-languageserver carries its own copy of the protocol classes.
+    connection.onRequest(GraphRequest.method, async (params: GraphParams, cancelToken: CancellationToken): Promise<GraphModel> => {
         if (params.uri) {
             await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri), cancelToken);
         } else {

@@ -1,6 +1,6 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type LinkingErrorData, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import { nearestNames } from '../analysis/nearest-names.js';
+import { nearestKeys } from '../bibliography/nearest-keys.js';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import type { WarrantServices } from '../warrant-module.js';
 
@@ -48,7 +48,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
             const name = error.info.reference.$refText;
             const type = this.services.shared.AstReflection.getReferenceType(error.info);
             const candidates = type === 'Band' ? this.bandNames(error.info.container) : this.indexedNames(type);
-            const suggestions = nearestNames(name, candidates);
+            const suggestions = nearestKeys(name, candidates);
             const expected = EXPECTED[type] ?? type.toLowerCase();
             const where = type === 'Band' ? 'among the bands of the scheme named after `by`' : 'in the workspace';
             const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `\`${s}\``).join(', ')}?` : '';

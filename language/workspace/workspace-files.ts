@@ -68,13 +68,12 @@ export class WorkspaceFiles {
             if (!found) {
                 return undefined;
             }
-            const entry = this.store.entry(key);
-            return {
-                key,
-                title: entry?.title || key,
-                detail: entry ? [entry.authors.slice(0, 2).join('; ') + (entry.authors.length > 2 ? ' et al.' : ''), entry.year ? `(${entry.year})` : ''].filter(Boolean).join(' ') || undefined : undefined,
-                entry: { uri: found.uri, line: found.line }
-            };
+            // The scanner's summary is enough for labels; full details are parsed only on hover.
+            const summary = this.store.summary(key);
+            const names = summary?.familyNames ?? [];
+            const authors = names.length > 2 ? `${names[0]} et al.` : names.join(' & ');
+            const detail = [authors, summary?.year ? `(${summary.year})` : ''].filter(Boolean).join(' ');
+            return { key, title: summary?.title || key, detail: detail || undefined, entry: { uri: found.uri, line: found.entryLine } };
         },
         suggest: key => this.store.nearestKeys(key)
     };
@@ -93,7 +92,7 @@ export class WorkspaceFiles {
             const uri = URI.file(read.path).toString();
             activeBibliographies.add(uri);
             this.store.update(uri, read.text);
-            const problems = this.store.diagnostics(uri).map(d => ({ line: d.line, message: d.message }));
+            const problems = this.store.diagnostics(uri).map(problem => ({ line: problem.line, message: problem.message }));
             return { status: 'ok', path: relative, entries: this.store.entryCount(uri), problems };
         };
         for (const root of this.roots()) {

@@ -60,7 +60,7 @@ describe('warrant check (the bundled CLI)', function () {
         assert.equal(report.files.length, 1);
         assert.equal(report.files[0].path, path.join(dir, 'a.warrant'));
         const unknown = report.files[0].diagnostics.find((d: { code: string }) => d.code === 'unknown-reference');
-        assert.deepEqual({ ...unknown, message: undefined }, { severity: 'error', code: 'unknown-reference', message: undefined, line: 4, column: 27, endLine: 4, endColumn: 34 });
+        assert.deepEqual({ ...unknown, message: undefined }, { severity: 'error', code: 'unknown-reference', message: undefined, line: 4, column: 26, endLine: 4, endColumn: 33 });
         for (const d of report.files[0].diagnostics) {
             assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'severity']);
         }

@@ -30,7 +30,7 @@ describe('cross-file linking', () => {
             const diagnostics = workspace.diagnostics('claims.warrant').filter(d => d.code === 'unknown-reference');
             assert.equal(diagnostics.length, 1);
             assert.equal(diagnostics[0].range.start.line, 1);
-            assert.match(diagnostics[0].message, /band `only`/);
+            assert.match(String(diagnostics[0].message), /band `only`/);
         } finally {
             workspace.dispose();
         }

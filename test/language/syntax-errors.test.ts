@@ -4,8 +4,10 @@ import { parseHelper } from 'langium/test';
 import { createWarrantServices } from '../../language/warrant-module.js';
 import type { Document } from '../../language/generated/ast.js';
 
-const { Warrant } = createWarrantServices(EmptyFileSystem);
-const parse = parseHelper<Document>(Warrant);
+/** Each case in a fresh workspace: names are global, so cases must not see each other's elements. */
+function parse(text: string, options?: { validation: boolean }) {
+    return parseHelper<Document>(createWarrantServices(EmptyFileSystem).Warrant)(text, options);
+}
 
 async function errorsOf(text: string) {
     const document = await parse(text, { validation: true });
@@ -46,6 +48,6 @@ describe('syntax errors are located and recovered from', () => {
         const unknown = (document.diagnostics ?? []).find(d => d.code === 'unknown-reference');
         assert.ok(unknown);
         assert.equal(unknown.range.start.line, 1);
-        assert.match(unknown.message, /Did you mean `genderHypothesis`/);
+        assert.match(String(unknown.message), /Did you mean `genderHypothesis`/);
     });
 });

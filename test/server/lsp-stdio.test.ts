@@ -25,13 +25,13 @@ describe('the bundled language server over stdio', function () {
     it('initialize → didOpen → publishDiagnostics with located, coded diagnostics', async () => {
         await client.open('draft.warrant', 'claim floating "No evidence"\nclaim typo "T" supported by tae\n');
         const diagnostics = await client.diagnosticsOf('draft.warrant', d => d.length >= 2);
-        const unsupported = diagnostics.find(d => d.code === 'unsupported-claim' && d.message.includes('`floating`'));
+        const unsupported = diagnostics.find(d => d.code === 'unsupported-claim' && String(d.message).includes('`floating`'));
         assert.ok(unsupported, JSON.stringify(diagnostics));
         assert.equal(unsupported.range.start.line, 0);
         const unknown = diagnostics.find(d => d.code === 'unknown-reference');
         assert.ok(unknown);
         assert.equal(unknown.range.start.line, 1);
-        assert.match(unknown.message, /Did you mean `tea`/);
+        assert.match(String(unknown.message), /Did you mean `tea`/);
     });
 
     it('editing one file changes grounding in another, both ways', async () => {
@@ -43,7 +43,7 @@ describe('the bundled language server over stdio', function () {
         // thesis.warrant references only argument.warrant; removing the data in annex.warrant must still reach it.
         await client.change('annex.warrant', 'annex A { }\n');
         const ungrounded = await client.diagnosticsOf('thesis.warrant', d => d.some(x => x.code === 'unsupported-claim'));
-        assert.match(ungrounded.find(x => x.code === 'unsupported-claim')!.message, /`thesis` does not trace/);
+        assert.match(String(ungrounded.find(x => x.code === 'unsupported-claim')!.message), /`thesis` does not trace/);
         await client.change('annex.warrant', annex);
         await client.diagnosticsOf('thesis.warrant', d => !d.some(x => x.code === 'unsupported-claim'));
     });

@@ -1,13 +1,13 @@
 import { AstUtils } from 'langium';
-import { isCitation } from '../../generated/ast.js';
+import { isCitation, type Document } from '../../generated/ast.js';
 import { citationKey, type BibliographyLookup } from '../citations.js';
 import type { Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
-import { nearestNames } from '../nearest-names.js';
+import { nearestKeys } from '../../bibliography/nearest-keys.js';
 
 /** unknown-citation: an `@key` found neither among inline sources nor in any bibliography. */
-export function citationFindings(elements: WorkspaceElements, bibliography: BibliographyLookup, documents: Iterable<import('../../generated/ast.js').Document>): Finding[] {
+export function citationFindings(elements: WorkspaceElements, bibliography: BibliographyLookup, documents: Iterable<Document>): Finding[] {
     const inline = new Set(elements.sources.map(source => source.name));
     const findings: Finding[] = [];
     for (const document of documents) {
@@ -19,7 +19,7 @@ export function citationFindings(elements: WorkspaceElements, bibliography: Bibl
             if (inline.has(key) || bibliography.resolve(key)) {
                 continue;
             }
-            const suggestions = [...new Set([...bibliography.suggest(key), ...nearestNames(key, inline)])].slice(0, 3);
+            const suggestions = [...new Set([...bibliography.suggest(key), ...nearestKeys(key, inline)])].slice(0, 3);
             const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : ' Add it to the bibliography or declare it with `source`.';
             findings.push({
                 code: IssueCodes.UnknownCitation, node: citation, property: 'key',
