@@ -16,6 +16,9 @@ async function run(command: Command): Promise<number> {
             return 0;
         case 'check': {
             const workspace = await loadWorkspace(command.paths);
+            for (const problem of workspace.services.warrant.Files.configProblems) {
+                process.stderr.write(`warrant: ${problem}\n`);
+            }
             const report = buildCheckReport(workspace);
             const output = command.format === 'json'
                 ? JSON.stringify(report, null, 2) + '\n'
