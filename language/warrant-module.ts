@@ -68,6 +68,13 @@ export function createWarrantServices(context: DefaultSharedModuleContext): { sh
         await Warrant.warrant.Files.refresh(shared.workspace.LangiumDocuments.all.toArray());
         await Warrant.warrant.Settings.refresh();
     });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section === 'warrant') {
+            const builder = shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+            builder.revalidateAll();
+            void shared.workspace.WorkspaceLock.write(token => builder.update([], [], token));
+        }
+    });
     if (!context.connection) {
         // Without a language client nothing triggers the configuration; the CLI and tests need it ready.
         shared.workspace.ConfigurationProvider.initialized({});

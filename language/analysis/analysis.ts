@@ -4,7 +4,7 @@ import { buildArgumentGraph, type ArgumentGraph, type ArgumentNode } from './arg
 import type { BibliographyLookup } from './citations.js';
 import type { ExternalFiles } from './external-files.js';
 import type { Finding } from './finding.js';
-import { computeGrounding, statusOf, traceOf, type Grounding } from './grounding.js';
+import { computeGrounding, profileOf, statusOf, traceOf, type Grounding, type Triangulation } from './grounding.js';
 import { citationFindings } from './rules/citation-rules.js';
 import { fileFindings } from './rules/file-rules.js';
 import { groundingFindings } from './rules/grounding-rules.js';
@@ -26,6 +26,12 @@ export interface WorkspaceAnalysis {
     status(node: ArgumentNode): NodeStatus;
     /** The node's chain down to its evidence (node first), empty when ungrounded. */
     trace(node: ArgumentNode): ArgumentNode[];
+    /**
+     * The distinct evidence a grounded node rests on, for display (lists capped at
+     * DISPLAY_PROFILE_CAP, so show "32+" at the cap); computed on demand and memoised per build.
+     * `grounding.profiles` holds the rules' cheaper profiles, capped at two.
+     */
+    profile(node: ArgumentNode): Triangulation | undefined;
 }
 
 export interface AnalysisInput {
@@ -43,7 +49,7 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     const all: Finding[] = [
         ...namingFindings(elements),
         ...groundingFindings(elements, graph, grounding),
-        ...citationFindings(elements, input.bibliography, input.documents),
+        ...citationFindings(elements, graph, input.bibliography),
         ...patternFindings(elements),
         ...quantityFindings(elements),
         ...usageFindings(elements, graph),
@@ -53,8 +59,10 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     for (const finding of all) {
         findings.get(AstUtils.findRootNode(finding.node) as Document)?.push(finding);
     }
+    const profiles = new Map<number, Triangulation>();
     return {
         elements, graph, grounding, findings,
+        profile: node => profileOf(graph, grounding, node, profiles),
         nodeOf: element => graph.byElement.get(element),
         status: node => statusOf(grounding, node),
         trace: node => traceOf(grounding, node).map(index => graph.nodes[index])

@@ -42,10 +42,12 @@ export interface ArgumentGraph {
     opposers: number[][];
     /** Edges as the graph model shows them (see graph-model.ts for directions). */
     edges: ArgumentEdge[];
+    /** Every citation whose key resolves nowhere, for the unknown-citation rule. */
+    unresolvedCitations: Citation[];
 }
 
 export function buildArgumentGraph(elements: WorkspaceElements, bibliography: BibliographyLookup): ArgumentGraph {
-    const graph: ArgumentGraph = { nodes: [], byElement: new Map(), byId: new Map(), supporters: [], dependents: [], opposers: [], edges: [] };
+    const graph: ArgumentGraph = { nodes: [], byElement: new Map(), byId: new Map(), supporters: [], dependents: [], opposers: [], edges: [], unresolvedCitations: [] };
     const inlineSources = new Map(elements.sources.map(source => [source.name, source]));
 
     const addNode = (node: Omit<ArgumentNode, 'index'>): ArgumentNode => {
@@ -99,6 +101,9 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
                 continue;
             }
             const source = sourceNode(citation);
+            if (source.unresolvedKey !== undefined) {
+                graph.unresolvedCitations.push(citation);
+            }
             support(source, node);
             edge(node, source, 'cites');
         }

@@ -2,17 +2,24 @@ import type { NodeStatus } from '../graph/graph-model.js';
 import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
 import { isDatum } from '../generated/ast.js';
 
-/** Distinct evidence a grounded element rests on, transitively. Sets stop growing at PROFILE_CAP. */
+/** Distinct evidence a grounded element rests on, transitively (each list stops growing at its cap). */
 export interface Triangulation {
-    data: ReadonlySet<string>;
-    respondents: ReadonlySet<string>;
-    methods: ReadonlySet<string>;
-    sources: ReadonlySet<string>;
-    stats: ReadonlySet<string>;
+    data: readonly string[];
+    respondents: readonly string[];
+    methods: readonly string[];
+    sources: readonly string[];
+    stats: readonly string[];
 }
 
-/** Counts above this are shown as "32+": keeps the profile pass linear in nodes + edges. */
-export const PROFILE_CAP = 32;
+/**
+ * The rules only need to tell one from several (single-source), so the eager pass keeps at
+ * most two items per list: O(nodes + edges) time and tiny memory on 40,000 claims. Hovers and
+ * code lenses ask for fuller profiles of the few claims on screen (see `profileOf`).
+ */
+export const RULE_PROFILE_CAP = 2;
+
+/** Counts above this are shown as "32+". */
+export const DISPLAY_PROFILE_CAP = 32;
 
 export interface Grounding {
     grounded: boolean[];
@@ -25,7 +32,12 @@ export interface Grounding {
     /** Members of each strongly connected component, for nodes with cycleOf ≥ 0. */
     components: number[][];
     contested: boolean[];
+    /** Per node, its evidence capped at RULE_PROFILE_CAP; undefined when ungrounded. */
     profiles: (Triangulation | undefined)[];
+    /** Topological order of all nodes, evidence first. */
+    order: number[];
+    /** Strongly connected component of each node (claims in a cycle share one). */
+    componentOf: number[];
 }
 
 /**
@@ -70,7 +82,7 @@ export function computeGrounding(graph: ArgumentGraph): Grounding {
         }
     }
     const contested = graph.nodes.map(node => graph.opposers[node.index].some(opposer => grounded[opposer]));
-    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, profiles: computeProfiles(graph, grounded, order, componentOf) };
+    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, order, componentOf, profiles: computeProfiles(graph, grounded, order, componentOf, RULE_PROFILE_CAP) };
 }
 
 export function statusOf(grounding: Grounding, node: ArgumentNode): NodeStatus {
@@ -196,28 +208,50 @@ function closedPath(graph: ArgumentGraph, component: number[], componentOf: numb
 }
 
 /**
- * Evidence sets flow from supporters to what they support in topological order; a
- * component shares one set. Capped sets keep this O((nodes + edges) · cap).
+ * A fuller profile of one node for display, computed on demand over the part of the graph
+ * the node rests on and memoised for the rest of the build.
  */
-function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: number[], componentOf: number[]): (Triangulation | undefined)[] {
-    type Mutable = { data: Set<string>; respondents: Set<string>; methods: Set<string>; sources: Set<string>; stats: Set<string> };
-    const profiles: (Mutable | undefined)[] = new Array(graph.nodes.length).fill(undefined);
-    const add = (target: Set<string>, value: string) => {
-        if (target.size < PROFILE_CAP) {
-            target.add(value);
-        }
-    };
-    const merge = (target: Mutable, from: Mutable) => {
-        for (const key of ['data', 'respondents', 'methods', 'sources', 'stats'] as const) {
-            if (target[key].size < PROFILE_CAP) {
-                for (const value of from[key]) {
-                    add(target[key], value);
-                }
+export function profileOf(graph: ArgumentGraph, grounding: Grounding, node: ArgumentNode, memo: Map<number, Triangulation>): Triangulation | undefined {
+    if (!grounding.grounded[node.index]) {
+        return undefined;
+    }
+    const cached = memo.get(node.index);
+    if (cached) {
+        return cached;
+    }
+    // The supporters' closure, in the global topological order.
+    const reached = new Set<number>([node.index]);
+    const pending = [node.index];
+    while (pending.length > 0) {
+        for (const supporter of graph.supporters[pending.pop()!]) {
+            if (!reached.has(supporter) && grounding.grounded[supporter]) {
+                reached.add(supporter);
+                pending.push(supporter);
             }
         }
+    }
+    const order = grounding.order.filter(index => reached.has(index));
+    const profiles = computeProfiles(graph, grounding.grounded, order, grounding.componentOf, DISPLAY_PROFILE_CAP);
+    const profile = profiles[node.index]!;
+    memo.set(node.index, profile);
+    return profile;
+}
+
+type MutableProfile = { data: string[]; respondents: string[]; methods: string[]; sources: string[]; stats: string[] };
+const PROFILE_KEYS = ['data', 'respondents', 'methods', 'sources', 'stats'] as const;
+
+/**
+ * Evidence lists flow from supporters to what they support in topological order; a
+ * component shares one list. Capped lists keep this O((nodes + edges) · cap²).
+ */
+function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: number[], componentOf: number[], cap: number): (Triangulation | undefined)[] {
+    const profiles: (MutableProfile | undefined)[] = new Array(graph.nodes.length);
+    const add = (target: string[], value: string) => {
+        if (target.length < cap && !target.includes(value)) {
+            target.push(value);
+        }
     };
-    const empty = (): Mutable => ({ data: new Set(), respondents: new Set(), methods: new Set(), sources: new Set(), stats: new Set() });
-    const componentProfile = new Map<number, Mutable>();
+    const componentProfile = new Map<number, MutableProfile>();
     for (const index of order) {
         if (!grounded[index]) {
             continue;
@@ -226,7 +260,7 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
         const component = componentOf[index];
         let profile = componentProfile.get(component);
         if (!profile) {
-            profile = empty();
+            profile = { data: [], respondents: [], methods: [], sources: [], stats: [] };
             componentProfile.set(component, profile);
         }
         if (node.kind === 'datum' && node.element && isDatum(node.element)) {
@@ -235,7 +269,7 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
                 add(profile.methods, node.element.method);
             }
             for (const respondent of node.element.respondents) {
-                add(profile.respondents, respondent.ref?.name ?? respondent.$refText);
+                add(profile.respondents, respondent.$refText);
             }
         } else if (node.kind === 'source') {
             add(profile.sources, node.id);
@@ -244,8 +278,13 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
         }
         for (const supporter of graph.supporters[index]) {
             const from = profiles[supporter];
-            if (from && from !== profile && grounded[supporter]) {
-                merge(profile, from);
+            if (from && from !== profile) {
+                for (const key of PROFILE_KEYS) {
+                    const target = profile[key];
+                    for (let i = 0; i < from[key].length && target.length < cap; i++) {
+                        add(target, from[key][i]);
+                    }
+                }
             }
         }
         profiles[index] = profile;

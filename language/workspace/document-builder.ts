@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { WarrantServices } from '../warrant-module.js';
 
@@ -12,6 +12,32 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
 
     get buildGeneration(): number {
         return this.generation;
+    }
+
+    /**
+     * A changed bibliography, transcript or `warrant.config.json` is no document of ours, so
+     * Langium would rebuild nothing: forget the cached file and revalidate every document
+     * (from the references phase on, which re-reads the external files; no re-parsing).
+     */
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        const external = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.warrant'));
+        if (external.length > 0) {
+            this.revalidateAll(external);
+        }
+        await super.update(changed, deleted, cancelToken);
+    }
+
+    /** Marks every document for revalidation; the next `update` rebuilds them. */
+    revalidateAll(changedFiles: URI[] = []): void {
+        for (const services of this.serviceRegistry.all as WarrantServices[]) {
+            if (changedFiles.length === 0) {
+                services.warrant.Files.invalidate();
+            }
+            changedFiles.forEach(uri => services.warrant.Files.invalidate(uri.fsPath));
+        }
+        for (const document of this.langiumDocuments.all) {
+            this.resetToState(document, DocumentState.Linked);
+        }
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {

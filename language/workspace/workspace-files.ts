@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { AstUtils, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { BibliographyFacts, ExternalFiles, FileProblem, TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '../config/warrant-config.js';
-import { isBibliography, isDocument, isOrigin, type Bibliography, type Document, type Origin } from '../generated/ast.js';
+import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
 
@@ -111,7 +111,8 @@ export class WorkspaceFiles {
                     bibliographyFacts.set(statement, await loadBibliography(file, statement.path));
                 }
             }
-            for (const origin of AstUtils.streamAst(root).filter(isOrigin)) {
+            const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
+            for (const origin of origins) {
                 if (origin.file !== undefined) {
                     const read = await this.read(file, origin.file);
                     transcriptFacts.set(origin, read.ok ? { status: 'ok', path: origin.file, text: read.text } : { status: read.problem, path: origin.file });

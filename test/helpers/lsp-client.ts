@@ -2,10 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
+    createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExitNotification,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
+import {
+    CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentHighlightRequest, DocumentOnTypeFormattingRequest,
+    DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InlayHintRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest,
+    SemanticTokensRequest, WorkspaceSymbolRequest,
+    type CodeLens, type CompletionItem, type CompletionList, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
+    type InlayHint, type Location, type LocationLink, type Position, type PrepareRenameResult, type Range, type SemanticTokens,
+    type SymbolInformation, type TextEdit, type WorkspaceEdit, type WorkspaceSymbol
+} from 'vscode-languageserver-protocol';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_BUNDLE = path.join(repository, 'out/server.cjs');
@@ -73,6 +81,11 @@ export class LspClient {
         });
     }
 
+    /** Tells the server that files changed on disk, as an editor's file watcher would. */
+    async filesChanged(files: string[], type: FileChangeType = FileChangeType.Changed): Promise<void> {
+        await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: files.map(file => ({ uri: this.uri(file), type })) });
+    }
+
     /** Resolves with the first published diagnostics of `file` that satisfy `accept`. */
     async diagnosticsOf(file: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 15000): Promise<Diagnostic[]> {
         const uri = this.uri(file);
@@ -94,6 +107,72 @@ export class LspClient {
                 });
             });
         }
+    }
+
+    // --- Editor requests (test/lsp): thin typed wrappers over the JSON-RPC requests. ---
+
+    private position(file: string, position: Position): { textDocument: { uri: string }; position: Position } {
+        return { textDocument: { uri: this.uri(file) }, position };
+    }
+
+    hover(file: string, position: Position): Promise<Hover | null> {
+        return this.connection.sendRequest(HoverRequest.type, this.position(file, position));
+    }
+
+    completion(file: string, position: Position): Promise<CompletionList | CompletionItem[] | null> {
+        return this.connection.sendRequest(CompletionRequest.type, this.position(file, position));
+    }
+
+    definition(file: string, position: Position): Promise<Location | Location[] | LocationLink[] | null> {
+        return this.connection.sendRequest(DefinitionRequest.type, this.position(file, position));
+    }
+
+    references(file: string, position: Position, includeDeclaration = true): Promise<Location[] | null> {
+        return this.connection.sendRequest(ReferencesRequest.type, { ...this.position(file, position), context: { includeDeclaration } });
+    }
+
+    documentHighlight(file: string, position: Position): Promise<DocumentHighlight[] | null> {
+        return this.connection.sendRequest(DocumentHighlightRequest.type, this.position(file, position));
+    }
+
+    prepareRename(file: string, position: Position): Promise<PrepareRenameResult | null> {
+        return this.connection.sendRequest(PrepareRenameRequest.type, this.position(file, position));
+    }
+
+    rename(file: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+        return this.connection.sendRequest(RenameRequest.type, { ...this.position(file, position), newName });
+    }
+
+    documentSymbols(file: string): Promise<DocumentSymbol[] | SymbolInformation[] | null> {
+        return this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
+        return this.connection.sendRequest(WorkspaceSymbolRequest.type, { query });
+    }
+
+    foldingRanges(file: string): Promise<FoldingRange[] | null> {
+        return this.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    formatting(file: string, options = { tabSize: 4, insertSpaces: true }): Promise<TextEdit[] | null> {
+        return this.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: this.uri(file) }, options });
+    }
+
+    onTypeFormatting(file: string, position: Position, ch: string, options = { tabSize: 4, insertSpaces: true }): Promise<TextEdit[] | null> {
+        return this.connection.sendRequest(DocumentOnTypeFormattingRequest.type, { ...this.position(file, position), ch, options });
+    }
+
+    codeLens(file: string): Promise<CodeLens[] | null> {
+        return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    inlayHints(file: string, range: Range): Promise<InlayHint[] | null> {
+        return this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: this.uri(file) }, range });
+    }
+
+    semanticTokens(file: string): Promise<SemanticTokens | null> {
+        return this.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: this.uri(file) } });
     }
 
     async stop(): Promise<void> {

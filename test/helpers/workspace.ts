@@ -17,13 +17,14 @@ export interface TestWorkspace extends LoadedWorkspace {
  * Writes the files to a fresh temporary folder and builds it exactly as the CLI does (real
  * files, so bibliographies, transcripts and path containment are exercised too).
  */
-export async function workspaceOf(files: Record<string, string>): Promise<TestWorkspace> {
+export async function workspaceOf(files: Record<string, string>, prepare?: (dir: string) => void): Promise<TestWorkspace> {
     const dir = mkdtempSync(path.join(tmpdir(), 'warrant-test-'));
     for (const [name, text] of Object.entries(files)) {
         const file = path.join(dir, name);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, text);
     }
+    prepare?.(dir);
     const loaded = await loadWorkspace([dir], dir);
     const byFile = (file: string) => loaded.documents.find(d => d.uri.fsPath === path.join(dir, file));
     return {

@@ -88,17 +88,17 @@ function singleSourceReason(profile: Grounding['profiles'][number]): string | un
     if (!profile) {
         return undefined;
     }
-    const evidence = profile.data.size + profile.stats.size + profile.sources.size;
+    const evidence = profile.data.length + profile.stats.length + profile.sources.length;
     if (evidence === 1) {
         const [only] = [...profile.data, ...profile.stats, ...profile.sources];
         return `rests on a single piece of evidence (\`${only}\`)`;
     }
-    if (profile.data.size >= 2 && profile.stats.size + profile.sources.size === 0) {
-        if (profile.respondents.size === 1) {
-            return `rests on ${profile.data.size} data that all come from one respondent (\`${[...profile.respondents][0]}\`)`;
+    if (profile.data.length >= 2 && profile.stats.length + profile.sources.length === 0) {
+        if (profile.respondents.length === 1) {
+            return `rests on data that all come from one respondent (\`${profile.respondents[0]}\`)`;
         }
-        if (profile.methods.size === 1) {
-            return `rests on ${profile.data.size} data all collected by one method (${[...profile.methods][0]})`;
+        if (profile.methods.length === 1) {
+            return `rests on data all collected by one method (${profile.methods[0]})`;
         }
     }
     return undefined;
