@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Ensures the Debian packages the test suites drive for real are installed: Chromium (webview
+// and VS Code workbench tests), Graphviz (`dot` validates DOT exports), libxml2-utils (`xmllint`
+// validates GraphML), Neovim (the standalone-server check), ripgrep, libkrb5-dev and a C++
+// toolchain (the code-server test host's native modules). As root it installs what is missing
+// with apt-get; otherwise it names the command to run and fails.
+//
+//   node scripts/system-deps.mjs        (also importable: ensureSystemPackages(log))
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Debian package → how to tell it is installed. */
+const PACKAGES = {
+    chromium: () => fs.existsSync('/usr/bin/chromium'),
+    graphviz: () => which('dot'),
+    'libxml2-utils': () => which('xmllint'),
+    neovim: () => which('nvim'),
+    ripgrep: () => which('rg'),
+    'libkrb5-dev': () => fs.existsSync('/usr/include/gssapi/gssapi.h') || which('krb5-config'),
+    'g++': () => which('g++'),
+    make: () => which('make'),
+    python3: () => which('python3')
+};
+
+export function which(command) {
+    return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** @param {(line: string) => void} [log] */
+export function ensureSystemPackages(log = line => console.log(`[system-deps] ${line}`)) {
+    const missing = Object.entries(PACKAGES).filter(([, installed]) => !installed()).map(([name]) => name);
+    if (missing.length === 0) {
+        return;
+    }
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!isRoot || !which('apt-get')) {
+        throw new Error(`missing system packages: ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}) and rerun.`);
+    }
+    log(`apt-get install ${missing.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const lock = ['-o', 'DPkg::Lock::Timeout=900'];
+    for (const args of [[...lock, 'update', '-qq'], [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+        const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+        if (result.status !== 0) {
+            throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+        }
+    }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    try {
+        ensureSystemPackages();
+    } catch (error) {
+        console.error(`system-deps: ${error.message}`);
+        process.exit(1);
+    }
+}
