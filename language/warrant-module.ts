@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { WarrantGeneratedModule, WarrantGeneratedSharedModule } from './generated/module.js';
 import { WarrantLspModule } from './lsp/lsp-module.js';
+import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
 import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
 import { WarrantScopeProvider } from './references/scope-provider.js';
@@ -29,6 +30,9 @@ export interface WarrantAddedServices {
 export type WarrantServices = LangiumServices & WarrantAddedServices;
 
 export const WarrantModule: Module<WarrantServices, PartialLangiumServices & WarrantAddedServices> = {
+    parser: {
+        Lexer: (services) => new SizeLimitedLexer(services)
+    },
     references: {
         ScopeComputation: (services) => new WarrantScopeComputation(services),
         ScopeProvider: (services) => new WarrantScopeProvider(services)

@@ -14,6 +14,28 @@ const EXPECTED: Record<string, string> = {
     Band: 'band'
 };
 
+/** Beyond this, a file's diagnostics are summarised: editors and CI logs stay usable on garbage input. */
+export const MAX_DIAGNOSTICS_PER_FILE = 500;
+
+/** Keeps the most severe (then earliest) diagnostics and says how many were left out. */
+export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+    if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
+        return diagnostics;
+    }
+    const kept = [...diagnostics]
+        .sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .slice(0, MAX_DIAGNOSTICS_PER_FILE - 1);
+    const last = kept[kept.length - 1];
+    kept.push({
+        severity: 3,
+        range: { start: last.range.start, end: last.range.start },
+        code: 'too-many-problems',
+        message: `${diagnostics.length - kept.length} more problems in this file are not shown (limit ${MAX_DIAGNOSTICS_PER_FILE}). Fix the ones above first.`,
+        source: 'warrant'
+    });
+    return kept;
+}
+
 /**
  * Gives every diagnostic a visible code: parse errors keep Langium's `lexing-error` /
  * `parsing-error`, and unresolved names become `unknown-reference` with a message that says
@@ -35,7 +57,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.code = data.code;
             }
         }
-        return diagnostics;
+        return capDiagnostics(diagnostics);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

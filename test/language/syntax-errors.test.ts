@@ -51,3 +51,24 @@ describe('syntax errors are located and recovered from', () => {
         assert.match(String(unknown.message), /Did you mean `genderHypothesis`/);
     });
 });
+
+describe('oversized and noisy files', () => {
+    it('a file over the size limit is one located error, not a hang', async () => {
+        const { MAX_DOCUMENT_CHARACTERS } = await import('../../language/parser/size-limited-lexer.js');
+        const line = 'claim c "' + 'x'.repeat(80) + '"\n';
+        const document = await parse(line.repeat(Math.ceil(MAX_DOCUMENT_CHARACTERS / line.length) + 1), { validation: true });
+        const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+        assert.equal(errors.length, 1);
+        assert.match(String(errors[0].message), /too large to check/);
+        assert.deepEqual(errors[0].range.start, { line: 0, character: 0 });
+    });
+
+    it('diagnostics per file are capped, with a note saying how many were left out', async () => {
+        const { MAX_DIAGNOSTICS_PER_FILE } = await import('../../language/validation/document-validator.js');
+        const document = await parse(Array.from({ length: 800 }, (_, i) => `claim c${i} "C" supported by missing${i}`).join('\n'), { validation: true });
+        const diagnostics = document.diagnostics ?? [];
+        assert.equal(diagnostics.length, MAX_DIAGNOSTICS_PER_FILE);
+        assert.ok(diagnostics.slice(0, -1).every(d => d.code === 'unknown-reference'), 'errors first');
+        assert.match(String(diagnostics[diagnostics.length - 1].message), /more problems in this file are not shown/);
+    });
+});

@@ -1,0 +1,11 @@
+export { scanBibliography, scanBibliographyAsync, scanEntryFields, type AsyncScanOptions, type FieldSpan, type BibIndex, type BibIndexEntry, type BibProblem, type BibProblemCode, type RawFields } from './scanner.js';
+export { LineIndex, type Position } from './line-index.js';
+export {
+    parseEntryDetails, partialDetails, reduceForParser, loadBibtexParser, isBibtexParserLoaded, summarize, searchText, stripMarkup, initials, formatNameInverted, formatNameDirect, MAX_DETAILED_ENTRY_LENGTH,
+    type BibEntryDetails, type BibEntrySummary, type BibEntryProblem, type BibName
+} from './details.js';
+export { formatReference, type FormatOptions } from './format.js';
+export { KeyMatcher, nearestKeys, maxEditDistance, type KeySuggestion } from './nearest-keys.js';
+export { BibliographyStore, type BibliographyStoreOptions, type BibKeyLocation, type BibDiagnostic, type Within } from './bibliography-store.js';
+export { resolveContained, isInside, DEFAULT_MAX_FILE_BYTES, type ContainmentResult, type ContainmentProblem } from './path-containment.js';
+export { texToText, fold, splitNames, parseRawName, parseRawNames, rawFamilyNames } from './tex.js';

@@ -1,0 +1,101 @@
+/**
+ * How much a layout moved between two runs (e.g. before and after an edit): the measure the
+ * stability test bounds and the benchmark reports.
+ */
+import type { PositionedGraph } from './layout.js';
+
+export interface LayoutDrift {
+    /** Nodes present in both layouts. */
+    common: number;
+    /** Fraction of common nodes that stay in the same layer (row), counted from the top. */
+    sameLayer: number;
+    /** Fraction of pairs of common nodes sharing a layer in both layouts whose left-to-right order is kept. */
+    orderKept: number;
+    /** Fraction of common nodes whose centre moved by less than one node width/height. */
+    nearlyStill: number;
+}
+
+/**
+ * The layer (row, counted from the top) of each node: nodes whose vertical extents overlap
+ * belong to one layer — layered layout separates layers by a gap, so this recovers them.
+ */
+export function layersOf(graph: PositionedGraph): Map<string, number> {
+    const sorted = [...graph.nodes].sort((a, b) => a.y - b.y);
+    const layers = new Map<string, number>();
+    let layer = -1;
+    let bandEnd = -Infinity;
+    for (const n of sorted) {
+        if (n.y >= bandEnd) layer++;
+        bandEnd = Math.max(n.y >= bandEnd ? -Infinity : bandEnd, n.y + n.height);
+        layers.set(n.node.id, layer);
+    }
+    return layers;
+}
+
+export function layoutDrift(before: PositionedGraph, after: PositionedGraph): LayoutDrift {
+    const a = new Map(before.nodes.map(n => [n.node.id, n]));
+    const b = new Map(after.nodes.map(n => [n.node.id, n]));
+    const common = [...a.keys()].filter(id => b.has(id));
+    const la = layersOf(before), lb = layersOf(after);
+    const sameLayer = common.filter(id => la.get(id) === lb.get(id));
+    // pairs that share a layer before and after: is their horizontal order the same?
+    const byLayer = new Map<number, string[]>();
+    for (const id of sameLayer) {
+        const list = byLayer.get(la.get(id)!) ?? [];
+        list.push(id);
+        byLayer.set(la.get(id)!, list);
+    }
+    let pairs = 0, kept = 0;
+    for (const ids of byLayer.values()) {
+        for (let i = 0; i < ids.length; i++) {
+            for (let j = i + 1; j < ids.length; j++) {
+                pairs++;
+                const before = Math.sign(a.get(ids[i])!.x - a.get(ids[j])!.x);
+                const after = Math.sign(b.get(ids[i])!.x - b.get(ids[j])!.x);
+                if (before === after) kept++;
+            }
+        }
+    }
+    const still = common.filter(id => {
+        const p = a.get(id)!, q = b.get(id)!;
+        return Math.abs((p.x + p.width / 2) - (q.x + q.width / 2)) < p.width && Math.abs((p.y + p.height / 2) - (q.y + q.height / 2)) < p.height;
+    });
+    const n = Math.max(1, common.length);
+    return { common: common.length, sameLayer: sameLayer.length / n, orderKept: pairs === 0 ? 1 : kept / pairs, nearlyStill: still.length / n };
+}
+
+/**
+ * Edge crossings of a layout, counting each edge as the polyline through its points (a rough
+ * but consistent measure of readability for comparing layout options).
+ */
+export function countCrossings(graph: PositionedGraph): number {
+    type Seg = { x1: number; y1: number; x2: number; y2: number; edge: number };
+    const segs: Seg[] = [];
+    graph.edges.forEach((e, k) => {
+        for (let i = 1; i < e.points.length; i++) {
+            const p = e.points[i - 1], q = e.points[i];
+            segs.push({ x1: p.x, y1: p.y, x2: q.x, y2: q.y, edge: k });
+        }
+    });
+    // sweep on x to avoid the full quadratic comparison
+    segs.sort((a, b) => Math.min(a.x1, a.x2) - Math.min(b.x1, b.x2));
+    let count = 0;
+    for (let i = 0; i < segs.length; i++) {
+        const s = segs[i];
+        const sMax = Math.max(s.x1, s.x2);
+        for (let j = i + 1; j < segs.length; j++) {
+            const t = segs[j];
+            if (Math.min(t.x1, t.x2) > sMax) break;
+            if (s.edge === t.edge) continue;
+            if (properlyIntersect(s, t)) count++;
+        }
+    }
+    return count;
+}
+
+function properlyIntersect(a: { x1: number; y1: number; x2: number; y2: number }, b: { x1: number; y1: number; x2: number; y2: number }): boolean {
+    const d = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => (qx - px) * (ry - py) - (qy - py) * (rx - px);
+    const d1 = d(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1), d2 = d(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2);
+    const d3 = d(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1), d4 = d(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2);
+    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}

@@ -1,0 +1,347 @@
+/**
+ * A small, linear-time layered (Sugiyama-style) layout used when ELK would be too slow:
+ * large maps (ELK layered grows super-linearly; ~150 nodes already cost it most of a second)
+ * and the label-less overview. Same conventions as the ELK layout: conclusions on top,
+ * evidence below, nodes of a layer kept in the given (stable) order.
+ *
+ * Phases: connected components → cycle breaking (DFS in the given order) → longest-path
+ * layering from the top → long-edge dummies → in-layer order (real nodes keep the given order,
+ * dummies are merged in by barycentre) → x placement by alternating median-free barycentre
+ * sweeps, each solved exactly as an isotonic regression (pool adjacent violators) under the
+ * minimum-gap constraints → polyline routes through the dummies → shelf packing of components.
+ * Every phase is O(V + D + E) per sweep (D = dummy nodes), so 2,000 nodes take milliseconds.
+ */
+
+export interface FastNode { width: number; height: number }
+/** An edge drawn from `lower` (evidence, below) to `upper` (conclusion, above). */
+export interface FastEdge { lower: number; upper: number }
+export interface FastPoint { x: number; y: number }
+
+export interface FastOptions {
+    nodeGap: number;
+    layerGap: number;
+    /** Horizontal room of a long edge passing through a layer. */
+    edgeGap: number;
+    componentGap: number;
+    /** Target width / height of the whole drawing when packing components. */
+    aspectRatio: number;
+    /** Placement sweeps (each one down and one up). */
+    sweeps: number;
+}
+
+export const DEFAULT_FAST_OPTIONS: FastOptions = { nodeGap: 28, layerGap: 56, edgeGap: 10, componentGap: 40, aspectRatio: 1.6, sweeps: 4 };
+
+export interface FastResult {
+    /** Top-left corners. */
+    x: number[];
+    y: number[];
+    /** One route per input edge, from the lower node's top to the upper node's bottom (self loops: empty). */
+    routes: FastPoint[][];
+    width: number;
+    height: number;
+}
+
+/**
+ * @param order node indices in the preferred left-to-right order (e.g. {@link evidenceOrder});
+ * must list every node once.
+ */
+export function fastLayered(nodes: FastNode[], edges: FastEdge[], order: number[], options: Partial<FastOptions> = {}): FastResult {
+    const opt = { ...DEFAULT_FAST_OPTIONS, ...options };
+    const n = nodes.length;
+    const rank = new Array<number>(n);
+    order.forEach((v, r) => { rank[v] = r; });
+
+    // components (union-find), listed by their first node in the given order
+    const parent = Array.from({ length: n }, (_, i) => i);
+    const find = (a: number): number => {
+        while (parent[a] !== a) { parent[a] = parent[parent[a]]; a = parent[a]; }
+        return a;
+    };
+    for (const e of edges) if (e.lower !== e.upper) parent[find(e.lower)] = find(e.upper);
+    const componentOf = new Map<number, number[]>();
+    for (const v of order) {
+        const root = find(v);
+        let list = componentOf.get(root);
+        if (!list) componentOf.set(root, list = []);
+        list.push(v);
+    }
+    const edgesByComponent = new Map<number, number[]>();
+    edges.forEach((e, i) => {
+        if (e.lower === e.upper) return;
+        const root = find(e.lower);
+        let list = edgesByComponent.get(root);
+        if (!list) edgesByComponent.set(root, list = []);
+        list.push(i);
+    });
+
+    const x = new Array<number>(n).fill(0);
+    const y = new Array<number>(n).fill(0);
+    const routes: FastPoint[][] = edges.map(() => []);
+    const boxes: { members: number[]; edgeIds: number[]; width: number; height: number }[] = [];
+    for (const [root, members] of componentOf) {
+        const edgeIds = edgesByComponent.get(root) ?? [];
+        const size = layoutComponent(nodes, edges, members, edgeIds, rank, opt, x, y, routes);
+        boxes.push({ members, edgeIds, ...size });
+    }
+
+    // shelf packing, rows top-aligned so every component's conclusions sit at the top of its row
+    const area = boxes.reduce((s, b) => s + (b.width + opt.componentGap) * (b.height + opt.componentGap), 0);
+    const rowWidth = Math.max(...boxes.map(b => b.width), Math.sqrt(area * opt.aspectRatio), 1);
+    let cx = 0, cy = 0, rowHeight = 0, width = 0;
+    for (const b of boxes) {
+        if (cx > 0 && cx + b.width > rowWidth) {
+            cx = 0;
+            cy += rowHeight + opt.componentGap;
+            rowHeight = 0;
+        }
+        for (const v of b.members) { x[v] += cx; y[v] += cy; }
+        for (const i of b.edgeIds) for (const p of routes[i]) { p.x += cx; p.y += cy; }
+        cx += b.width + opt.componentGap;
+        width = Math.max(width, cx - opt.componentGap);
+        rowHeight = Math.max(rowHeight, b.height);
+    }
+    return { x, y, routes, width, height: boxes.length === 0 ? 0 : cy + rowHeight };
+}
+
+/** Lays out one component at the origin; writes x/y/routes; returns its size. */
+function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[], edgeIds: number[], rank: number[], opt: FastOptions,
+    outX: number[], outY: number[], routes: FastPoint[][]): { width: number; height: number } {
+    // local indices
+    const local = new Map<number, number>();
+    members.forEach((v, i) => local.set(v, i));
+    const m = members.length;
+    const down: number[][] = Array.from({ length: m }, () => []); // upper → lowers (local), by edge id
+    const downEdge: number[][] = Array.from({ length: m }, () => []);
+    for (const id of edgeIds) {
+        const u = local.get(edges[id].upper)!, l = local.get(edges[id].lower)!;
+        down[u].push(l);
+        downEdge[u].push(id);
+    }
+
+    // 1. cycle breaking: iterative DFS from the top in the given order; back edges are flipped
+    const flipped = new Set<number>();
+    const state = new Uint8Array(m); // 0 new, 1 on stack, 2 done
+    for (let s = 0; s < m; s++) {
+        if (state[s] !== 0) continue;
+        const stack: [number, number][] = [[s, 0]];
+        state[s] = 1;
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            const [v, k] = top;
+            if (k < down[v].length) {
+                top[1]++;
+                const w = down[v][k];
+                if (state[w] === 1) flipped.add(downEdge[v][k]);
+                else if (state[w] === 0) { state[w] = 1; stack.push([w, 0]); }
+            } else {
+                state[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    // oriented edges: [upper, lower] local
+    const oriented = edgeIds.map(id => {
+        const u = local.get(edges[id].upper)!, l = local.get(edges[id].lower)!;
+        return flipped.has(id) ? { id, up: l, lo: u } : { id, up: u, lo: l };
+    });
+
+    // 2. longest-path layering from the top (Kahn on the oriented DAG, ties in the given order)
+    const outs: number[][] = Array.from({ length: m }, () => []);
+    const indeg = new Int32Array(m);
+    for (const e of oriented) { outs[e.up].push(e.lo); indeg[e.lo]++; }
+    const layer = new Int32Array(m);
+    const queue: number[] = [];
+    for (let i = 0; i < m; i++) if (indeg[i] === 0) queue.push(i);
+    for (let q = 0; q < queue.length; q++) {
+        const v = queue[q];
+        for (const w of outs[v]) {
+            if (layer[v] + 1 > layer[w]) layer[w] = layer[v] + 1;
+            if (--indeg[w] === 0) queue.push(w);
+        }
+    }
+    // balance: a node with more edges below than above moves down as far as its lowers allow
+    // (shortens long edges, like network-simplex layering would), deepest nodes first
+    const ins: number[][] = Array.from({ length: m }, () => []);
+    for (const e of oriented) ins[e.lo].push(e.up);
+    for (let pass = 0; pass < 2; pass++) {
+        for (let q = queue.length - 1; q >= 0; q--) {
+            const v = queue[q];
+            if (outs[v].length <= ins[v].length || outs[v].length === 0) continue;
+            let limit = Infinity;
+            for (const w of outs[v]) limit = Math.min(limit, layer[w] - 1);
+            if (limit > layer[v]) layer[v] = limit;
+        }
+    }
+    let layerCount = 0;
+    for (let i = 0; i < m; i++) layerCount = Math.max(layerCount, layer[i] + 1);
+
+    // 3. items per layer: real nodes and long-edge dummies
+    interface Item { real: number; edge: number; width: number; ups: number[]; downs: number[]; pos: number; x: number; key: number }
+    const items: Item[] = [];
+    const byLayer: number[][] = Array.from({ length: layerCount }, () => []);
+    for (let i = 0; i < m; i++) {
+        items.push({ real: i, edge: -1, width: nodes[members[i]].width, ups: [], downs: [], pos: 0, x: 0, key: rank[members[i]] });
+        byLayer[layer[i]].push(i);
+    }
+    const chains = new Map<number, number[]>(); // edge id → items from upper to lower (inclusive)
+    for (const e of oriented) {
+        const chain = [e.up];
+        for (let L = layer[e.up] + 1; L < layer[e.lo]; L++) {
+            const d = items.length;
+            items.push({ real: -1, edge: e.id, width: opt.edgeGap, ups: [], downs: [], pos: 0, x: 0, key: 0 });
+            byLayer[L].push(d);
+            chain.push(d);
+        }
+        chain.push(e.lo);
+        for (let k = 1; k < chain.length; k++) {
+            items[chain[k - 1]].downs.push(chain[k]);
+            items[chain[k]].ups.push(chain[k - 1]);
+        }
+        chains.set(e.id, chain);
+    }
+
+    // 4. in-layer order: real nodes keep the given order; dummies are merged in by the barycentre
+    //    of their neighbour above (top-down pass), then re-merged by their neighbours on both
+    //    sides (two more passes). Real nodes never swap, so edits cannot reshuffle a layer.
+    const ordered = (L: number, neighbours: (it: Item) => number[]) => {
+        const bary = (i: number) => {
+            const ns = neighbours(items[i]);
+            if (ns.length === 0) return Number.NaN;
+            let sum = 0;
+            for (const u of ns) sum += items[u].pos;
+            return sum / ns.length;
+        };
+        const real = byLayer[L].filter(i => items[i].real >= 0).sort((a, b) => items[a].key - items[b].key);
+        const dummies = byLayer[L].filter(i => items[i].real < 0);
+        if (dummies.length === 0) return real;
+        const db = new Map(dummies.map(d => [d, bary(d)]));
+        dummies.sort((a, b) => (db.get(a)! - db.get(b)!) || (items[a].edge - items[b].edge));
+        const merged: number[] = [];
+        let r = 0, d = 0;
+        while (r < real.length || d < dummies.length) {
+            if (d >= dummies.length) { merged.push(real[r++]); continue; }
+            if (r >= real.length) { merged.push(dummies[d++]); continue; }
+            const rb = bary(real[r]);
+            if (!Number.isNaN(rb) && db.get(dummies[d])! < rb) merged.push(dummies[d++]);
+            else merged.push(real[r++]);
+        }
+        return merged;
+    };
+    const assign = (L: number, list: number[]) => {
+        list.forEach((i, p) => { items[i].pos = p; });
+        byLayer[L] = list;
+    };
+    for (let L = 0; L < layerCount; L++) assign(L, ordered(L, it => it.ups));
+    for (let L = layerCount - 2; L >= 0; L--) assign(L, ordered(L, it => it.downs));
+    for (let L = 1; L < layerCount; L++) assign(L, ordered(L, it => it.ups.concat(it.downs)));
+
+    // 5. x placement
+    const sep = (a: Item, b: Item) => (a.width + b.width) / 2 + (a.real >= 0 && b.real >= 0 ? opt.nodeGap : opt.edgeGap);
+    for (const list of byLayer) {
+        let cx = 0;
+        list.forEach((i, k) => {
+            if (k > 0) cx += sep(items[list[k - 1]], items[i]);
+            items[i].x = cx;
+        });
+    }
+    const place = (list: number[], neighbours: (it: Item) => number[]) => {
+        const desired = list.map(i => {
+            const ns = neighbours(items[i]);
+            if (ns.length === 0) return items[i].x;
+            let s = 0;
+            for (const v of ns) s += items[v].x;
+            return s / ns.length;
+        });
+        const xs = isotonicPlacement(desired, list.map((i, k) => k === 0 ? 0 : sep(items[list[k - 1]], items[i])));
+        list.forEach((i, k) => { items[i].x = xs[k]; });
+    };
+    for (let s = 0; s < opt.sweeps; s++) {
+        for (let L = 1; L < layerCount; L++) place(byLayer[L], it => it.ups);
+        for (let L = layerCount - 2; L >= 0; L--) place(byLayer[L], it => it.downs);
+    }
+    for (let L = 1; L < layerCount; L++) place(byLayer[L], it => it.ups.concat(it.downs));
+
+    // 6. vertical positions
+    const layerHeight = new Array<number>(layerCount).fill(0);
+    for (let i = 0; i < m; i++) layerHeight[layer[i]] = Math.max(layerHeight[layer[i]], nodes[members[i]].height);
+    const layerTop = new Array<number>(layerCount).fill(0);
+    for (let L = 1; L < layerCount; L++) layerTop[L] = layerTop[L - 1] + layerHeight[L - 1] + opt.layerGap;
+
+    let minX = Infinity, maxX = -Infinity;
+    for (const it of items) {
+        minX = Math.min(minX, it.x - it.width / 2);
+        maxX = Math.max(maxX, it.x + it.width / 2);
+    }
+    for (let i = 0; i < m; i++) {
+        const v = members[i];
+        outX[v] = items[i].x - nodes[v].width / 2 - minX;
+        outY[v] = layerTop[layer[i]] + (layerHeight[layer[i]] - nodes[v].height) / 2;
+    }
+
+    // 7. routes, with edge ends spread along the node sides in the order of where they go
+    const topPorts = new Map<number, { id: number; toward: number }[]>();
+    const bottomPorts = new Map<number, { id: number; toward: number }[]>();
+    for (const e of oriented) {
+        const chain = chains.get(e.id)!;
+        const nextUp = items[chain[chain.length - 2]], nextDown = items[chain[1]];
+        (topPorts.get(e.lo) ?? topPorts.set(e.lo, []).get(e.lo)!).push({ id: e.id, toward: nextUp.x });
+        (bottomPorts.get(e.up) ?? bottomPorts.set(e.up, []).get(e.up)!).push({ id: e.id, toward: nextDown.x });
+    }
+    const portX = new Map<string, number>();
+    const spread = (ports: Map<number, { id: number; toward: number }[]>, side: string) => {
+        for (const [v, list] of ports) {
+            list.sort((a, b) => a.toward - b.toward || a.id - b.id);
+            const w = nodes[members[v]].width * 0.6;
+            const left = items[v].x - w / 2;
+            list.forEach((p, k) => portX.set(`${side}${p.id}`, list.length === 1 ? items[v].x : left + (w * k) / (list.length - 1)));
+        }
+    };
+    spread(topPorts, 't');
+    spread(bottomPorts, 'b');
+    for (const e of oriented) {
+        const chain = chains.get(e.id)!;
+        const lo = members[e.lo], up = members[e.up];
+        const points: FastPoint[] = [{ x: portX.get(`t${e.id}`)! - minX, y: outY[lo] }];
+        for (let k = chain.length - 2; k >= 1; k--) {
+            const d = items[chain[k]];
+            const L = layer[e.up] + k;
+            points.push({ x: d.x - minX, y: layerTop[L] + layerHeight[L] }, { x: d.x - minX, y: layerTop[L] });
+        }
+        points.push({ x: portX.get(`b${e.id}`)! - minX, y: outY[up] + nodes[up].height });
+        // the caller's orientation is lower → upper; a flipped (cycle) edge was routed the other way
+        routes[e.id] = flipped.has(e.id) ? points.reverse() : points;
+    }
+    return { width: maxX - minX, height: layerTop[layerCount - 1] + layerHeight[layerCount - 1] };
+}
+
+/**
+ * Positions x[0..n) minimising Σ (x[i] − desired[i])² subject to x[i] − x[i−1] ≥ gap[i]
+ * (gap[0] ignored): substitute y[i] = x[i] − Σ gap[1..i], which turns the constraints into
+ * y non-decreasing — an isotonic regression, solved exactly by pool-adjacent-violators in O(n).
+ */
+export function isotonicPlacement(desired: number[], gap: number[]): number[] {
+    const n = desired.length;
+    const offset = new Array<number>(n);
+    let acc = 0;
+    for (let i = 0; i < n; i++) { if (i > 0) acc += gap[i]; offset[i] = acc; }
+    const blockValue: number[] = [], blockWeight: number[] = [], blockEnd: number[] = [];
+    for (let i = 0; i < n; i++) {
+        let value = desired[i] - offset[i], weight = 1;
+        while (blockValue.length > 0 && blockValue[blockValue.length - 1] > value) {
+            const pv = blockValue.pop()!, pw = blockWeight.pop()!;
+            blockEnd.pop();
+            value = (pv * pw + value * weight) / (pw + weight);
+            weight += pw;
+        }
+        blockValue.push(value);
+        blockWeight.push(weight);
+        blockEnd.push(i);
+    }
+    const out = new Array<number>(n);
+    let start = 0;
+    blockEnd.forEach((end, b) => {
+        for (let i = start; i <= end; i++) out[i] = blockValue[b] + offset[i];
+        start = end + 1;
+    });
+    return out;
+}

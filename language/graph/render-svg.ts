@@ -1,0 +1,265 @@
+/**
+ * Positioned graph → SVG: the one renderer behind the preview, the SVG/HTML exports and the
+ * README picture.
+ *
+ * - Shape per kind: claim rounded box, pattern hexagon, datum note (folded corner), stat
+ *   cylinder with its value in bold, source book (spine), scheme banded box.
+ * - Status without colour: ungrounded dashed border + warning-triangle badge, contested thick
+ *   border + bar (⊥, like an `opposes` head) badge, circular dash-dot border + cycle-arrow badge.
+ * - Edge style per kind: supports solid + arrow, opposes red + bar head, cites dotted + open
+ *   arrow, observes dash-dot, interprets thick dashed, classifies thin + label.
+ * - No inline `style` attributes (the webview's CSP forbids them): classes for the stylesheet
+ *   ({@link GRAPH_STYLESHEET}) plus presentation attributes as a fallback.
+ * - User text only ever reaches the output through {@link neutralize} and the serialiser's
+ *   escaping: labels/details shown with bidi controls removed, tooltips (`<title>`) with them
+ *   made visible; ids in `data-id` attributes escaped as-is.
+ */
+import type { EdgeKind, GraphNode, NodeKind, NodeStatus } from './graph-model.js';
+import { hasBidiControls, neutralize } from './escape.js';
+import { KIND_GEOMETRY, METRICS, type Point, type PositionedEdge, type PositionedGraph, type PositionedNode } from './layout.js';
+import { el, serializeSvg, type SvgElement } from './svg-tree.js';
+import { GRAPH_STYLESHEET } from './style.js';
+
+export { GRAPH_STYLESHEET } from './style.js';
+
+export interface RenderOptions {
+    /** `<title>` tooltips on nodes and edges (default true; the webview uses its own tooltip). */
+    titles?: boolean;
+    /** Embed the stylesheet in the SVG (standalone .svg files; default false). */
+    embedStyle?: boolean;
+    /** Prefix for ids inside the SVG (markers), to keep several maps on one page apart (default `w`). */
+    idPrefix?: string;
+    /** Blank margin around the drawing, px (default 16). */
+    margin?: number;
+    /** Accessible name of the whole map. */
+    title?: string;
+    /** Make nodes keyboard-focusable buttons (webview; default false). */
+    interactive?: boolean;
+}
+
+const KIND_NAMES: Record<NodeKind, string> = { claim: 'claim', pattern: 'pattern', datum: 'datum', stat: 'statistic', source: 'source', scheme: 'scheme' };
+const STATUS_NAMES: Record<NodeStatus, string> = { grounded: 'grounded', ungrounded: 'ungrounded', contested: 'contested', circular: 'circular support' };
+
+/** Presentation-attribute fallbacks (light palette), for viewers without CSS. */
+const FALLBACK_KIND: Record<NodeKind, string> = { claim: '#0969da', pattern: '#8250df', datum: '#1a7f37', stat: '#9a6700', source: '#8a5a2b', scheme: '#bf3989' };
+const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = { ungrounded: '#bc4c00', contested: '#cf222e', circular: '#a40e26' };
+const STATUS_DASH: Partial<Record<NodeStatus, string>> = { ungrounded: '6 4', circular: '10 3 2 3' };
+
+interface EdgeStyle { dash?: string; width: number; marker: string; color: string }
+const EDGE_STYLE: Record<EdgeKind, EdgeStyle> = {
+    supports: { width: 1.6, marker: 'arrow', color: '#6e7781' },
+    opposes: { width: 1.8, marker: 'bar', color: '#cf222e' },
+    cites: { width: 1.2, dash: '2 3', marker: 'open', color: '#6e7781' },
+    observes: { width: 1.4, dash: '8 3 2 3', marker: 'arrow', color: '#1a7f37' },
+    interprets: { width: 2.8, dash: '7 4', marker: 'arrow', color: '#8250df' },
+    classifies: { width: 1, marker: 'open', color: '#9a6700' }
+};
+
+/** The whole map as an SVG document string. */
+export function renderSvg(graph: PositionedGraph, options: RenderOptions = {}): string {
+    return serializeSvg(renderSvgTree(graph, options));
+}
+
+/** The whole map as an element tree (see {@link serializeSvg}; the webview turns it into DOM). */
+export function renderSvgTree(graph: PositionedGraph, options: RenderOptions = {}): SvgElement {
+    const margin = options.margin ?? 16;
+    const prefix = sanitizeIdPrefix(options.idPrefix ?? 'w');
+    const width = Math.max(1, graph.width) + 2 * margin;
+    const height = Math.max(1, graph.height) + 2 * margin;
+    const children: SvgElement[] = [];
+    const name = options.title ?? `Argument map: ${graph.nodes.length} elements, ${graph.edges.length} links`;
+    children.push(el('title', {}, [neutralize(name)]));
+    if (options.embedStyle) children.push(el('style', {}, [GRAPH_STYLESHEET]));
+    children.push(renderDefs(prefix));
+    children.push(el('rect', { class: 'w-bg', x: -margin, y: -margin, width, height, fill: '#ffffff' }));
+    children.push(el('g', { class: 'w-edges' }, graph.edges.map(e => renderEdge(e, graph, prefix, options))));
+    children.push(el('g', { class: 'w-nodes' }, graph.nodes.map(n => renderNode(n, graph.overview, options))));
+    return el('svg', {
+        xmlns: 'http://www.w3.org/2000/svg',
+        class: `warrant-map${graph.overview ? ' w-overview' : ''}`,
+        viewBox: `${-margin} ${-margin} ${width} ${height}`,
+        width,
+        height,
+        role: 'img',
+        'aria-label': neutralize(name),
+        'font-family': 'system-ui, -apple-system, Segoe UI, Ubuntu, Helvetica, Arial, sans-serif',
+        'data-engine': graph.engine
+    }, children);
+}
+
+function sanitizeIdPrefix(prefix: string): string {
+    const clean = prefix.replace(/[^A-Za-z0-9_-]/g, '');
+    return /^[A-Za-z]/.test(clean) ? clean : 'w' + clean;
+}
+
+function renderDefs(prefix: string): SvgElement {
+    const marker = (id: string, cls: string, child: SvgElement) => el('marker', {
+        id: `${prefix}-${id}`, viewBox: '0 0 12 12', refX: 11, refY: 6, markerWidth: 11, markerHeight: 11,
+        markerUnits: 'userSpaceOnUse', orient: 'auto'
+    }, [{ ...child, attrs: { ...child.attrs, class: cls } }]);
+    const arrow = el('path', { d: 'M1,1.5 L11,6 L1,10.5 Z' });
+    const open = el('path', { d: 'M1.5,1.5 L11,6 L1.5,10.5', fill: 'none' });
+    const bar = el('path', { d: 'M11,0.5 L11,11.5 M5,6 L11,6', fill: 'none' });
+    return el('defs', {}, [
+        marker('supports', 'w-marker w-marker-supports', { ...arrow, attrs: { ...arrow.attrs, fill: EDGE_STYLE.supports.color } }),
+        marker('opposes', 'w-marker-opposes', { ...bar, attrs: { ...bar.attrs, stroke: EDGE_STYLE.opposes.color, 'stroke-width': 2.2 } }),
+        marker('cites', 'w-marker-open w-marker-cites', { ...open, attrs: { ...open.attrs, stroke: EDGE_STYLE.cites.color, 'stroke-width': 1.3 } }),
+        marker('observes', 'w-marker w-marker-observes', { ...arrow, attrs: { ...arrow.attrs, fill: EDGE_STYLE.observes.color } }),
+        marker('interprets', 'w-marker w-marker-interprets', { ...arrow, attrs: { ...arrow.attrs, fill: EDGE_STYLE.interprets.color } }),
+        marker('classifies', 'w-marker-open w-marker-classifies', { ...open, attrs: { ...open.attrs, stroke: EDGE_STYLE.classifies.color, 'stroke-width': 1.3 } })
+    ]);
+}
+
+/** Accessible one-line description of a node (tooltips, aria-label). */
+export function describeNode(node: GraphNode, mode: 'visible' | 'tooltip' = 'tooltip'): string {
+    const lines = [`${KIND_NAMES[node.kind] ?? node.kind} ${node.id} — ${STATUS_NAMES[node.status] ?? node.status}`, node.label];
+    if (node.detail) lines.push(node.detail);
+    if (mode === 'tooltip' && (hasBidiControls(node.label) || hasBidiControls(node.id) || (node.detail !== undefined && hasBidiControls(node.detail)))) {
+        lines.push('(contains bidirectional control characters, shown as ⟨U+…⟩)');
+    }
+    return neutralize(lines.join('\n'), mode);
+}
+
+function renderNode(p: PositionedNode, overview: boolean, options: RenderOptions): SvgElement {
+    const { node, width: w, height: h } = p;
+    const kindColor = FALLBACK_KIND[node.kind];
+    const statusColor = FALLBACK_STATUS[node.status];
+    const children: SvgElement[] = [];
+    if (options.titles !== false) children.push(el('title', {}, [describeNode(node)]));
+    const shape = kindShape(node.kind, w, h, overview);
+    children.push(el('path', {
+        class: 'w-shape', d: shape.outline,
+        fill: '#ffffff', stroke: statusColor ?? kindColor, 'stroke-width': node.status === 'grounded' ? 1.5 : 2,
+        'stroke-dasharray': STATUS_DASH[node.status]
+    }));
+    for (const d of shape.decorations) children.push(d);
+    if (!overview && p.text) {
+        const g = KIND_GEOMETRY[node.kind] ?? KIND_GEOMETRY.claim;
+        const cx = g.extraLeft + (w - g.extraLeft - g.extraRight) / 2;
+        let y = METRICS.padY + g.extraTop;
+        children.push(el('text', { class: 'w-header', x: cx, y: y + 10, 'text-anchor': 'middle', 'font-size': METRICS.headerSize, fill: kindColor }, [p.text.header]));
+        y += METRICS.headerLine;
+        children.push(el('text', { class: 'w-label', x: cx, y: y + 12, 'text-anchor': 'middle', 'font-size': METRICS.labelSize, fill: '#1f2328' },
+            p.text.lines.map((line, i) => el('tspan', { x: cx, dy: i === 0 ? undefined : METRICS.labelLine }, [line]))));
+        y += p.text.lines.length * METRICS.labelLine;
+        if (p.text.detail) {
+            children.push(el('text', { class: 'w-detail', x: cx, y: y + 11, 'text-anchor': 'middle', 'font-size': METRICS.detailSize, fill: '#59636e' }, [p.text.detail]));
+        }
+    }
+    if (node.status !== 'grounded') children.push(statusBadge(node.status, w, overview));
+    const label = describeNode(node, 'visible').replace(/\n/g, '. ');
+    return el('g', {
+        class: `w-node w-kind-${node.kind} w-status-${node.status}`,
+        'data-id': node.id,
+        'data-kind': node.kind,
+        'data-status': node.status,
+        transform: `translate(${p.x},${p.y})`,
+        tabindex: options.interactive ? 0 : undefined,
+        role: options.interactive ? 'button' : undefined,
+        'aria-label': options.interactive ? label : undefined
+    }, children);
+}
+
+interface Shape { outline: string; decorations: SvgElement[] }
+
+function kindShape(kind: NodeKind, w: number, h: number, overview: boolean): Shape {
+    const deco = (d: string) => el('path', { class: 'w-deco', d, fill: 'none', stroke: FALLBACK_KIND[kind], 'stroke-width': 1.2 });
+    switch (kind) {
+        case 'pattern': {
+            const k = overview ? 6 : 14;
+            return { outline: `M${k},0 H${w - k} L${w},${h / 2} L${w - k},${h} H${k} L0,${h / 2} Z`, decorations: [] };
+        }
+        case 'datum': {
+            const f = overview ? 6 : 12;
+            return { outline: `M0,0 H${w - f} L${w},${f} V${h} H0 Z`, decorations: [deco(`M${w - f},0 V${f} H${w}`)] };
+        }
+        case 'stat': {
+            const r = overview ? 3 : 7;
+            return {
+                outline: `M0,${r} A${w / 2},${r} 0 0 1 ${w},${r} V${h - r} A${w / 2},${r} 0 0 1 0,${h - r} Z`,
+                decorations: [deco(`M0,${r} A${w / 2},${r} 0 0 0 ${w},${r}`)]
+            };
+        }
+        case 'source': {
+            const s = overview ? 4 : 8;
+            return { outline: rounded(w, h, 2), decorations: [deco(`M${s - 3},0 V${h} M${s},0 V${h}`)] };
+        }
+        case 'scheme': {
+            if (overview) return { outline: rounded(w, h, 2), decorations: [] };
+            const bandH = 6, y = h - bandH - 3, bw = (w - 12) / 3;
+            return {
+                outline: rounded(w, h, 3),
+                decorations: [1, 2, 3].map(i => el('rect', { class: `w-band w-band-${i}`, x: 6 + (i - 1) * bw, y, width: bw, height: bandH, fill: FALLBACK_KIND.scheme, 'fill-opacity': i * 0.27 }))
+            };
+        }
+        case 'claim':
+        default:
+            return { outline: rounded(w, h, overview ? 4 : 10), decorations: [] };
+    }
+}
+
+function rounded(w: number, h: number, r: number): string {
+    return `M${r},0 H${w - r} A${r},${r} 0 0 1 ${w},${r} V${h - r} A${r},${r} 0 0 1 ${w - r},${h} H${r} A${r},${r} 0 0 1 0,${h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`;
+}
+
+/** Status badge at the node's top-right corner: a distinct glyph per status, drawn (no font needed). */
+function statusBadge(status: NodeStatus, w: number, overview: boolean): SvgElement {
+    const r = overview ? 5 : 8.5;
+    const cx = w - (overview ? 2 : 4), cy = overview ? 2 : 4;
+    const color = FALLBACK_STATUS[status] ?? '#cf222e';
+    const glyph: SvgElement[] = [];
+    const s = r / 8.5;
+    if (status === 'ungrounded') {
+        // warning triangle with "!"
+        glyph.push(el('path', { class: 'w-glyph w-glyph-fill', d: `M${cx},${cy - 5.5 * s} L${cx + 5.5 * s},${cy + 4.5 * s} L${cx - 5.5 * s},${cy + 4.5 * s} Z`, fill: color }));
+        glyph.push(el('path', { class: 'w-bg-stroke', d: `M${cx},${cy - 2 * s} V${cy + 1.2 * s} M${cx},${cy + 2.4 * s} V${cy + 3.2 * s}`, stroke: '#ffffff', 'stroke-width': 1.4 * s, fill: 'none' }));
+    } else if (status === 'contested') {
+        // ⊥ bar, the head of an `opposes` edge
+        glyph.push(el('path', { class: 'w-glyph', d: `M${cx - 4.5 * s},${cy + 3.5 * s} H${cx + 4.5 * s} M${cx},${cy + 3.5 * s} V${cy - 4.5 * s}`, stroke: color, 'stroke-width': 2 * s, fill: 'none' }));
+    } else {
+        // cycle arrow ↻
+        glyph.push(el('path', { class: 'w-glyph', d: `M${cx + 4 * s},${cy - 1 * s} A${4.2 * s},${4.2 * s} 0 1 1 ${cx + 1.5 * s},${cy - 4 * s}`, stroke: color, 'stroke-width': 1.6 * s, fill: 'none' }));
+        glyph.push(el('path', { class: 'w-glyph w-glyph-fill', d: `M${cx + 0.3 * s},${cy - 6.6 * s} L${cx + 4.4 * s},${cy - 4.2 * s} L${cx + 0.6 * s},${cy - 1.4 * s} Z`, fill: color }));
+    }
+    return el('g', { class: `w-badge w-badge-${status}` }, [
+        el('circle', { class: 'w-badge-bg', cx, cy, r, fill: '#ffffff', stroke: color, 'stroke-width': 1.5 }),
+        ...glyph
+    ]);
+}
+
+function renderEdge(p: PositionedEdge, graph: PositionedGraph, prefix: string, options: RenderOptions): SvgElement {
+    const { edge } = p;
+    const style = EDGE_STYLE[edge.kind] ?? EDGE_STYLE.supports;
+    const children: SvgElement[] = [];
+    if (options.titles !== false) children.push(el('title', {}, [neutralize(`${edge.from} ${edge.kind} ${edge.to}`, 'tooltip')]));
+    children.push(el('path', {
+        class: 'w-line', d: edgePath(p.points, graph.routing),
+        fill: 'none', stroke: style.color, 'stroke-width': style.width, 'stroke-dasharray': style.dash,
+        'marker-end': `url(#${prefix}-${edge.kind})`
+    }));
+    if (p.label && !graph.overview) {
+        children.push(el('rect', { class: 'w-edge-label-bg', x: p.label.x - p.label.width / 2, y: p.label.y - p.label.height / 2, width: p.label.width, height: p.label.height, rx: 3, fill: '#ffffff', 'fill-opacity': 0.85 }));
+        children.push(el('text', { class: 'w-edge-label', x: p.label.x, y: p.label.y + 3.5, 'text-anchor': 'middle', 'font-size': METRICS.edgeLabelSize, fill: '#59636e' }, [p.label.text]));
+    }
+    return el('g', { class: `w-edge w-edge-${edge.kind}`, 'data-from': edge.from, 'data-to': edge.to, 'data-kind': edge.kind }, children);
+}
+
+/** SVG path data for an edge route (see {@link PositionedGraph.routing}). */
+export function edgePath(points: Point[], routing: PositionedGraph['routing']): string {
+    if (points.length === 0) return '';
+    const f = (p: Point) => `${p.x},${p.y}`;
+    let d = `M${f(points[0])}`;
+    if (routing === 'splines' && points.length >= 4 && (points.length - 1) % 3 === 0) {
+        for (let i = 1; i < points.length; i += 3) d += ` C${f(points[i])} ${f(points[i + 1])} ${f(points[i + 2])}`;
+        return d;
+    }
+    if (routing === 'splines' && points.length === 2) return d + ` L${f(points[1])}`;
+    // smooth curve through the waypoints with vertical tangents (reads as flowing up or down)
+    for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1], b = points[i];
+        if (a.x === b.x || Math.abs(b.y - a.y) < 1) { d += ` L${f(b)}`; continue; }
+        const my = (a.y + b.y) / 2;
+        d += ` C${a.x},${my} ${b.x},${my} ${f(b)}`;
+    }
+    return d;
+}

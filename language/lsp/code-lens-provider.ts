@@ -1,0 +1,56 @@
+import { GrammarUtils, interruptAndCheck, type LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import { CancellationToken, LSPErrorCodes, ResponseError, type CodeLens, type CodeLensParams } from 'vscode-languageserver';
+import { isClaim, isDocument, isPattern } from '../generated/ast.js';
+import type { WarrantServices } from '../warrant-module.js';
+import { lensTitle } from './describe.js';
+import { lspSupport, type WarrantLspSupport } from './support.js';
+
+/** The command of every lens; the client implements it (focus the element in the map / peek its trace). */
+export const SHOW_TRACE_COMMAND = 'warrant.showTrace';
+
+/** Arguments of `warrant.showTrace`: the document URI and the element's name. */
+export type ShowTraceArguments = [uri: string, name: string];
+
+/**
+ * A lens above each claim and pattern with its grounding at a glance:
+ * "grounded · 4 data · 2 methods · 3 sources", "ungrounded", "circular", "contested · …".
+ */
+export class WarrantCodeLensProvider implements CodeLensProvider {
+    private readonly support: WarrantLspSupport;
+
+    constructor(services: WarrantServices) {
+        this.support = lspSupport(services);
+    }
+
+    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken = CancellationToken.None): Promise<CodeLens[] | undefined> {
+        const root = document.parseResult.value;
+        if (!isDocument(root)) {
+            return [];
+        }
+        const analysis = await this.support.analysis(cancelToken);
+        if (!analysis) {
+            throw new ResponseError(LSPErrorCodes.ContentModified, 'The workspace changed while the code lenses were computed.');
+        }
+        const uri = document.uri.toString();
+        const lenses: CodeLens[] = [];
+        for (const element of root.elements) {
+            if (!isClaim(element) && !isPattern(element)) {
+                continue;
+            }
+            await interruptAndCheck(cancelToken);
+            const node = analysis.nodeOf(element);
+            const nameNode = GrammarUtils.findNodeForProperty(element.$cstNode, 'name');
+            const start = element.$cstNode?.range.start;
+            if (!node || !nameNode || !start || !element.name) {
+                continue;
+            }
+            const args: ShowTraceArguments = [uri, element.name];
+            lenses.push({
+                range: { start, end: nameNode.range.end },
+                command: { title: lensTitle(analysis, node), command: SHOW_TRACE_COMMAND, arguments: args }
+            });
+        }
+        return lenses;
+    }
+}

@@ -1,0 +1,288 @@
+import { GrammarAST, interruptAndCheck, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type InitializeParams } from 'vscode-languageserver';
+import { quantityPercent } from '../analysis/quantities.js';
+import { fold, searchText } from '../bibliography/index.js';
+import {
+    isBand, isClaim, isClassification, isDatum, isObserved, isOpposition, isPattern, isRespondent, isScheme, isStat, isSupport,
+    type Band, type Scheme
+} from '../generated/ast.js';
+import type { WarrantServices } from '../warrant-module.js';
+import { bandOf, bandRange, excerpt, inlineReference, statValue } from './describe.js';
+import { COMPLETION_SNIPPETS } from './snippets.js';
+import { lspSupport, type WarrantLspSupport } from './support.js';
+
+/** At most this many `@key` items per request (the list is incomplete, so clients ask again as the user types). */
+export const MAX_KEY_ITEMS = 100;
+
+const KEY_CHAR = /[A-Za-z0-9_:.\-/+\u00C0-\u024F]/;
+
+/** Completion kinds by element type, shared with document symbols and semantic tokens. */
+export const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
+    Claim: CompletionItemKind.Class,
+    Pattern: CompletionItemKind.Function,
+    Datum: CompletionItemKind.Variable,
+    Stat: CompletionItemKind.Value,
+    Scheme: CompletionItemKind.Enum,
+    Band: CompletionItemKind.EnumMember,
+    Respondent: CompletionItemKind.Field,
+    Source: CompletionItemKind.Reference,
+    Annex: CompletionItemKind.Module
+};
+
+const KIND_ORDER: Record<string, number> = { Claim: 0, Pattern: 1, Datum: 2, Stat: 3 };
+
+/**
+ * Keywords where the grammar allows them (never at a declaration's name), names filtered by
+ * the expected kind (the grammar's cross-reference types: only data after `observed`, only
+ * stats after `classifies`, only the named scheme's bands after `as`…), `@keys` from every
+ * bibliography and inline source matched on key, authors, year and title, and snippets.
+ */
+export class WarrantCompletionProvider extends DefaultCompletionProvider {
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['@'] };
+    private readonly support: WarrantLspSupport;
+    private snippetsEnabled = true;
+    private keySearch?: { keys: readonly string[]; texts: Map<string, { folded: string; detail: string }> };
+
+    constructor(private readonly services: WarrantServices) {
+        super(services);
+        this.support = lspSupport(services);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken: CancellationToken = CancellationToken.None): Promise<CompletionList | undefined> {
+        await interruptAndCheck(cancelToken);
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    protected override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        const options = params.initializationOptions as { completionSnippets?: unknown } | undefined;
+        this.snippetsEnabled = options?.completionSnippets !== false;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        try {
+            const feature = next.feature;
+            if (GrammarAST.isKeyword(feature)) {
+                if (next.property === 'name') {
+                    return; // a new name is being declared: keywords allowed as names are no suggestion
+                }
+                this.snippetFor(context, feature.value, acceptor);
+                return super.completionFor(context, next, acceptor);
+            }
+            if (GrammarAST.isRuleCall(feature) && feature.rule.ref?.name === 'CITEKEY') {
+                return this.completionForCitation(context, acceptor);
+            }
+            return super.completionFor(context, next, acceptor);
+        } catch (error) {
+            console.error('warrant: completion failed', error);
+        }
+    }
+
+    private snippetFor(context: CompletionContext, keyword: string, acceptor: CompletionAcceptor): void {
+        if (!this.snippetsEnabled || this.clientCapabilities?.completionItem?.snippetSupport !== true) {
+            return;
+        }
+        const snippet = COMPLETION_SNIPPETS.find(s => s.keyword === keyword);
+        if (snippet) {
+            acceptor(context, {
+                label: keyword,
+                labelDetails: { description: 'snippet' },
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.description,
+                insertText: snippet.body.join('\n'),
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: '2' + keyword
+            });
+        }
+    }
+
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const container = refInfo.container;
+        if (isClassification(container) && refInfo.property === 'band') {
+            return stream(this.bandCandidates(container.scheme?.ref));
+        }
+        const excluded = new Set<string>();
+        const listed = (refs: Array<{ $refText: string; $refNode?: { offset: number; end: number } }>) => {
+            for (const ref of refs) {
+                const node = ref.$refNode;
+                if (!node || !(node.offset <= context.offset && context.offset <= node.end)) {
+                    excluded.add(ref.$refText);
+                }
+            }
+        };
+        if (isSupport(container) || isOpposition(container)) {
+            listed(isSupport(container) ? container.supporters : container.opponents);
+            const claim = container.$container;
+            if (isClaim(claim) && claim.name) {
+                excluded.add(claim.name); // a claim cannot support itself
+            }
+        } else if (isObserved(container)) {
+            listed(container.data);
+        } else if (isDatum(container) && refInfo.property === 'respondents') {
+            listed(container.respondents);
+        }
+        return super.getReferenceCandidates(refInfo, context).filter(description => !excluded.has(description.name));
+    }
+
+    /** The bands of the named scheme; when no scheme is named yet, every scheme's bands. */
+    private bandCandidates(scheme: Scheme | undefined): AstNodeDescription[] {
+        const schemes = scheme ? [scheme] : this.support.documentRoots().flatMap(root => root.elements.filter(isScheme));
+        const descriptions = this.services.workspace.AstNodeDescriptionProvider;
+        return schemes.flatMap(s => s.bands.filter(band => band.name).map(band => descriptions.createDescription(band, band.name)));
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const node = description.node;
+        const item: CompletionValueItem = {
+            nodeDescription: description,
+            kind: COMPLETION_KINDS[description.type] ?? CompletionItemKind.Reference,
+            labelDetails: { description: description.type.toLowerCase() },
+            sortText: '0' + (KIND_ORDER[description.type] ?? 5) + description.name
+        };
+        if (!node) {
+            return item;
+        }
+        if (isClaim(node)) {
+            item.detail = excerpt(node.text, 80);
+            item.documentation = { kind: 'markdown', value: node.text ?? '' };
+        } else if (isDatum(node)) {
+            item.detail = [node.method, node.occurrence].filter(Boolean).join(' · ') + ' — ' + excerpt(node.text, 60);
+            item.documentation = node.text;
+        } else if (isStat(node)) {
+            item.detail = `= ${statValue(node) ?? '?'} — ${excerpt(node.label, 60)}`;
+        } else if (isPattern(node)) {
+            item.detail = excerpt(node.label, 80);
+        } else if (isRespondent(node)) {
+            item.detail = node.label;
+        } else if (isBand(node)) {
+            this.bandItem(node, refInfo, context, item);
+        } else if (isScheme(node)) {
+            item.detail = node.label;
+        }
+        return item;
+    }
+
+    private bandItem(band: Band, refInfo: ReferenceInfo, context: CompletionContext, item: CompletionValueItem): void {
+        const scheme = band.$container;
+        item.detail = `${bandRange(band)}${band.label ? ' — ' + band.label : ''} (${scheme.name})`;
+        item.labelDetails = { description: `band of ${scheme.name}` };
+        const classification = refInfo.container;
+        if (!isClassification(classification)) {
+            return;
+        }
+        const value = quantityPercent(classification.stat?.ref?.value);
+        if (value !== undefined && bandOf(scheme, value) === band) {
+            // The band the stat's value falls in comes first.
+            item.preselect = true;
+            item.sortText = '00' + band.name;
+            item.detail += ' ✓ contains the stat\'s value';
+        }
+        if (!classification.scheme?.ref) {
+            // No scheme named yet: complete the rest of the clause too, unless `by` already follows.
+            const rest = context.textDocument.getText().slice(context.offset).split(/\r?\n/, 1)[0];
+            if (!/^\s*\w*\s+by\b/.test(rest)) {
+                item.insertText = `${band.name} by ${scheme.name}`;
+            }
+        }
+    }
+
+    /** `@keys` of every bibliography and inline source, filtered by the typed text. */
+    private completionForCitation(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const text = context.textDocument.getText();
+        let start = context.offset;
+        while (start > 0 && KEY_CHAR.test(text[start - 1])) {
+            start--;
+        }
+        const hasAt = start > 0 && text[start - 1] === '@';
+        const from = hasAt ? start - 1 : start;
+        if (!hasAt && start !== context.offset) {
+            return; // a bare word: not a citation being typed
+        }
+        let end = context.offset;
+        while (end < text.length && KEY_CHAR.test(text[end])) {
+            end++;
+        }
+        const typed = fold(text.slice(start, context.offset)).toLowerCase();
+        const range = { start: context.textDocument.positionAt(from), end: context.textDocument.positionAt(end) };
+        const candidates: Array<{ key: string; rank: number; detail: string; documentation?: string; search: string }> = [];
+        const seen = new Set<string>();
+        for (const [key, source] of this.support.citationIndex().sources) {
+            const field = (name: string) => source.fields.find(f => f.key === name)?.value;
+            const search = [key, field('author'), field('year'), field('title'), source.label].filter(v => v !== undefined).join(' ');
+            const rank = matchRank(key, fold(search).toLowerCase(), typed);
+            seen.add(key);
+            if (rank >= 0) {
+                const detail = [field('author'), field('year') !== undefined ? `(${field('year')})` : undefined, field('title') ?? source.label].filter(v => v !== undefined).join(' ');
+                candidates.push({ key, rank, detail: `${detail} · inline`, documentation: inlineReference(source), search });
+            }
+        }
+        const texts = this.keySearchTexts();
+        for (const key of this.services.warrant.Files.store.keys()) {
+            if (seen.has(key)) {
+                continue;
+            }
+            const entry = texts.get(key);
+            const rank = matchRank(key, entry?.folded ?? key.toLowerCase(), typed);
+            if (rank >= 0) {
+                candidates.push({ key, rank, detail: entry?.detail ?? '', search: entry?.folded ?? key });
+            }
+        }
+        candidates.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
+        candidates.slice(0, MAX_KEY_ITEMS).forEach((candidate, i) => {
+            acceptor(context, {
+                label: '@' + candidate.key,
+                kind: CompletionItemKind.Reference,
+                detail: candidate.detail,
+                documentation: candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined,
+                filterText: `@${candidate.key} ${candidate.search}`,
+                sortText: String(i).padStart(4, '0'),
+                textEdit: { range, newText: '@' + candidate.key }
+            });
+        });
+    }
+
+    /** Author, year and title of each .bib key (cheap raw fields), cached until the bibliographies change. */
+    private keySearchTexts(): Map<string, { folded: string; detail: string }> {
+        const store = this.services.warrant.Files.store;
+        const keys = store.keys();
+        if (this.keySearch?.keys === keys) {
+            return this.keySearch.texts;
+        }
+        const texts = new Map<string, { folded: string; detail: string }>();
+        for (const key of keys) {
+            const summary = store.summary(key);
+            if (summary) {
+                const authors = summary.familyNames.length > 2 ? `${summary.familyNames[0]} et al.` : summary.familyNames.join(' & ');
+                const detail = [authors, summary.year ? `(${summary.year})` : '', summary.title ?? ''].filter(Boolean).join(' ');
+                texts.set(key, { folded: fold(searchText(summary)).toLowerCase(), detail });
+            }
+        }
+        this.keySearch = { keys, texts };
+        return texts;
+    }
+}
+
+/**
+ * How well a key matches the typed text: 0 key prefix, 1 a word of author/year/title starts
+ * with it, 2 it occurs anywhere, -1 no match. Everything matches an empty query.
+ */
+export function matchRank(key: string, foldedSearch: string, typed: string): number {
+    if (!typed) {
+        return 0;
+    }
+    const lowerKey = fold(key).toLowerCase();
+    if (lowerKey.startsWith(typed)) {
+        return 0;
+    }
+    if (foldedSearch.split(/[^\p{L}\p{N}]+/u).some(word => word.startsWith(typed))) {
+        return 1;
+    }
+    return lowerKey.includes(typed) || foldedSearch.includes(typed) ? 2 : -1;
+}
+
+export function isNamedNode(node: AstNode | undefined): node is AstNode & { name: string } {
+    return typeof (node as { name?: unknown } | undefined)?.name === 'string';
+}

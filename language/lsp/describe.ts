@@ -1,0 +1,212 @@
+import type { WorkspaceAnalysis } from '../analysis/analysis.js';
+import type { ArgumentNode } from '../analysis/argument-graph.js';
+import type { ResolvedSource } from '../analysis/citations.js';
+import { DISPLAY_PROFILE_CAP, type Triangulation } from '../analysis/grounding.js';
+import { bandInterval, contains, formatInterval, formatPercent, quantityPercent } from '../analysis/quantities.js';
+import { formatReference, type BibliographyStore } from '../bibliography/index.js';
+import { isDatum, isStat, type Band, type Datum, type Respondent, type Scheme, type Source, type Stat } from '../generated/ast.js';
+import { markdownText } from '../graph/escape.js';
+import type { NodeStatus } from '../graph/graph-model.js';
+
+/** User text as inline Markdown (escaped, bidi controls removed, one line). */
+export function md(text: string | number | undefined): string {
+    return text === undefined ? '' : markdownText(String(text));
+}
+
+/** Text that already marks names as `code` spans (diagnostic messages): escaped outside the spans. */
+export function mdWithCode(text: string): string {
+    return text.split(/(`[^`\n]*`)/).map(part => part.startsWith('`') && part.endsWith('`') && part.length > 1 ? code(part.slice(1, -1)) : md(part)).join('');
+}
+
+/** An identifier or key in a code span (names and keys never contain backticks). */
+export function code(name: string | undefined): string {
+    return name ? '`' + name.replace(/`/g, '') + '`' : '`?`';
+}
+
+/** User text cut to `max` characters at a word boundary, with an ellipsis. */
+export function excerpt(text: string | undefined, max = 80): string {
+    if (!text) {
+        return '';
+    }
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= max) {
+        return flat;
+    }
+    const cut = flat.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
+
+const STATUS_WORDS: Record<NodeStatus, string> = {
+    grounded: 'grounded',
+    ungrounded: 'ungrounded',
+    circular: 'circular',
+    contested: 'contested'
+};
+
+export function statusWord(status: NodeStatus): string {
+    return STATUS_WORDS[status];
+}
+
+/** A profile list's size, "32+" at the display cap. */
+export function count(list: readonly string[] | undefined): string {
+    const size = list?.length ?? 0;
+    return size >= DISPLAY_PROFILE_CAP ? `${DISPLAY_PROFILE_CAP}+` : String(size);
+}
+
+export function plural(list: readonly string[] | undefined, one: string, many: string): string {
+    return `${count(list)} ${list?.length === 1 ? one : many}`;
+}
+
+/** "4 data · 2 methods · 3 sources" (zero counts left out, stats only when present). */
+export function profileSummary(profile: Triangulation | undefined): string {
+    if (!profile) {
+        return '';
+    }
+    const parts: string[] = [];
+    if (profile.data.length > 0) {
+        parts.push(plural(profile.data, 'datum', 'data'));
+        parts.push(plural(profile.methods, 'method', 'methods'));
+    }
+    if (profile.stats.length > 0) {
+        parts.push(plural(profile.stats, 'stat', 'stats'));
+    }
+    if (profile.sources.length > 0) {
+        parts.push(plural(profile.sources, 'source', 'sources'));
+    }
+    return parts.join(' · ');
+}
+
+/** The code-lens title of a claim or pattern: "grounded · 4 data · 2 methods · 3 sources". */
+export function lensTitle(analysis: WorkspaceAnalysis, node: ArgumentNode): string {
+    const status = analysis.status(node);
+    if (status === 'ungrounded' || status === 'circular') {
+        return statusWord(status);
+    }
+    const summary = profileSummary(analysis.profile(node));
+    return summary ? `${statusWord(status)} · ${summary}` : statusWord(status);
+}
+
+/** A respondent as "Social worker, male (interviewee)" with attributes. */
+export function respondentSummary(respondent: Respondent): string {
+    const label = respondent.label ?? respondent.name ?? '?';
+    const attributes = respondent.attributes
+        .filter(a => a.key !== undefined && a.value !== undefined)
+        .map(a => `${a.key}: ${a.value}`);
+    return attributes.length > 0 ? `${label} (${attributes.join(', ')})` : label;
+}
+
+/** "interview · Social worker (role: social worker, gender: male) · emergent" in Markdown. */
+export function datumFacts(datum: Datum): string {
+    const who = datum.respondents.map(ref => ref.ref ? md(respondentSummary(ref.ref)) : `${code(ref.$refText)} (not declared)`);
+    const occurrence = datum.occurrence ?? 'occurrence not recorded';
+    return [md(datum.method ?? 'method?'), who.join('; '), md(occurrence)].filter(Boolean).join(' · ');
+}
+
+/** A stat's value as text: "26% (2013)", "120 of 400 = 30%". */
+export function statValue(stat: Stat): string | undefined {
+    const percent = quantityPercent(stat.value);
+    if (percent === undefined) {
+        return undefined;
+    }
+    const value = stat.value?.$type === 'Count' ? `${stat.value.count} of ${stat.value.total} = ${formatPercent(percent)}` : formatPercent(percent);
+    return stat.year !== undefined ? `${value} in ${stat.year}` : value;
+}
+
+/** The band of a scheme a value falls in, if any. */
+export function bandOf(scheme: Scheme, value: number): Band | undefined {
+    return scheme.bands.find(band => {
+        const interval = bandInterval(band);
+        return interval !== undefined && contains(interval, value);
+    });
+}
+
+export function bandRange(band: Band): string {
+    const interval = bandInterval(band);
+    return interval ? formatInterval(interval) : 'no range';
+}
+
+/** A one-line reference for a cited key, in Markdown: the .bib entry formatted APA-like, or the inline source's fields. */
+export function referenceMarkdown(source: ResolvedSource | undefined, key: string, store: BibliographyStore): string {
+    if (source?.declaration) {
+        return inlineReference(source.declaration);
+    }
+    const entry = safe(() => store.entry(key));
+    if (entry) {
+        return safe(() => formatReference(entry, { markdown: true })) ?? md(entry.title ?? key);
+    }
+    if (source) {
+        return [source.detail ? md(source.detail) : '', md(source.title)].filter(Boolean).join(' ');
+    }
+    return `${code('@' + key)} is in no bibliography`;
+}
+
+/** An inline source as "Merton, R.K. (1948). *Title*. In …". */
+export function inlineReference(source: Source): string {
+    const field = (name: string) => source.fields.find(f => f.key === name)?.value;
+    const author = field('author') ?? field('editor');
+    const year = field('year');
+    const title = field('title') ?? source.label;
+    const parts: string[] = [];
+    if (author !== undefined) {
+        parts.push(md(author) + (year !== undefined ? ` (${md(year)}).` : '.'));
+    } else if (year !== undefined) {
+        parts.push(`(${md(year)}).`);
+    }
+    if (title !== undefined) {
+        parts.push(`*${md(title)}*.`);
+    }
+    const container = field('in');
+    if (container !== undefined) {
+        parts.push(`In ${md(container)}.`);
+    }
+    const publisher = field('publisher');
+    if (publisher !== undefined) {
+        parts.push(`${md(publisher)}.`);
+    }
+    const volume = field('volume');
+    const issue = field('issue');
+    const pages = field('pages');
+    const numbers = [volume !== undefined ? md(volume) + (issue !== undefined ? `(${md(issue)})` : '') : undefined, pages !== undefined ? md(pages) : undefined]
+        .filter(Boolean).join(', ');
+    if (numbers) {
+        parts.push(numbers + '.');
+    }
+    const link = field('doi') !== undefined ? `https://doi.org/${field('doi')}` : field('url');
+    if (link !== undefined) {
+        parts.push(md(link));
+    }
+    return parts.length > 0 ? parts.join(' ') : code('@' + (source.name ?? '?'));
+}
+
+/** One step of a trace, in Markdown: kind, name and what it is. */
+export function traceStep(node: ArgumentNode, store: BibliographyStore): string {
+    if (node.kind === 'source') {
+        const key = node.source?.key ?? node.unresolvedKey ?? node.id.replace(/^@/, '');
+        return `source ${code('@' + key)}: ${referenceMarkdown(node.source, key, store)}`;
+    }
+    const element = node.element;
+    if (element && isDatum(element)) {
+        return `datum ${code(element.name)}: “${md(excerpt(element.text, 160))}” — ${datumFacts(element)}`;
+    }
+    if (element && isStat(element)) {
+        const value = statValue(element);
+        const cites = element.citations.map(c => code(c.key)).join(', ');
+        return `stat ${code(element.name)}: ${md(value ?? 'no value')} — ${md(element.label)}${cites ? ` (cites ${cites})` : ''}`;
+    }
+    if (element?.$type === 'Claim') {
+        return `claim ${code(element.name)}: ${md(excerpt(element.text, 100))}`;
+    }
+    if (element?.$type === 'Pattern') {
+        return `pattern ${code(element.name)}: ${md(excerpt(element.label, 100))}`;
+    }
+    return `${node.kind} ${code(node.id)}`;
+}
+
+export function safe<T>(run: () => T): T | undefined {
+    try {
+        return run();
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,169 @@
+import { AstUtils, CstUtils, DocumentState, URI, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import type { WorkspaceAnalysis } from '../analysis/analysis.js';
+import { citationKey } from '../analysis/citations.js';
+import type { BibKeyLocation } from '../bibliography/index.js';
+import { isCitation, isDocument, isSource, type Citation, type Document, type Source } from '../generated/ast.js';
+import type { WarrantServices } from '../warrant-module.js';
+
+/** Where a cited key is declared: an inline `source`, or an entry of a loaded .bib file. */
+export type KeyTarget =
+    | { kind: 'inline'; key: string; source: Source }
+    | { kind: 'bib'; key: string; location: BibKeyLocation };
+
+/** Every `@key` citation of the workspace and every inline source, by key. */
+export interface CitationIndex {
+    citations: Map<string, Citation[]>;
+    /** The first declaration of each inline source name (documents by URI, then text order). */
+    sources: Map<string, Source>;
+}
+
+/**
+ * What the editor features share: the per-build analysis (awaited safely), a per-build index
+ * of citations, and key resolution with the same precedence as the analysis (an inline
+ * source wins over a .bib entry of the same key).
+ */
+export class WarrantLspSupport {
+    private citationCache?: { generation: number; index: CitationIndex };
+
+    constructor(readonly services: WarrantServices) {}
+
+    /**
+     * The analysis of the current build, once the build has linked every document and read
+     * the bibliographies (never computed early with stale files). Resolves to undefined when
+     * the build it would wait for has been superseded by a newer edit: the caller answers
+     * without it rather than hold back the next build.
+     */
+    async analysis(token: CancellationToken = CancellationToken.None): Promise<WorkspaceAnalysis | undefined> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const lock = this.services.shared.workspace.WorkspaceLock as unknown as { writeQueue?: unknown[] };
+        let timer: ReturnType<typeof setInterval> | undefined;
+        const superseded = new Promise<'superseded'>(resolve => {
+            timer = setInterval(() => {
+                if ((lock.writeQueue?.length ?? 0) > 0) {
+                    resolve('superseded');
+                }
+            }, 20);
+        });
+        try {
+            const outcome = await Promise.race([builder.waitUntil(DocumentState.IndexedReferences, token).then(() => 'ready' as const), superseded]);
+            if (outcome === 'superseded') {
+                return undefined;
+            }
+        } finally {
+            clearInterval(timer);
+        }
+        return this.services.warrant.Analysis.get();
+    }
+
+    /** Citations and inline sources of the whole workspace, computed once per build. */
+    citationIndex(): CitationIndex {
+        const builder = this.services.shared.workspace.DocumentBuilder as unknown as { buildGeneration?: number };
+        const generation = builder.buildGeneration ?? -1;
+        if (this.citationCache && this.citationCache.generation === generation && generation >= 0) {
+            return this.citationCache.index;
+        }
+        const index: CitationIndex = { citations: new Map(), sources: new Map() };
+        for (const root of this.documentRoots()) {
+            for (const element of root.elements) {
+                if (isSource(element) && element.name && !index.sources.has(element.name)) {
+                    index.sources.set(element.name, element);
+                }
+            }
+            for (const node of AstUtils.streamAst(root)) {
+                if (isCitation(node) && node.key) {
+                    const key = citationKey(node.key);
+                    const list = index.citations.get(key);
+                    if (list) {
+                        list.push(node);
+                    } else {
+                        index.citations.set(key, [node]);
+                    }
+                }
+            }
+        }
+        this.citationCache = { generation, index };
+        return index;
+    }
+
+    /** Inline source first (as the analysis resolves), then the loaded bibliographies. */
+    resolveKey(key: string): KeyTarget | undefined {
+        const source = this.citationIndex().sources.get(key);
+        if (source) {
+            return { kind: 'inline', key, source };
+        }
+        const location = this.services.warrant.Files.store.lookup(key);
+        return location ? { kind: 'bib', key, location } : undefined;
+    }
+
+    /** Document roots in a stable order (by URI). */
+    documentRoots(): Document[] {
+        return this.services.shared.workspace.LangiumDocuments.all
+            .toArray()
+            .sort((a, b) => compare(a.uri.toString(), b.uri.toString()))
+            .map(document => document.parseResult.value)
+            .filter(isDocument);
+    }
+
+    /** The document of a URI string, if the workspace has it. */
+    documentOf(uri: string): LangiumDocument | undefined {
+        try {
+            return this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        } catch {
+            return undefined;
+        }
+    }
+}
+
+const instances = new WeakMap<WarrantServices, WarrantLspSupport>();
+
+export function lspSupport(services: WarrantServices): WarrantLspSupport {
+    let support = instances.get(services);
+    if (!support) {
+        support = new WarrantLspSupport(services);
+        instances.set(services, support);
+    }
+    return support;
+}
+
+/** The `@key` token at (or just before) an offset, with its citation. */
+export function citationAt(document: LangiumDocument, offset: number): { citation: Citation; leaf: LeafCstNode; key: string } | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) {
+        return undefined;
+    }
+    for (const candidate of [offset, offset - 1]) {
+        if (candidate < 0) {
+            continue;
+        }
+        const leaf = CstUtils.findLeafNodeAtOffset(root, candidate);
+        if (leaf && !leaf.hidden && isCitation(leaf.astNode) && leaf.text.startsWith('@') && leaf.offset <= offset && offset <= leaf.end) {
+            return { citation: leaf.astNode, leaf, key: citationKey(leaf.text) };
+        }
+    }
+    return undefined;
+}
+
+/** The range of a `@key` token without its `@`, as a {start, end} pair of offsets. */
+export function keyOffsets(leaf: CstNode): { start: number; end: number } {
+    return { start: leaf.offset + 1, end: leaf.end };
+}
+
+export function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The URI string of the document an AST node belongs to. */
+export function uriOf(node: AstNode): string {
+    return AstUtils.getDocument(node).uri.toString();
+}
+
+/** A short display path for a URI: the file name. */
+export function fileName(uri: string): string {
+    try {
+        const path = URI.parse(uri).path;
+        return path.slice(path.lastIndexOf('/') + 1) || uri;
+    } catch {
+        return uri;
+    }
+}
