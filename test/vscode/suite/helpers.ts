@@ -1,0 +1,143 @@
+// Shared helpers for the extension-host suites (bundled into each *.test.cjs).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import * as vscode from 'vscode';
+
+/** `publisher.name` of the extension under test (see package.json). */
+export const EXTENSION_ID = 'warrant-tools.warrant';
+
+/** Logs from a test: to the console, and to the runner's log stream when there is one (WARRANT_TEST_LOG_FILE). */
+export function log(...args: unknown[]): void {
+    const file = process.env.WARRANT_TEST_LOG_FILE;
+    if (file) {
+        try {
+            fs.appendFileSync(file, format(...args) + '\n');
+        } catch { /* the runner is gone */ }
+    }
+    console.log(...args);
+}
+
+/** The workspace folder the runner opened: a throwaway copy of test/vscode/fixtures/workspace. */
+export function workspaceRoot(): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the runner must open test/vscode/fixtures/workspace (a copy of it) as the workspace folder');
+    return folder.uri;
+}
+
+export function fixtureUri(relativePath: string): vscode.Uri {
+    return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+export async function openFixture(relativePath: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+    const document = await vscode.workspace.openTextDocument(fixtureUri(relativePath));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    return { document, editor };
+}
+
+/** Activates the Warrant extension (if opening a document has not already) and returns it. */
+export async function activateWarrant(): Promise<vscode.Extension<unknown>> {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    await extension.activate();
+    assert.equal(extension.isActive, true, `${EXTENSION_ID} did not activate`);
+    return extension;
+}
+
+/**
+ * Proves that the extension under test is the VSIX the runner installed into the throwaway
+ * extensions directory WARRANT_TEST_EXTENSIONS_DIR: it is loaded from there, not from the
+ * repository, and VS Code extracted it from a VSIX (the `.vsixmanifest` it writes on install).
+ */
+export function assertInstalledFromVsix(extension: vscode.Extension<unknown>): void {
+    const extensionsDir = process.env.WARRANT_TEST_EXTENSIONS_DIR;
+    assert.ok(extensionsDir, 'WARRANT_TEST_EXTENSIONS_DIR is not set');
+    const extensionPath = fs.realpathSync(extension.extensionPath);
+    const expectedParent = fs.realpathSync(extensionsDir);
+    assert.equal(path.dirname(extensionPath), expectedParent,
+        `${EXTENSION_ID} was loaded from ${extensionPath}, not from the VSIX installed into ${expectedParent}`);
+    assert.ok(fs.existsSync(path.join(extensionPath, '.vsixmanifest')), `${extensionPath} has no .vsixmanifest: not installed from a VSIX`);
+}
+
+/**
+ * Polls `predicate` until it returns a truthy value (returned) or `timeoutMs` passes (assertion error;
+ * `description` may be a function, evaluated then, to report the state at the time of failure).
+ */
+export async function waitFor<T>(
+    predicate: () => T | undefined | false | Promise<T | undefined | false>,
+    description: string | (() => string),
+    timeoutMs = 30_000
+): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+        try {
+            const value = await predicate();
+            if (value) return value;
+        } catch (error) {
+            last = error;
+        }
+        if (Date.now() > deadline) {
+            throw new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${typeof description === 'function' ? description() : description}${last ? ` (last error: ${String(last)})` : ''}` });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
+export function diagnosticsOf(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return vscode.languages.getDiagnostics(uri);
+}
+
+/** A diagnostic's code as a string (VS Code gives `{ value, target }` when the server sends a codeDescription). */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+    const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+    return code === undefined ? undefined : String(code);
+}
+
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+    return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} [${codeOf(d) ?? '-'}] ${d.message}`).join('\n') || '(none)';
+}
+
+/** Replaces the first occurrence of `search` in the document (unsaved edit). */
+export async function replaceText(document: vscode.TextDocument, search: string, replacement: string): Promise<void> {
+    const offset = document.getText().indexOf(search);
+    assert.ok(offset >= 0, `"${search}" not found in ${document.uri.path}`);
+    const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + search.length));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, replacement);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
+}
+
+/** Reverts the active editor's unsaved changes and closes all editors, so suites start clean. */
+export async function closeAllEditors(): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Whether the runner takes screenshots for the suite (run-web.mjs does; run-electron.mjs does not). */
+export function screenshotsAvailable(): boolean {
+    return Boolean(process.env.WARRANT_TEST_SCREENSHOT_URL);
+}
+
+/**
+ * Asks the runner for a screenshot of the whole workbench, saved as test-output/vscode/<name>.png;
+ * with `webview`, it first waits for a webview to render. Returns the file, or undefined without a runner.
+ */
+export async function screenshot(name: string, options: { webview?: boolean; settleMs?: number } = {}): Promise<string | undefined> {
+    const base = process.env.WARRANT_TEST_SCREENSHOT_URL;
+    if (!base) return undefined;
+    const url = new URL(base);
+    url.searchParams.set('name', name);
+    if (options.webview) url.searchParams.set('webview', '1');
+    if (options.settleMs !== undefined) url.searchParams.set('settle', String(options.settleMs));
+    const response = await fetch(url);
+    const body = await response.text();
+    assert.ok(response.ok, `screenshot ${name} failed: ${body}`);
+    return body;
+}
+
+/** Whether a command is registered (e.g. to skip suites for features that do not exist yet). */
+export async function hasCommand(command: string): Promise<boolean> {
+    return (await vscode.commands.getCommands(true)).includes(command);
+}

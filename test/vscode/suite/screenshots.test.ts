@@ -1,0 +1,29 @@
+// Screenshots of the workbench for people to look at (test-output/vscode/*.png). Only run-web.mjs
+// takes them; elsewhere this suite is skipped.
+import * as vscode from 'vscode';
+import { closeAllEditors, describeDiagnostics, diagnosticsOf, hasCommand, log, openFixture, screenshot, screenshotsAvailable, waitFor } from './helpers.js';
+
+suite('Screenshots', () => {
+    suiteSetup(function () {
+        if (!screenshotsAvailable()) this.skip();
+    });
+    teardown(closeAllEditors);
+
+    test('a .warrant file with its diagnostics in the Problems panel', async () => {
+        const { document } = await openFixture('linking.warrant');
+        await waitFor(() => diagnosticsOf(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+            () => `an error diagnostic; have:\n${describeDiagnostics(diagnosticsOf(document.uri))}`);
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await screenshot('workbench-problems');
+    });
+
+    test('the preview to the side', async function () {
+        if (!(await hasCommand('warrant.openPreviewToSide'))) {
+            log('note: the command warrant.openPreviewToSide is not registered yet; no preview screenshot');
+            this.skip();
+        }
+        await openFixture('linking.warrant');
+        await vscode.commands.executeCommand('warrant.openPreviewToSide');
+        await screenshot('preview', { webview: true, settleMs: 1_000 });
+    });
+});
