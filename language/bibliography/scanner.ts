@@ -72,7 +72,7 @@ export interface BibIndex {
     readonly byKey: ReadonlyMap<string, BibIndexEntry>;
     /** `@string` macros (upper-cased names → raw TeX value), for parsing entries one by one. */
     readonly strings: Readonly<Record<string, string>>;
-    /** Problems in file order. */
+    /** Problems in file order (computed on first access, with the duplicate keys). */
     readonly problems: readonly BibProblem[];
     readonly lines: LineIndex;
 }
@@ -191,20 +191,29 @@ class IndexedEntry implements BibIndexEntry {
 
 class ScannedIndex implements BibIndex {
     readonly #lines: LazyLines;
+    #problems: readonly BibProblem[] | (() => BibProblem[]);
 
     constructor(
         readonly text: string,
         readonly entries: readonly BibIndexEntry[],
         readonly byKey: ReadonlyMap<string, BibIndexEntry>,
         readonly strings: Readonly<Record<string, string>>,
-        readonly problems: readonly BibProblem[],
+        problems: () => BibProblem[],
         lines: LazyLines
     ) {
         this.#lines = lines;
+        this.#problems = problems;
     }
 
     get lines(): LineIndex {
         return this.#lines.get();
+    }
+
+    get problems(): readonly BibProblem[] {
+        if (typeof this.#problems === 'function') {
+            this.#problems = this.#problems();
+        }
+        return this.#problems;
     }
 }
 
@@ -319,41 +328,54 @@ class Scanner {
     result(): BibIndex {
         const lines = new LazyLines(this.text, this.lineIndex);
         const byKey = new Map<string, BibIndexEntry>();
-        const byLowerKey = new Map<string, BibIndexEntry>();
         const entries: BibIndexEntry[] = [];
         for (const e of this.entries) {
             const entry = new IndexedEntry(lines, e);
             entries.push(entry);
-            if (!e.key) {
-                continue;
-            }
-            const first = byKey.get(e.key);
-            if (first) {
-                this.problems.push({
-                    code: 'duplicate-key',
-                    message: `Duplicate key '${e.key}': already defined at line ${first.line + 1}; BibTeX uses the first definition.`,
-                    start: e.keyStart,
-                    end: e.keyEnd,
-                    key: e.key,
-                });
-                continue;
-            }
-            byKey.set(e.key, entry);
-            const lower = e.key.toLowerCase();
-            const caseVariant = byLowerKey.get(lower);
-            if (caseVariant) {
-                this.problems.push({
-                    code: 'duplicate-key',
-                    message: `Key '${e.key}' differs only in case from '${caseVariant.key}' at line ${caseVariant.line + 1}; BibTeX treats them as the same key.`,
-                    start: e.keyStart,
-                    end: e.keyEnd,
-                    key: e.key,
-                });
-            } else {
-                byLowerKey.set(lower, entry);
+            if (e.key && !byKey.has(e.key)) {
+                byKey.set(e.key, entry);
             }
         }
-        const problems = this.problems
+        // Duplicate keys and positions are only computed when the problems are asked for.
+        return new ScannedIndex(this.text, entries, byKey, this.strings, () => this.problemsOf(entries, lines), lines);
+    }
+
+    private problemsOf(entries: readonly BibIndexEntry[], lines: LazyLines): BibProblem[] {
+        const raw = [...this.problems];
+        const first = new Map<string, BibIndexEntry>();
+        const firstLower = new Map<string, BibIndexEntry>();
+        for (const entry of entries) {
+            const key = entry.key;
+            if (!key) {
+                continue;
+            }
+            const earlier = first.get(key);
+            if (earlier) {
+                raw.push({
+                    code: 'duplicate-key',
+                    message: `Duplicate key '${key}': already defined at line ${earlier.line + 1}; BibTeX uses the first definition.`,
+                    start: entry.keyStart,
+                    end: entry.keyEnd,
+                    key,
+                });
+                continue;
+            }
+            first.set(key, entry);
+            const lower = key.toLowerCase();
+            const caseVariant = firstLower.get(lower);
+            if (caseVariant) {
+                raw.push({
+                    code: 'duplicate-key',
+                    message: `Key '${key}' differs only in case from '${caseVariant.key}' at line ${caseVariant.line + 1}; BibTeX treats them as the same key.`,
+                    start: entry.keyStart,
+                    end: entry.keyEnd,
+                    key,
+                });
+            } else {
+                firstLower.set(lower, entry);
+            }
+        }
+        return raw
             .map((p, i) => ({ p, i }))
             .sort((a, b) => a.p.start - b.p.start || a.i - b.i)
             .map(({ p }): BibProblem => {
@@ -371,7 +393,6 @@ class Scanner {
                     ...(p.key ? { key: p.key } : {}),
                 };
             });
-        return new ScannedIndex(this.text, entries, byKey, this.strings, problems, lines);
     }
 
     // ---- top level -------------------------------------------------------------------------

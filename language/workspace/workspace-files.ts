@@ -91,7 +91,8 @@ export class WorkspaceFiles {
             }
             const uri = URI.file(read.path).toString();
             activeBibliographies.add(uri);
-            this.store.update(uri, read.text);
+            // Scanned in short slices so that other requests are served while a large library is indexed.
+            await this.store.updateAsync(uri, read.text);
             const problems = this.store.diagnostics(uri).map(problem => ({ line: problem.line, message: problem.message }));
             return { status: 'ok', path: relative, entries: this.store.entryCount(uri), problems };
         };

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { loadBibtexParser, parseEntryDetails } from '../../language/bibliography/details.js';
+import { formatReference } from '../../language/bibliography/format.js';
+import { scanBibliography } from '../../language/bibliography/scanner.js';
+import { fixture } from './helpers.js';
+
+const BASES = [fixture('references.bib'), fixture('malformed.bib')];
+
+/** Characters that matter to BibTeX, plus line ends, a BOM, a NUL-free binary-ish mix and astral characters. */
+const SPECIAL = ['{', '}', '"', '@', ',', '=', '#', '%', '\\', '(', ')', '\n', '\r', '\r\n', ' ', '\t', '\uFEFF', '\u202e', 'é', '😀', '@article{', '@comment{', '@string{', '} ', 'title = {', 'and'];
+
+type Mutation =
+    | { kind: 'insert'; at: number; text: string }
+    | { kind: 'delete'; at: number; length: number }
+    | { kind: 'duplicate'; at: number; length: number; to: number }
+    | { kind: 'replace'; at: number; text: string };
+
+const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+const snippet = fc.oneof(
+    fc.constantFrom(...SPECIAL),
+    fc.array(fc.constantFrom(...SPECIAL), { minLength: 1, maxLength: 6 }).map(parts => parts.join('')),
+    fc.string({ maxLength: 8 }),
+);
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), at: fraction, text: snippet }),
+    fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }), to: fraction }),
+    fc.record({ kind: fc.constant('replace' as const), at: fraction, text: snippet }),
+);
+
+function mutate(base: string, mutations: readonly Mutation[]): string {
+    let text = base;
+    for (const m of mutations) {
+        const at = Math.floor(m.at * (text.length + 1));
+        switch (m.kind) {
+            case 'insert':
+                text = text.slice(0, at) + m.text + text.slice(at);
+                break;
+            case 'delete':
+                text = text.slice(0, at) + text.slice(at + m.length);
+                break;
+            case 'duplicate': {
+                const piece = text.slice(at, at + m.length);
+                const to = Math.floor(m.to * (text.length + 1));
+                text = text.slice(0, to) + piece + text.slice(to);
+                break;
+            }
+            case 'replace':
+                text = text.slice(0, at) + m.text + text.slice(at + m.text.length);
+                break;
+        }
+    }
+    return text;
+}
+
+const mutatedText = fc.tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLength: 1, maxLength: 8 }))
+    .map(([base, mutations]) => mutate(base, mutations));
+
+describe('bibliography scanner under random mutation', () => {
+    it('never throws, always terminates and returns consistent offsets and lines (2,000 mutations)', () => {
+        fc.assert(fc.property(mutatedText, text => {
+            const index = scanBibliography(text);
+            const lineCount = index.lines.lineCount;
+            let previousEnd = 0;
+            for (const e of index.entries) {
+                assert.ok(e.start >= previousEnd, 'entries do not overlap');
+                assert.ok(e.start < e.end && e.end <= text.length, 'entry extent inside the text');
+                assert.ok(e.keyStart <= e.keyEnd && e.keyEnd <= e.end, 'key inside the entry');
+                assert.equal(text.slice(e.keyStart, e.keyEnd), e.key);
+                assert.equal(text[e.start], '@');
+                assert.ok(e.line <= e.keyLine && e.keyLine <= e.endLine && e.endLine < lineCount, 'lines ordered');
+                previousEnd = e.end;
+            }
+            for (const [key, e] of index.byKey) {
+                assert.equal(e.key, key);
+            }
+            for (const p of index.problems) {
+                assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length + 1, 'problem inside the text');
+                assert.ok(p.line <= p.endLine && p.endLine < lineCount, 'problem lines inside the text');
+                assert.ok(p.line < p.endLine || p.column <= p.endColumn, 'problem range ordered');
+                assert.ok(p.message.length > 0);
+            }
+        }), { numRuns: 2000, seed: 20240611 });
+    });
+
+    it('the full parser and the formatter never throw on mutated entries', async () => {
+        await loadBibtexParser();
+        fc.assert(fc.property(mutatedText, fc.nat(), (text, pick) => {
+            const index = scanBibliography(text);
+            if (index.entries.length === 0) {
+                return;
+            }
+            const entry = index.entries[pick % index.entries.length]!;
+            const details = parseEntryDetails(index, entry);
+            assert.equal(typeof formatReference(details), 'string');
+            for (const p of details.problems) {
+                assert.ok(p.line >= entry.line && p.line <= entry.endLine, 'parser problems map into the entry');
+            }
+        }), { numRuns: 150, seed: 7 });
+    });
+});
