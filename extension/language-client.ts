@@ -1,8 +1,18 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+    CloseAction, ErrorAction, LanguageClient, TransportKind,
+    type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
+} from 'vscode-languageclient/node';
 
-/** Starts the bundled language server in a Node process of its own, over IPC. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Restarts allowed within RESTART_WINDOW_MS before giving up (a crash loop must not spin forever). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Starts the bundled language server in a Node process of its own, over IPC. Returns at once:
+ * activation does not wait for the server (requests wait for it instead).
+ */
+export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const serverModule = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -13,9 +23,41 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
         synchronize: {
             // Bibliographies, transcripts and the config live outside .warrant documents.
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,warrant.config.json,*.txt,*.md}')
-        }
+        },
+        // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
+        initializationOptions: { trusted: vscode.workspace.isTrusted },
+        errorHandler: new RestartingErrorHandler()
     };
     const client = new LanguageClient('warrant', 'Warrant', serverOptions, clientOptions);
-    await client.start();
+    client.start().catch(error => {
+        void vscode.window.showErrorMessage(`The Warrant language server could not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
     return client;
+}
+
+/** Restarts a crashed server, telling the user once per session; stops after a crash loop. */
+class RestartingErrorHandler implements ErrorHandler {
+    private restarts: number[] = [];
+    private told = false;
+
+    error(): ErrorHandlerResult {
+        return { action: ErrorAction.Continue };
+    }
+
+    closed(): CloseHandlerResult {
+        const now = Date.now();
+        this.restarts = this.restarts.filter(time => now - time < RESTART_WINDOW_MS);
+        if (this.restarts.length >= MAX_RESTARTS) {
+            return {
+                action: CloseAction.DoNotRestart,
+                message: `The Warrant language server stopped ${MAX_RESTARTS} times in 3 minutes and will not be restarted. Run "Warrant: Restart Language Server" after fixing the cause (see the Warrant output channel).`
+            };
+        }
+        this.restarts.push(now);
+        if (!this.told) {
+            this.told = true;
+            void vscode.window.showWarningMessage('The Warrant language server stopped unexpectedly and was restarted. Your text is unaffected.');
+        }
+        return { action: CloseAction.Restart, handled: true };
+    }
 }

@@ -3,7 +3,6 @@
 // but missing from its reference list, claims without evidence) are findings, not failures, so
 // only a usage error or a crash (exit code 2) fails this script.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,10 +25,9 @@ if (status === 1) {
     console.log('The errors above are the paper\'s own: works cited in its text but missing from its reference list.');
 }
 const outputs = [['svg', 'out/lscb-gender-hypothesis.svg'], ['html', 'out/lscb-gender-hypothesis.html']];
-if (existsSync(path.join(root, 'cli/export.ts'))) {
-    for (const [format, out] of outputs) {
-        warrant('export', example, '--format', format, '--out', out);
-    }
-    console.log(`\nArgument map written to ${outputs.map(([, out]) => out).join(' and ')}`);
+console.log('');
+for (const [format, out] of outputs) {
+    warrant('export', example, '--format', format, '--out', out);
 }
+console.log(`Open ${outputs[1][1]} in a browser to explore the argument map.`);
 console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

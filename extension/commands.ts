@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PreviewManager } from './preview/preview-manager.js';
+
+/** The contributed commands (package.json `contributes.commands`), each registered once here. */
+export function registerCommands(context: vscode.ExtensionContext, previews: PreviewManager, client: () => LanguageClient | undefined): void {
+    const targetUri = (uri?: vscode.Uri) => uri ?? vscode.window.activeTextEditor?.document.uri;
+    context.subscriptions.push(
+        vscode.commands.registerCommand('warrant.openPreviewToSide', (uri?: vscode.Uri) => previews.open(targetUri(uri), true)),
+        vscode.commands.registerCommand('warrant.openPreview', (uri?: vscode.Uri) => previews.open(targetUri(uri), false)),
+        vscode.commands.registerCommand('warrant.openWorkspaceMap', () => previews.open(undefined, true)),
+        vscode.commands.registerCommand('warrant.showTrace', (uri: string | vscode.Uri, id: string) =>
+            previews.showTrace(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, id)),
+        vscode.commands.registerCommand('warrant.exportSvg', () => exportMap(previews, 'svg')),
+        vscode.commands.registerCommand('warrant.exportPng', () => exportMap(previews, 'png')),
+        vscode.commands.registerCommand('warrant.restartServer', async () => {
+            await client()?.restart();
+        })
+    );
+}
+
+async function exportMap(previews: PreviewManager, format: 'svg' | 'png'): Promise<void> {
+    const panel = previews.activePanel();
+    if (!panel) {
+        void vscode.window.showInformationMessage('Open a Warrant map first (Warrant: Open Preview to the Side).');
+        return;
+    }
+    const data = await panel.exportPicture(format);
+    if (!data) {
+        void vscode.window.showErrorMessage('The map could not be exported: it is not rendered yet.');
+        return;
+    }
+    const base = panel.scope.kind === 'document' ? panel.scope.uri.path.replace(/\.warrant$/, '') : 'argument-map';
+    const target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.file(`${base}.${format}`),
+        filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] }
+    });
+    if (target) {
+        await vscode.workspace.fs.writeFile(target, data);
+        void vscode.window.showInformationMessage(`Map exported to ${vscode.workspace.asRelativePath(target)}.`);
+    }
+}

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PreviewPanel, PREVIEW_VIEW_TYPE } from './preview-panel.js';
+import { previewWebviewOptions } from './preview-html.js';
+import { restoreScope, type PreviewScope } from './preview-scope.js';
+import { sanitizeState } from './webview/messages.js';
+
+/**
+ * The map previews, after VS Code's Markdown preview: opened beside or in place of the editor,
+ * refreshed (debounced) while typing, following the cursor, restored after a window reload.
+ */
+export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
+    private readonly panels = new Set<PreviewPanel>();
+    private refreshTimer: NodeJS.Timeout | undefined;
+    private readonly disposables: vscode.Disposable[] = [];
+
+    constructor(private readonly client: () => LanguageClient | undefined, private readonly extensionUri: vscode.Uri) {
+        this.disposables.push(
+            vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (event.document.languageId === 'warrant' && event.contentChanges.length > 0) {
+                    this.scheduleRefresh();
+                }
+            }),
+            vscode.workspace.onDidSaveTextDocument(document => {
+                if (document.languageId === 'warrant') {
+                    this.scheduleRefresh();
+                }
+            }),
+            vscode.window.onDidChangeTextEditorSelection(event => this.followCursor(event.textEditor)),
+            vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor))
+        );
+    }
+
+    open(uri: vscode.Uri | undefined, toSide: boolean): void {
+        const scope: PreviewScope = uri ? { kind: 'document', uri } : { kind: 'workspace' };
+        const existing = [...this.panels].find(panel => sameScope(panel.scope, scope));
+        if (existing) {
+            existing.panel.reveal(undefined, true);
+            return;
+        }
+        const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Argument map', { viewColumn: column, preserveFocus: toSide }, previewWebviewOptions(this.extensionUri));
+        this.track(new PreviewPanel(panel, scope, this.client, this.extensionUri));
+    }
+
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+        panel.webview.options = previewWebviewOptions(this.extensionUri);
+        this.track(new PreviewPanel(panel, restoreScope({ resource: sanitizeState(state).uri }), this.client, this.extensionUri));
+    }
+
+    /** Shows one claim's support tree, opening a map of its document if none is open. */
+    showTrace(uri: vscode.Uri, id: string): void {
+        let panel = [...this.panels].find(p => p.showsDocument(uri));
+        if (!panel) {
+            this.open(uri, true);
+            panel = [...this.panels].find(p => p.showsDocument(uri));
+        }
+        panel?.focus(id);
+    }
+
+    /** The panel an export command applies to: the active one, else the one showing the active document. */
+    activePanel(): PreviewPanel | undefined {
+        const active = [...this.panels].find(panel => panel.panel.active);
+        const document = vscode.window.activeTextEditor?.document.uri;
+        return active ?? (document ? [...this.panels].find(panel => panel.showsDocument(document)) : undefined) ?? [...this.panels][0];
+    }
+
+    private track(panel: PreviewPanel): void {
+        this.panels.add(panel);
+        panel.onDidDispose(() => this.panels.delete(panel));
+        void panel.refresh();
+    }
+
+    private scheduleRefresh(): void {
+        clearTimeout(this.refreshTimer);
+        const delay = vscode.workspace.getConfiguration('warrant').get<number>('preview.updateDelay', 300);
+        this.refreshTimer = setTimeout(() => this.panels.forEach(panel => void panel.refresh()), delay);
+    }
+
+    /** Highlights the element whose declaration holds the cursor, in every map that shows it. */
+    private followCursor(editor: vscode.TextEditor): void {
+        if (editor.document.languageId !== 'warrant') {
+            return;
+        }
+        const uri = editor.document.uri.toString();
+        const position = editor.selection.active;
+        for (const panel of this.panels) {
+            const nodes = panel.currentModel?.nodes ?? [];
+            // The innermost declaration containing the cursor: a datum inside its annex wins.
+            const under = nodes
+                .filter(node => node.uri === uri && node.range && contains(node.range, position))
+                .sort((a, b) => size(a.range!) - size(b.range!))[0];
+            panel.highlight(under?.id ?? null);
+        }
+    }
+
+    /** A document preview that is not locked to the workspace follows the active .warrant editor, as the Markdown preview does. */
+    private followEditor(editor: vscode.TextEditor | undefined): void {
+        if (editor?.document.languageId !== 'warrant') {
+            return;
+        }
+        const documentPanels = [...this.panels].filter(panel => panel.scope.kind === 'document');
+        if (documentPanels.length === 1 && !documentPanels[0].showsDocument(editor.document.uri)) {
+            documentPanels[0].follow({ kind: 'document', uri: editor.document.uri });
+        }
+    }
+
+    dispose(): void {
+        clearTimeout(this.refreshTimer);
+        this.panels.forEach(panel => panel.dispose());
+        this.disposables.forEach(d => d.dispose());
+    }
+}
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+function contains(range: Range, position: vscode.Position): boolean {
+    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return afterStart && beforeEnd;
+}
+
+function size(range: Range): number {
+    return (range.end.line - range.start.line) * 100000 + (range.end.character - range.start.character);
+}
+
+function sameScope(a: PreviewScope, b: PreviewScope): boolean {
+    return a.kind === b.kind && (a.kind === 'workspace' || a.uri.toString() === (b as { uri: vscode.Uri }).uri.toString());
+}

@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { GraphModel } from '../../language/graph/graph-model.js';
+import { GraphRequest } from '../../language/protocol.js';
+import { previewHtml } from './preview-html.js';
+import { scopeTitle, type PreviewScope } from './preview-scope.js';
+import type { ExtensionToWebview, WebviewToExtension } from './webview/messages.js';
+
+export const PREVIEW_VIEW_TYPE = 'warrant.preview';
+
+/**
+ * One map panel: asks the language server for the graph model of its scope, sends it to the
+ * webview, and turns webview clicks into editor reveals. Refreshes are serialised so a slow
+ * request never overwrites a newer model.
+ */
+export class PreviewPanel implements vscode.Disposable {
+    private version = 0;
+    private ready = false;
+    private model: GraphModel | undefined;
+    private pendingHighlight: string | null = null;
+    private exportCounter = 0;
+    private readonly pendingExports = new Map<number, (data: Uint8Array | undefined) => void>();
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+    readonly onDidDispose = this.onDisposeEmitter.event;
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        public scope: PreviewScope,
+        private readonly client: () => LanguageClient | undefined,
+        extensionUri: vscode.Uri
+    ) {
+        panel.title = scopeTitle(scope);
+        panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'icon.png');
+        panel.webview.html = previewHtml(panel.webview, extensionUri);
+        this.disposables.push(
+            panel.webview.onDidReceiveMessage((message: WebviewToExtension) => this.onMessage(message)),
+            panel.onDidDispose(() => this.dispose())
+        );
+    }
+
+    /** The current model (for exports). */
+    get currentModel(): GraphModel | undefined {
+        return this.model;
+    }
+
+    showsDocument(uri: vscode.Uri): boolean {
+        return this.scope.kind === 'workspace' || this.scope.uri.toString() === uri.toString();
+    }
+
+    follow(scope: PreviewScope): void {
+        this.scope = scope;
+        this.panel.title = scopeTitle(scope);
+        void this.refresh();
+    }
+
+    async refresh(): Promise<void> {
+        const version = ++this.version;
+        let model: GraphModel;
+        try {
+            const client = this.client();
+            if (!client) {
+                return;
+            }
+            model = await client.sendRequest(GraphRequest.method, { uri: this.scope.kind === 'document' ? this.scope.uri.toString() : undefined });
+        } catch {
+            return; // the server is restarting or the request was cancelled; the next change refreshes
+        }
+        if (version !== this.version) {
+            return; // a newer refresh started meanwhile
+        }
+        this.model = model;
+        if (this.ready) {
+            this.post({ type: 'model', model, version, uri: this.scope.kind === 'document' ? this.scope.uri.toString() : undefined });
+        }
+    }
+
+    highlight(id: string | null): void {
+        this.pendingHighlight = id;
+        if (this.ready) {
+            this.post({ type: 'highlight', id });
+        }
+    }
+
+    focus(id: string | null): void {
+        this.post({ type: 'focus', id });
+        this.panel.reveal(undefined, true);
+    }
+
+    /**
+     * The picture exactly as the webview drew it (SVG text, or PNG rasterised by the webview),
+     * so an exported map equals the preview. Undefined if the webview does not answer in time.
+     */
+    exportPicture(format: 'svg' | 'png'): Promise<Uint8Array | undefined> {
+        if (!this.ready) {
+            return Promise.resolve(undefined);
+        }
+        const requestId = ++this.exportCounter;
+        return new Promise(resolve => {
+            const timer = setTimeout(() => settle(undefined), 15000);
+            const settle = (data: Uint8Array | undefined) => {
+                clearTimeout(timer);
+                this.pendingExports.delete(requestId);
+                resolve(data);
+            };
+            this.pendingExports.set(requestId, settle);
+            this.post({ type: 'export', format, requestId });
+        });
+    }
+
+    private post(message: ExtensionToWebview): void {
+        void this.panel.webview.postMessage(message);
+    }
+
+    private onMessage(message: WebviewToExtension): void {
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                if (this.model) {
+                    this.post({ type: 'model', model: this.model, version: this.version, uri: this.scope.kind === 'document' ? this.scope.uri.toString() : undefined });
+                    this.post({ type: 'highlight', id: this.pendingHighlight });
+                } else {
+                    void this.refresh();
+                }
+                break;
+            case 'reveal':
+                void this.reveal(message.id, message.uri, message.range);
+                break;
+            case 'exported': {
+                const data = message.data === undefined ? undefined
+                    : message.format === 'svg' ? new TextEncoder().encode(message.data) : Buffer.from(message.data, 'base64');
+                this.pendingExports.get(message.requestId)?.(data);
+                break;
+            }
+            case 'state':
+                break; // the webview keeps its own state (vscode.setState); restore reads it
+        }
+    }
+
+    private async reveal(id: string, uri?: string, range?: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+        const node = this.model?.nodes.find(n => n.id === id);
+        const target = uri ?? node?.uri;
+        const where = range ?? node?.range;
+        if (!target || !where) {
+            return;
+        }
+        const selection = new vscode.Range(where.start.line, where.start.character, where.start.line, where.start.character);
+        // Beside the preview, never in its column: the map stays in view.
+        const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+        await vscode.window.showTextDocument(vscode.Uri.parse(target), { selection, viewColumn: column, preserveFocus: false });
+    }
+
+    dispose(): void {
+        this.pendingExports.forEach(settle => settle(undefined));
+        this.onDisposeEmitter.fire();
+        this.disposables.forEach(d => d.dispose());
+        this.onDisposeEmitter.dispose();
+        this.panel.dispose();
+    }
+}

@@ -1,0 +1,115 @@
+/**
+ * The message protocol between the Warrant preview webview (`out/webview.js`, built from
+ * extension/preview/webview/main.ts) and the extension. Both sides import these types; this
+ * file must stay free of runtime dependencies on either side (types + tiny guards only).
+ *
+ * ── What the extension must do ──────────────────────────────────────────────────────────
+ *
+ * 1. Create the panel with `enableScripts: true`, `retainContextWhenHidden: false` (state is
+ *    restored, see 4) and `localResourceRoots: [Uri.joinPath(extensionUri, 'out')]`.
+ *
+ * 2. Set `webview.html` to this shell (a fresh random nonce per render, e.g. 32 base64url
+ *    chars from `crypto.randomBytes(24)`; `scriptUri = webview.asWebviewUri(out/webview.js)`):
+ *
+ *    <!DOCTYPE html>
+ *    <html lang="en">
+ *    <head>
+ *      <meta charset="UTF-8">
+ *      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+ *      <meta name="viewport" content="width=device-width, initial-scale=1.0">
+ *      <title>Warrant map</title>
+ *    </head>
+ *    <body>
+ *      <div id="warrant-root"></div>
+ *      <script nonce="${nonce}" src="${scriptUri}"></script>
+ *    </body>
+ *    </html>
+ *
+ *    That is all: the script injects its stylesheet as a `<style nonce>` (it reads the nonce
+ *    from its own `<script>` element), builds the UI with DOM calls only (no inline styles or
+ *    handlers, no `eval`, no `innerHTML`), and never loads anything else. No `'unsafe-inline'`,
+ *    no `'unsafe-eval'`, no `blob:` workers are needed. (`${webview.cspSource}` in img-src is
+ *    optional; nothing uses it today.)
+ *
+ * 3. Protocol: wait for `{ type: 'ready' }` (sent once per page load, also after a reload or a
+ *    restore), then send `{ type: 'model', model, version, uri }` — `model` from the
+ *    `warrant/graph` request, `version` increasing (the webview ignores a model older than the
+ *    one it shows), `uri` the document the preview follows. Send a new `model` on every
+ *    (debounced) change; the webview itself also debounces re-layout. Send
+ *    `{ type: 'highlight', id }` when the editor cursor enters an element's declaration
+ *    (`id: null` to clear), `{ type: 'focus', id }` to show one claim's support tree (`null`:
+ *    whole map). Handle `{ type: 'reveal', id, uri?, range? }` (a node was clicked or
+ *    activated with Enter): open `uri` and select `range` (both come straight from the graph
+ *    node; fall back to looking `id` up when absent). `{ type: 'state', state }` is
+ *    informational (the webview already called `vscode.setState(state)`).
+ *
+ * 4. Restore: register a `WebviewPanelSerializer` for the view type; VS Code passes it the
+ *    last `state` (a {@link WebviewState}); re-set the same HTML shell on the restored panel
+ *    and follow `state.uri` (the document it was showing). The webview restores zoom, pan,
+ *    filters, search and focus by itself from `vscode.getState()`.
+ *
+ * Outside VS Code (the exported HTML page) `acquireVsCodeApi` is absent: the script then reads
+ * the model from `<script type="application/json" id="warrant-model">` and runs standalone.
+ */
+import type { GraphModel, GraphRange, NodeKind, NodeStatus } from '../../../language/graph/graph-model.js';
+
+/** The view state kept with `vscode.setState` and restored after reloads. */
+export interface WebviewState {
+    /** Format version of this object. */
+    v: 1;
+    /** The document the preview follows (from the last `model` message). */
+    uri?: string;
+    /** Zoom and pan: screen = scale × map + (x, y). Absent until the user zooms or pans (then: fit). */
+    view?: { scale: number; x: number; y: number };
+    hiddenKinds: NodeKind[];
+    hiddenStatuses: NodeStatus[];
+    search: string;
+    /** Id of the claim whose support tree is shown, or null for the whole map. */
+    focus: string | null;
+}
+
+export type ExtensionToWebview =
+    | { type: 'model'; model: GraphModel; version: number; uri?: string }
+    | { type: 'highlight'; id: string | null }
+    | { type: 'focus'; id: string | null };
+
+export type WebviewToExtension =
+    | { type: 'ready' }
+    | { type: 'reveal'; id: string; uri?: string; range?: GraphRange }
+    | { type: 'state'; state: WebviewState };
+
+export const INITIAL_STATE: WebviewState = { v: 1, hiddenKinds: [], hiddenStatuses: [], search: '', focus: null };
+
+/** Validates a message from the extension (the webview trusts nothing it did not check). */
+export function isExtensionMessage(value: unknown): value is ExtensionToWebview {
+    if (typeof value !== 'object' || value === null) return false;
+    const m = value as Record<string, unknown>;
+    switch (m.type) {
+        case 'model':
+            return typeof m.version === 'number' && typeof m.model === 'object' && m.model !== null
+                && Array.isArray((m.model as GraphModel).nodes) && Array.isArray((m.model as GraphModel).edges)
+                && (m.uri === undefined || typeof m.uri === 'string');
+        case 'highlight':
+        case 'focus':
+            return m.id === null || typeof m.id === 'string';
+        default:
+            return false;
+    }
+}
+
+/** Validates (and fills defaults into) a state restored from `vscode.getState()`. */
+export function sanitizeState(value: unknown): WebviewState {
+    const s = (typeof value === 'object' && value !== null ? value : {}) as Partial<WebviewState>;
+    const strings = (a: unknown) => Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
+    const view = s.view && [s.view.scale, s.view.x, s.view.y].every(n => typeof n === 'number' && Number.isFinite(n)) && s.view.scale > 0
+        ? { scale: s.view.scale, x: s.view.x, y: s.view.y } : undefined;
+    return {
+        v: 1,
+        uri: typeof s.uri === 'string' ? s.uri : undefined,
+        view,
+        hiddenKinds: strings(s.hiddenKinds) as NodeKind[],
+        hiddenStatuses: strings(s.hiddenStatuses) as NodeStatus[],
+        search: typeof s.search === 'string' ? s.search : '',
+        focus: typeof s.focus === 'string' ? s.focus : null
+    };
+}
