@@ -25,7 +25,8 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,warrant.config.json,*.txt,*.md}')
         },
         // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
-        initializationOptions: { trusted: vscode.workspace.isTrusted },
+        // Snippets come from the manifest's snippets/warrant.json; the server's would show twice.
+        initializationOptions: { trusted: vscode.workspace.isTrusted, completionSnippets: false },
         errorHandler: new RestartingErrorHandler()
     };
     const client = new LanguageClient('warrant', 'Warrant', serverOptions, clientOptions);

@@ -4,7 +4,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { WarrantGeneratedModule, WarrantGeneratedSharedModule } from './generated/module.js';
-import { WarrantLspModule } from './lsp/lsp-module.js';
+import { WarrantLspModule, WarrantSharedLspModule } from './lsp/lsp-module.js';
 import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
 import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
@@ -62,7 +62,7 @@ export const WarrantSharedModule: Module<LangiumSharedServices, PartialLangiumSh
  * defaults, then generated, then ours.
  */
 export function createWarrantServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Warrant: WarrantServices } {
-    const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule);
+    const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule);
     const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);

@@ -1,4 +1,4 @@
-import { GrammarAST, interruptAndCheck, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, interruptAndCheck, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -13,6 +13,17 @@ import type { WarrantServices } from '../warrant-module.js';
 import { bandOf, bandRange, excerpt, inlineReference, statValue } from './describe.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import { lspSupport, type WarrantLspSupport } from './support.js';
+
+interface KeySearchText {
+    /** Key, family names, year and title, folded to lower-case ASCII where possible. */
+    folded: string;
+    words: string[];
+    detail: string;
+}
+
+function words(folded: string): string[] {
+    return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
 
 /** At most this many `@key` items per request (the list is incomplete, so clients ask again as the user types). */
 export const MAX_KEY_ITEMS = 100;
@@ -44,7 +55,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['@'] };
     private readonly support: WarrantLspSupport;
     private snippetsEnabled = true;
-    private keySearch?: { keys: readonly string[]; texts: Map<string, { folded: string; detail: string }> };
+    private keySearch?: { keys: readonly string[]; texts: Map<string, KeySearchText> };
 
     constructor(private readonly services: WarrantServices) {
         super(services);
@@ -56,6 +67,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         return super.getCompletion(document, params, cancelToken);
     }
 
+    /** `initializationOptions.completionSnippets: false` turns the snippets off (VS Code has them from snippets/warrant.json). */
     protected override initialize(params: InitializeParams): void {
         super.initialize(params);
         const options = params.initializationOptions as { completionSnippets?: unknown } | undefined;
@@ -74,6 +86,15 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
             }
             if (GrammarAST.isRuleCall(feature) && feature.rule.ref?.name === 'CITEKEY') {
                 return this.completionForCitation(context, acceptor);
+            }
+            if (GrammarAST.isCrossReference(feature) && !next.type) {
+                // In half-typed text the node at the cursor can be an ancestor of the one that
+                // holds the reference (a claim for its `supported by` clause): complete for a
+                // synthetic node of the right type, as Langium does for new elements.
+                const owner = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule)?.name;
+                if (owner && context.node && context.node.$type !== owner) {
+                    return super.completionFor(context, { ...next, type: owner }, acceptor);
+                }
             }
             return super.completionFor(context, next, acceptor);
         } catch (error) {
@@ -209,7 +230,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         const range = { start: context.textDocument.positionAt(from), end: context.textDocument.positionAt(end) };
         const candidates: Array<{ key: string; rank: number; detail: string; documentation?: string; search: string }> = [];
         const seen = new Set<string>();
-        for (const [key, source] of this.support.citationIndex().sources) {
+        for (const [key, source] of this.support.inlineSources()) {
             const field = (name: string) => source.fields.find(f => f.key === name)?.value;
             const search = [key, field('author'), field('year'), field('title'), source.label].filter(v => v !== undefined).join(' ');
             const rank = matchRank(key, fold(search).toLowerCase(), typed);
@@ -225,7 +246,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
                 continue;
             }
             const entry = texts.get(key);
-            const rank = matchRank(key, entry?.folded ?? key.toLowerCase(), typed);
+            const rank = matchRank(key, entry?.folded ?? key.toLowerCase(), typed, entry?.words);
             if (rank >= 0) {
                 candidates.push({ key, rank, detail: entry?.detail ?? '', search: entry?.folded ?? key });
             }
@@ -245,19 +266,20 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** Author, year and title of each .bib key (cheap raw fields), cached until the bibliographies change. */
-    private keySearchTexts(): Map<string, { folded: string; detail: string }> {
+    private keySearchTexts(): Map<string, KeySearchText> {
         const store = this.services.warrant.Files.store;
         const keys = store.keys();
         if (this.keySearch?.keys === keys) {
             return this.keySearch.texts;
         }
-        const texts = new Map<string, { folded: string; detail: string }>();
+        const texts = new Map<string, KeySearchText>();
         for (const key of keys) {
             const summary = store.summary(key);
             if (summary) {
                 const authors = summary.familyNames.length > 2 ? `${summary.familyNames[0]} et al.` : summary.familyNames.join(' & ');
                 const detail = [authors, summary.year ? `(${summary.year})` : '', summary.title ?? ''].filter(Boolean).join(' ');
-                texts.set(key, { folded: fold(searchText(summary)).toLowerCase(), detail });
+                const folded = fold(searchText(summary)).toLowerCase();
+                texts.set(key, { folded, words: words(folded), detail });
             }
         }
         this.keySearch = { keys, texts };
@@ -269,7 +291,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
  * How well a key matches the typed text: 0 key prefix, 1 a word of author/year/title starts
  * with it, 2 it occurs anywhere, -1 no match. Everything matches an empty query.
  */
-export function matchRank(key: string, foldedSearch: string, typed: string): number {
+export function matchRank(key: string, foldedSearch: string, typed: string, searchWords = words(foldedSearch)): number {
     if (!typed) {
         return 0;
     }
@@ -277,12 +299,8 @@ export function matchRank(key: string, foldedSearch: string, typed: string): num
     if (lowerKey.startsWith(typed)) {
         return 0;
     }
-    if (foldedSearch.split(/[^\p{L}\p{N}]+/u).some(word => word.startsWith(typed))) {
+    if (searchWords.some(word => word.startsWith(typed))) {
         return 1;
     }
     return lowerKey.includes(typed) || foldedSearch.includes(typed) ? 2 : -1;
-}
-
-export function isNamedNode(node: AstNode | undefined): node is AstNode & { name: string } {
-    return typeof (node as { name?: unknown } | undefined)?.name === 'string';
 }

@@ -117,13 +117,14 @@ export function statValue(stat: Stat): string | undefined {
 export function bandOf(scheme: Scheme, value: number): Band | undefined {
     return scheme.bands.find(band => {
         const interval = bandInterval(band);
-        return interval !== undefined && contains(interval, value);
+        return interval !== undefined && Number.isFinite(interval.low) && Number.isFinite(interval.high) && contains(interval, value);
     });
 }
 
 export function bandRange(band: Band): string {
     const interval = bandInterval(band);
-    return interval ? formatInterval(interval) : 'no range';
+    // A half-typed bound (`below %`) has no number yet.
+    return interval && Number.isFinite(interval.low) && Number.isFinite(interval.high) ? formatInterval(interval) : 'no range';
 }
 
 /** A one-line reference for a cited key, in Markdown: the .bib entry formatted APA-like, or the inline source's fields. */

@@ -55,6 +55,17 @@ export class WarrantFormatter extends AbstractFormatter {
         return { firstTriggerCharacter: '}' };
     }
 
+    /**
+     * Langium's check, except that an error at the end of input (an EOF token has line -1 or none)
+     * counts as after every range instead of before it.
+     */
+    protected override isFormatRangeErrorFree(document: LangiumDocument, range: Range): boolean {
+        const { lexerErrors, parserErrors } = document.parseResult;
+        const line = (value: number | undefined) => value === undefined || Number.isNaN(value) || value < 0 ? Number.MAX_VALUE : value;
+        const earliest = Math.min(Number.MAX_VALUE, ...lexerErrors.map(e => line(e.line)), ...parserErrors.map(e => line(e.token.startLine)));
+        return earliest > range.end.line;
+    }
+
     /** Typing `}` formats the element that brace closes. */
     override formatDocumentOnType(document: LangiumDocument, params: DocumentOnTypeFormattingParams): TextEdit[] {
         const root = document.parseResult.value.$cstNode;
@@ -195,9 +206,10 @@ function layoutEdits(document: LangiumDocument, root: Document, range: Range | u
         prevEnd = leaf.end;
         prev = leaf;
     }
-    if (prev) {
+    if (prev && !range) {
+        // One final line end (whole-document formatting only: on-type and range edits stay local).
         const gap = text.slice(prevEnd);
-        if (!/[^ \t\r\n]/.test(gap) && gap !== eol && prevEnd >= from && text.length <= to) {
+        if (!/[^ \t\r\n]/.test(gap) && gap !== eol) {
             edits.push({ range: { start: document.textDocument.positionAt(prevEnd), end: document.textDocument.positionAt(text.length) }, newText: eol });
         }
     }

@@ -140,7 +140,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         }
         const suggestions = [
             ...(safe(() => this.services.warrant.Files.store.nearestKeys(key)) ?? []),
-            ...[...this.support.citationIndex().sources.keys()].filter(name => name.toLowerCase() === key.toLowerCase())
+            ...[...this.support.inlineSources().keys()].filter(name => name.toLowerCase() === key.toLowerCase())
         ];
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.slice(0, 3).map(s => code('@' + s)).join(', ')}?` : '';
         return `**source** ${code('@' + key)} — **not found**\n\nNo bibliography and no inline \`source\` declares this key.${hint}`;

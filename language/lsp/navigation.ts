@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AstUtils, CstUtils, GrammarUtils, interruptAndCheck, URI, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, interruptAndCheck, URI, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultDefinitionProvider, DefaultDocumentHighlightProvider, DefaultReferencesProvider } from 'langium/lsp';
 import {
     CancellationToken, DocumentHighlight, DocumentHighlightKind, Location, LocationLink,
@@ -172,4 +172,3 @@ function sameRange(a: Range, b: Range): boolean {
     return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-export type { LeafCstNode };

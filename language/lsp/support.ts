@@ -1,5 +1,5 @@
-import { AstUtils, CstUtils, DocumentState, URI, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { AstUtils, CstUtils, DocumentState, OperationCancelled, URI, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { CancellationToken, CancellationTokenSource } from 'vscode-languageserver';
 import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import { citationKey } from '../analysis/citations.js';
 import type { BibKeyLocation } from '../bibliography/index.js';
@@ -25,6 +25,7 @@ export interface CitationIndex {
  */
 export class WarrantLspSupport {
     private citationCache?: { generation: number; index: CitationIndex };
+    private sourceCache?: { generation: number; sources: Map<string, Source> };
 
     constructor(readonly services: WarrantServices) {}
 
@@ -36,40 +37,51 @@ export class WarrantLspSupport {
      */
     async analysis(token: CancellationToken = CancellationToken.None): Promise<WorkspaceAnalysis | undefined> {
         const builder = this.services.shared.workspace.DocumentBuilder;
+        const internals = builder as unknown as { currentState?: DocumentState };
         const lock = this.services.shared.workspace.WorkspaceLock as unknown as { writeQueue?: unknown[] };
-        let timer: ReturnType<typeof setInterval> | undefined;
-        const superseded = new Promise<'superseded'>(resolve => {
-            timer = setInterval(() => {
-                if ((lock.writeQueue?.length ?? 0) > 0) {
-                    resolve('superseded');
-                }
-            }, 20);
-        });
-        try {
-            const outcome = await Promise.race([builder.waitUntil(DocumentState.IndexedReferences, token).then(() => 'ready' as const), superseded]);
+        // The builder's state only reaches IndexedReferences after every listener of that phase
+        // (including the bibliography refresh) has run.
+        const ready = () => internals.currentState === undefined || internals.currentState >= DocumentState.IndexedReferences;
+        if (!ready()) {
+            const outcome = await new Promise<'ready' | 'superseded'>((resolve, reject) => {
+                const listener = new CancellationTokenSource();
+                const settle = (action: () => void) => {
+                    clearInterval(timer);
+                    cancellation.dispose();
+                    listener.cancel(); // drops the phase listener below
+                    action();
+                };
+                // Fast path: the phase notification. A waiter registered while that phase's
+                // listeners run is not notified (Langium copies them first), hence the polling too.
+                builder.waitUntil(DocumentState.IndexedReferences, listener.token).then(() => settle(() => resolve('ready')), () => undefined);
+                const timer = setInterval(() => {
+                    if (ready()) {
+                        settle(() => resolve('ready'));
+                    } else if ((lock.writeQueue?.length ?? 0) > 0) {
+                        settle(() => resolve('superseded'));
+                    }
+                }, 10);
+                const cancellation = token.onCancellationRequested(() => settle(() => reject(OperationCancelled)));
+            });
             if (outcome === 'superseded') {
                 return undefined;
             }
-        } finally {
-            clearInterval(timer);
         }
         return this.services.warrant.Analysis.get();
     }
 
-    /** Citations and inline sources of the whole workspace, computed once per build. */
+    private generation(): number {
+        return (this.services.shared.workspace.DocumentBuilder as unknown as { buildGeneration?: number }).buildGeneration ?? -1;
+    }
+
+    /** Citations and inline sources of the whole workspace, computed once per build (a walk of every AST). */
     citationIndex(): CitationIndex {
-        const builder = this.services.shared.workspace.DocumentBuilder as unknown as { buildGeneration?: number };
-        const generation = builder.buildGeneration ?? -1;
+        const generation = this.generation();
         if (this.citationCache && this.citationCache.generation === generation && generation >= 0) {
             return this.citationCache.index;
         }
-        const index: CitationIndex = { citations: new Map(), sources: new Map() };
+        const index: CitationIndex = { citations: new Map(), sources: this.inlineSources() };
         for (const root of this.documentRoots()) {
-            for (const element of root.elements) {
-                if (isSource(element) && element.name && !index.sources.has(element.name)) {
-                    index.sources.set(element.name, element);
-                }
-            }
             for (const node of AstUtils.streamAst(root)) {
                 if (isCitation(node) && node.key) {
                     const key = citationKey(node.key);
@@ -86,9 +98,27 @@ export class WarrantLspSupport {
         return index;
     }
 
+    /** The inline sources by name, computed once per build from the top-level elements only (cheap). */
+    inlineSources(): Map<string, Source> {
+        const generation = this.generation();
+        if (this.sourceCache && this.sourceCache.generation === generation && generation >= 0) {
+            return this.sourceCache.sources;
+        }
+        const sources = new Map<string, Source>();
+        for (const root of this.documentRoots()) {
+            for (const element of root.elements) {
+                if (isSource(element) && element.name && !sources.has(element.name)) {
+                    sources.set(element.name, element);
+                }
+            }
+        }
+        this.sourceCache = { generation, sources };
+        return sources;
+    }
+
     /** Inline source first (as the analysis resolves), then the loaded bibliographies. */
     resolveKey(key: string): KeyTarget | undefined {
-        const source = this.citationIndex().sources.get(key);
+        const source = this.inlineSources().get(key);
         if (source) {
             return { kind: 'inline', key, source };
         }
@@ -142,11 +172,6 @@ export function citationAt(document: LangiumDocument, offset: number): { citatio
         }
     }
     return undefined;
-}
-
-/** The range of a `@key` token without its `@`, as a {start, end} pair of offsets. */
-export function keyOffsets(leaf: CstNode): { start: number; end: number } {
-    return { start: leaf.offset + 1, end: leaf.end };
 }
 
 export function compare(a: string, b: string): number {

@@ -114,4 +114,3 @@ function sourceDetail(source: { fields: Array<{ key: string; value: string | num
     return [field('author'), field('year') !== undefined ? `(${field('year')})` : undefined].filter(v => v !== undefined).join(' ') || source.label || 'source';
 }
 
-export type { WarrantServices };

@@ -9,15 +9,16 @@ import type { WorkspaceFiles } from './workspace-files.js';
  * hover, code lens and graph request of that build shares one result.
  */
 export class WorkspaceAnalysisProvider {
-    private cached?: { generation: number; analysis: WorkspaceAnalysis };
+    private cached?: { key: string; analysis: WorkspaceAnalysis };
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly files: WorkspaceFiles) {}
 
     get(): WorkspaceAnalysis {
         const builder = this.shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
-        const generation = builder.buildGeneration;
-        if (this.cached?.generation !== generation) {
-            this.cached = { generation, analysis: analyzeWorkspace({ documents: this.documentRoots(), bibliography: this.files.bibliography, files: this.files.external }) };
+        // A build, or a refresh of the external files within it, makes the cached result stale.
+        const key = `${builder.buildGeneration}:${this.files.version}`;
+        if (this.cached?.key !== key) {
+            this.cached = { key, analysis: analyzeWorkspace({ documents: this.documentRoots(), bibliography: this.files.bibliography, files: this.files.external }) };
         }
         return this.cached.analysis;
     }

@@ -28,6 +28,8 @@ type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: 
 export class WorkspaceFiles {
     readonly store = new BibliographyStore();
     config: WarrantConfig = EmptyConfig;
+    /** Counts refreshes, so results computed from these files can tell they are outdated. */
+    version = 0;
     configProblems: string[] = [];
     private explicitRoots: string[] | undefined;
     private readonly cache = new Map<string, CachedFile>();
@@ -127,6 +129,7 @@ export class WorkspaceFiles {
         }
         this.bibliographyFacts = bibliographyFacts;
         this.transcriptFacts = transcriptFacts;
+        this.version++;
     }
 
     /** Forget cached contents, e.g. when a watched file changed on disk. */
