@@ -13,6 +13,7 @@ import { registerAnalysisValidator } from './validation/analysis-validator.js';
 import { WarrantDocumentValidator } from './validation/document-validator.js';
 import { WorkspaceAnalysisProvider } from './workspace/analysis-provider.js';
 import { WarrantDocumentBuilder } from './workspace/document-builder.js';
+import { WarrantWorkspaceManager } from './workspace/workspace-manager.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 import { FindingsStaleness } from './workspace/staleness.js';
 import { WorkspaceFiles } from './workspace/workspace-files.js';
@@ -53,7 +54,8 @@ export const WarrantModule: Module<WarrantServices, PartialLangiumServices & War
 
 export const WarrantSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new WarrantDocumentBuilder(services)
+        DocumentBuilder: (services) => new WarrantDocumentBuilder(services),
+        WorkspaceManager: (services) => new WarrantWorkspaceManager(services)
     }
 };
 

@@ -1,6 +1,6 @@
 import type { Bibliography, Origin } from '../generated/ast.js';
 
-export type FileProblem = 'not-found' | 'outside-workspace' | 'not-a-file' | 'too-large' | 'unreadable';
+export type FileProblem = 'not-found' | 'outside-workspace' | 'not-a-file' | 'too-large' | 'unreadable' | 'untrusted';
 
 /** A malformed entry of a bibliography, 0-based line. */
 export interface BibliographyProblem {
@@ -37,5 +37,6 @@ export function describeFileProblem(problem: FileProblem, path: string): string 
         case 'not-a-file': return `\`${path}\` is not a regular file`;
         case 'too-large': return `\`${path}\` is too large to read`;
         case 'unreadable': return `\`${path}\` cannot be read`;
+        case 'untrusted': return `\`${path}\` is not read until you trust this workspace`;
     }
 }

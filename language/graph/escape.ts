@@ -45,9 +45,17 @@ export function hasBidiControls(text: string): boolean {
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes `& < > " '` (safe in XML/HTML text and in double- or single-quoted attributes). */
+/**
+ * Escapes `& < > " '` (safe in XML/HTML text and in double- or single-quoted attributes),
+ * writes any remaining bidi control as a character reference (same value once parsed, but
+ * the file itself cannot be visually reordered in an editor — "Trojan Source"), and replaces
+ * characters XML forbids. The serialiser applies it to every attribute value and text node.
+ */
 export function escapeXmlChars(text: string): string {
-    return text.replace(/[&<>"']/g, c => XML_ENTITIES[c]);
+    return String(text)
+        .replace(XML_INVALID, '\uFFFD')
+        .replace(/[&<>"']/g, c => XML_ENTITIES[c])
+        .replace(BIDI, c => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 /** User text → XML/SVG/HTML text or attribute value. The function every markup writer uses. */

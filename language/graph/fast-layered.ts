@@ -1,16 +1,18 @@
 /**
  * A small, linear-time layered (Sugiyama-style) layout used when ELK would be too slow:
- * large maps (ELK layered grows super-linearly; ~150 nodes already cost it most of a second)
+ * large maps (ELK layered grows super-linearly: 150 nodes already cost it over a second)
  * and the label-less overview. Same conventions as the ELK layout: conclusions on top,
  * evidence below, nodes of a layer kept in the given (stable) order.
  *
- * Phases: connected components → cycle breaking (DFS in the given order) → longest-path
- * layering from the top → long-edge dummies → in-layer order (real nodes keep the given order,
+ * Phases: connected components → cycle breaking and layering ({@link topDownLayering})
+ * → long-edge dummies → in-layer order (real nodes keep the given order,
  * dummies are merged in by barycentre) → x placement by alternating median-free barycentre
  * sweeps, each solved exactly as an isotonic regression (pool adjacent violators) under the
  * minimum-gap constraints → polyline routes through the dummies → shelf packing of components.
  * Every phase is O(V + D + E) per sweep (D = dummy nodes), so 2,000 nodes take milliseconds.
  */
+
+import { topDownLayering, type LayeringEdge } from './layering.js';
 
 export interface FastNode { width: number; height: number }
 /** An edge drawn from `lower` (evidence, below) to `upper` (conclusion, above). */
@@ -110,70 +112,17 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     const local = new Map<number, number>();
     members.forEach((v, i) => local.set(v, i));
     const m = members.length;
-    const down: number[][] = Array.from({ length: m }, () => []); // upper → lowers (local), by edge id
-    const downEdge: number[][] = Array.from({ length: m }, () => []);
-    for (const id of edgeIds) {
-        const u = local.get(edges[id].upper)!, l = local.get(edges[id].lower)!;
-        down[u].push(l);
-        downEdge[u].push(id);
-    }
-
-    // 1. cycle breaking: iterative DFS from the top in the given order; back edges are flipped
-    const flipped = new Set<number>();
-    const state = new Uint8Array(m); // 0 new, 1 on stack, 2 done
-    for (let s = 0; s < m; s++) {
-        if (state[s] !== 0) continue;
-        const stack: [number, number][] = [[s, 0]];
-        state[s] = 1;
-        while (stack.length > 0) {
-            const top = stack[stack.length - 1];
-            const [v, k] = top;
-            if (k < down[v].length) {
-                top[1]++;
-                const w = down[v][k];
-                if (state[w] === 1) flipped.add(downEdge[v][k]);
-                else if (state[w] === 0) { state[w] = 1; stack.push([w, 0]); }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-    // oriented edges: [upper, lower] local
-    const oriented = edgeIds.map(id => {
-        const u = local.get(edges[id].upper)!, l = local.get(edges[id].lower)!;
+    // 1–2. cycle breaking and layering (shared with the evidence order)
+    const localEdges: LayeringEdge[] = edgeIds.map(id => ({ lower: local.get(edges[id].lower)!, upper: local.get(edges[id].upper)! }));
+    const layering = topDownLayering(m, localEdges);
+    const layer = layering.layer;
+    const layerCount = Math.max(1, layering.count);
+    const flipped = new Set(edgeIds.filter((_, k) => layering.flipped[k] === 1));
+    // oriented edges: up/lo in local indices, after flipping
+    const oriented = edgeIds.map((id, k) => {
+        const { upper: u, lower: l } = localEdges[k];
         return flipped.has(id) ? { id, up: l, lo: u } : { id, up: u, lo: l };
     });
-
-    // 2. longest-path layering from the top (Kahn on the oriented DAG, ties in the given order)
-    const outs: number[][] = Array.from({ length: m }, () => []);
-    const indeg = new Int32Array(m);
-    for (const e of oriented) { outs[e.up].push(e.lo); indeg[e.lo]++; }
-    const layer = new Int32Array(m);
-    const queue: number[] = [];
-    for (let i = 0; i < m; i++) if (indeg[i] === 0) queue.push(i);
-    for (let q = 0; q < queue.length; q++) {
-        const v = queue[q];
-        for (const w of outs[v]) {
-            if (layer[v] + 1 > layer[w]) layer[w] = layer[v] + 1;
-            if (--indeg[w] === 0) queue.push(w);
-        }
-    }
-    // balance: a node with more edges below than above moves down as far as its lowers allow
-    // (shortens long edges, like network-simplex layering would), deepest nodes first
-    const ins: number[][] = Array.from({ length: m }, () => []);
-    for (const e of oriented) ins[e.lo].push(e.up);
-    for (let pass = 0; pass < 2; pass++) {
-        for (let q = queue.length - 1; q >= 0; q--) {
-            const v = queue[q];
-            if (outs[v].length <= ins[v].length || outs[v].length === 0) continue;
-            let limit = Infinity;
-            for (const w of outs[v]) limit = Math.min(limit, layer[w] - 1);
-            if (limit > layer[v]) layer[v] = limit;
-        }
-    }
-    let layerCount = 0;
-    for (let i = 0; i < m; i++) layerCount = Math.max(layerCount, layer[i] + 1);
 
     // 3. items per layer: real nodes and long-edge dummies
     interface Item { real: number; edge: number; width: number; ups: number[]; downs: number[]; pos: number; x: number; key: number }
@@ -201,8 +150,9 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     }
 
     // 4. in-layer order: real nodes keep the given order; dummies are merged in by the barycentre
-    //    of their neighbour above (top-down pass), then re-merged by their neighbours on both
-    //    sides (two more passes). Real nodes never swap, so edits cannot reshuffle a layer.
+    //    of their neighbour above (top-down), then below (bottom-up), then above again (more
+    //    sweeps do not help: measured). Real nodes never swap, so edits cannot reshuffle a layer
+    //    (letting them move by barycentre halves the crossings but flips ~4% of pairs per edit).
     const ordered = (L: number, neighbours: (it: Item) => number[]) => {
         const bary = (i: number) => {
             const ns = neighbours(items[i]);
@@ -212,6 +162,7 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
             return sum / ns.length;
         };
         const real = byLayer[L].filter(i => items[i].real >= 0).sort((a, b) => items[a].key - items[b].key);
+
         const dummies = byLayer[L].filter(i => items[i].real < 0);
         if (dummies.length === 0) return real;
         const db = new Map(dummies.map(d => [d, bary(d)]));
@@ -233,7 +184,7 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     };
     for (let L = 0; L < layerCount; L++) assign(L, ordered(L, it => it.ups));
     for (let L = layerCount - 2; L >= 0; L--) assign(L, ordered(L, it => it.downs));
-    for (let L = 1; L < layerCount; L++) assign(L, ordered(L, it => it.ups.concat(it.downs)));
+    for (let L = 1; L < layerCount; L++) assign(L, ordered(L, it => it.ups));
 
     // 5. x placement
     const sep = (a: Item, b: Item) => (a.width + b.width) / 2 + (a.real >= 0 && b.real >= 0 ? opt.nodeGap : opt.edgeGap);

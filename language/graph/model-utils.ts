@@ -2,6 +2,7 @@
  * Pure helpers over the graph model shared by the layout, the exporters and the webview:
  * a canonical (stable) order, clean-up of inconsistent input, support trees and filters.
  */
+import { topDownLayering, type LayeringEdge } from './layering.js';
 import { evidenceEnd, type EdgeKind, type GraphEdge, type GraphModel, type GraphNode, type NodeKind, type NodeStatus } from './graph-model.js';
 
 export const NODE_KINDS: readonly NodeKind[] = ['claim', 'pattern', 'scheme', 'stat', 'datum', 'source'];
@@ -86,39 +87,42 @@ export function normalizeModel(model: GraphModel): GraphModel {
 }
 
 /**
- * A tree-like order for drawing: a depth-first walk from the top conclusions (nodes that are
- * evidence for nothing, in canonical order) down to their evidence, evidence visited in
- * canonical order; unreachable nodes (pure cycles) follow in canonical order. Siblings end up
- * next to each other, so forcing this order in each layer gives few crossings, and an edit
- * only moves the nodes it touches. Expects a normalised model; returns node indices.
+ * A tree-like order for drawing. Each node hangs under its *deepest* conclusion (the one in
+ * the lowest layer of {@link topDownLayering}, ties by canonical order) — the one it will be
+ * drawn right below; the order is the depth-first pre-order of that forest, tops and children
+ * in canonical order. Siblings end up next to each other, so keeping this order in every
+ * layer gives few crossings, and an edit only moves the nodes it touches. Expects a
+ * normalised model; returns node indices.
  */
 export function evidenceOrder(model: GraphModel): number[] {
+    const count = model.nodes.length;
     const index = new Map(model.nodes.map((n, i) => [n.id, i]));
-    const below: number[][] = model.nodes.map(() => []);
-    const isEvidence = new Array<boolean>(model.nodes.length).fill(false);
-    for (const e of model.edges) {
-        if (e.from === e.to) continue;
-        const lo = index.get(evidenceEnd(e))!, hi = index.get(conclusionEnd(e))!;
-        below[hi].push(lo);
-        isEvidence[lo] = true;
-    }
-    for (const list of below) list.sort((a, b) => a - b);
+    const edges: LayeringEdge[] = model.edges.map(e => ({ lower: index.get(evidenceEnd(e))!, upper: index.get(conclusionEnd(e))! }));
+    const { layer, flipped } = topDownLayering(count, edges);
+    const treeParent = new Int32Array(count).fill(-1);
+    edges.forEach((e, i) => {
+        if (e.lower === e.upper) return;
+        const [up, lo] = flipped[i] ? [e.lower, e.upper] : [e.upper, e.lower];
+        const current = treeParent[lo];
+        if (current < 0 || layer[up] > layer[current] || (layer[up] === layer[current] && up < current)) treeParent[lo] = up;
+    });
+    const children: number[][] = Array.from({ length: count }, () => []);
+    for (let i = 0; i < count; i++) if (treeParent[i] >= 0) children[treeParent[i]].push(i); // ascending = canonical
     const order: number[] = [];
-    const seen = new Array<boolean>(model.nodes.length).fill(false);
+    const seen = new Uint8Array(count);
     const walk = (root: number) => {
-        // iterative pre-order DFS (deep chains must not overflow the stack)
         const stack = [root];
         while (stack.length > 0) {
-            const i = stack.pop()!;
-            if (seen[i]) continue;
-            seen[i] = true;
-            order.push(i);
-            const children = below[i];
-            for (let k = children.length - 1; k >= 0; k--) if (!seen[children[k]]) stack.push(children[k]);
+            const v = stack.pop()!;
+            if (seen[v]) continue;
+            seen[v] = 1;
+            order.push(v);
+            const list = children[v];
+            for (let k = list.length - 1; k >= 0; k--) if (!seen[list[k]]) stack.push(list[k]);
         }
     };
-    model.nodes.forEach((_, i) => { if (!isEvidence[i]) walk(i); });
-    model.nodes.forEach((_, i) => { if (!seen[i]) walk(i); });
+    for (let i = 0; i < count; i++) if (treeParent[i] < 0) walk(i);
+    for (let i = 0; i < count; i++) if (!seen[i]) walk(i); // defensive: cannot happen on a forest
     return order;
 }
 

@@ -35,6 +35,8 @@ export interface RenderOptions {
     title?: string;
     /** Make nodes keyboard-focusable buttons (webview; default false). */
     interactive?: boolean;
+    /** CSS appended to the embedded stylesheet (e.g. theme colours baked into an export). */
+    extraStyle?: string;
 }
 
 const KIND_NAMES: Record<NodeKind, string> = { claim: 'claim', pattern: 'pattern', datum: 'datum', stat: 'statistic', source: 'source', scheme: 'scheme' };
@@ -69,7 +71,7 @@ export function renderSvgTree(graph: PositionedGraph, options: RenderOptions = {
     const children: SvgElement[] = [];
     const name = options.title ?? `Argument map: ${graph.nodes.length} elements, ${graph.edges.length} links`;
     children.push(el('title', {}, [neutralize(name)]));
-    if (options.embedStyle) children.push(el('style', {}, [GRAPH_STYLESHEET]));
+    if (options.embedStyle) children.push(el('style', {}, [GRAPH_STYLESHEET + (options.extraStyle ?? '')]));
     children.push(renderDefs(prefix));
     children.push(el('rect', { class: 'w-bg', x: -margin, y: -margin, width, height, fill: '#ffffff' }));
     children.push(el('g', { class: 'w-edges' }, graph.edges.map(e => renderEdge(e, graph, prefix, options))));
@@ -262,4 +264,43 @@ export function edgePath(points: Point[], routing: PositionedGraph['routing']): 
         d += ` C${a.x},${my} ${b.x},${my} ${f(b)}`;
     }
     return d;
+}
+
+/**
+ * A small legend (kinds, statuses, edge kinds) drawn with the same shapes and classes as the
+ * map; used by the viewer and available to exports.
+ */
+export function renderLegendTree(prefix = 'wl'): SvgElement {
+    const p = sanitizeIdPrefix(prefix);
+    const rowH = 26, colW = 170;
+    const items: SvgElement[] = [];
+    const kinds: NodeKind[] = ['claim', 'pattern', 'datum', 'stat', 'source', 'scheme'];
+    kinds.forEach((kind, i) => {
+        const shape = kindShape(kind, 34, 20, true);
+        items.push(el('g', { class: `w-node w-kind-${kind} w-status-grounded`, transform: `translate(0,${i * rowH})` }, [
+            el('path', { class: 'w-shape', d: shape.outline, fill: '#ffffff', stroke: FALLBACK_KIND[kind], 'stroke-width': 1.5 }),
+            ...shape.decorations,
+            el('text', { class: 'w-legend-text', x: 44, y: 14, 'font-size': 11 }, [KIND_NAMES[kind]])
+        ]));
+    });
+    const statuses: NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'circular'];
+    statuses.forEach((status, i) => {
+        const children: SvgElement[] = [el('path', { class: 'w-shape', d: rounded(34, 20, 4), fill: '#ffffff', stroke: FALLBACK_STATUS[status] ?? FALLBACK_KIND.claim, 'stroke-width': 1.5, 'stroke-dasharray': STATUS_DASH[status] })];
+        if (status !== 'grounded') children.push(statusBadge(status, 34, true));
+        children.push(el('text', { class: 'w-legend-text', x: 44, y: 14, 'font-size': 11 }, [STATUS_NAMES[status]]));
+        items.push(el('g', { class: `w-node w-kind-claim w-status-${status}`, transform: `translate(${colW},${i * rowH})` }, children));
+    });
+    const edgeKinds: EdgeKind[] = ['supports', 'opposes', 'cites', 'observes', 'interprets', 'classifies'];
+    edgeKinds.forEach((kind, i) => {
+        const style = EDGE_STYLE[kind];
+        items.push(el('g', { class: `w-edge w-edge-${kind}`, transform: `translate(${2 * colW},${i * rowH})` }, [
+            el('path', { class: 'w-line', d: 'M2,10 H36', fill: 'none', stroke: style.color, 'stroke-width': style.width, 'stroke-dasharray': style.dash, 'marker-end': `url(#${p}-${kind})` }),
+            el('text', { class: 'w-legend-text', x: 46, y: 14, 'font-size': 11 }, [kind])
+        ]));
+    });
+    const width = 3 * colW, height = 6 * rowH;
+    return el('svg', { xmlns: 'http://www.w3.org/2000/svg', class: 'warrant-map w-legend-map', viewBox: `-4 -4 ${width + 8} ${height + 8}`, width: width + 8, height: height + 8, role: 'img', 'aria-label': 'Legend' }, [
+        renderDefs(p),
+        el('g', {}, items)
+    ]);
 }

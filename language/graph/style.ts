@@ -92,7 +92,8 @@ export const GRAPH_STYLESHEET = `
 .w-marker-classifies { fill: none; stroke: var(--t-stat); }
 .w-edge-label { font-size: 10px; fill: var(--t-muted); }
 .w-edge-label-bg { fill: var(--t-bg); opacity: .85; }
-.w-edge.w-highlight .w-line { stroke: var(--t-focus); stroke-width: 2.6; }
+.w-edge.w-highlight .w-line { stroke-width: 2.6; }
+.w-edge-supports.w-highlight .w-line, .w-edge-cites.w-highlight .w-line { stroke: var(--t-focus); }
 .w-overview .w-edge .w-line { stroke-width: 0.8; }
 
 /* interaction states (webview) */

@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
+import type { WarrantWorkspaceManager } from './workspace-manager.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
 export const MAX_EXTERNAL_FILE_BYTES = 50 * 1024 * 1024;
@@ -157,6 +158,9 @@ export class WorkspaceFiles {
     }
 
     private async read(baseFile: string, relative: string): Promise<ReadResult> {
+        if (!(this.shared.workspace.WorkspaceManager as WarrantWorkspaceManager).trusted) {
+            return { ok: false, path: relative, problem: 'untrusted' };
+        }
         const contained = resolveContained(baseFile, relative, this.rootFor(baseFile), MAX_EXTERNAL_FILE_BYTES);
         if (!contained.ok) {
             return { ok: false, path: relative, problem: contained.reason };

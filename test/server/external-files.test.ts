@@ -40,3 +40,27 @@ describe('files outside the documents, through the language server', function ()
         await client.diagnosticsOf('b.warrant', d => d.some(x => x.code === 'quote-not-found'));
     });
 });
+
+describe('an untrusted workspace', function () {
+    this.timeout(60000);
+    let dir: string;
+    let client: LspClient;
+
+    before(async () => {
+        dir = mkdtempSync(path.join(tmpdir(), 'warrant-untrusted-'));
+        writeFileSync(path.join(dir, 'refs.bib'), '@book{Merton1948, title = {T}, year = 1948}\n');
+        writeFileSync(path.join(dir, 'annex.warrant'), 'annex A { datum tea interview emergent "tea" }\n');
+        client = await LspClient.start(dir, { trusted: false });
+    });
+    after(async () => {
+        await client?.stop();
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('reads no file but the open documents: no folder indexing, no bibliography', async () => {
+        await client.open('a.warrant', 'bibliography "refs.bib"\nclaim c "C" supported by tea cites @Merton1948\n');
+        const diagnostics = await client.diagnosticsOf('a.warrant', d => d.some(x => x.code === 'bibliography-not-found'));
+        assert.match(String(diagnostics.find(x => x.code === 'bibliography-not-found')!.message), /not read until you trust this workspace/);
+        assert.ok(diagnostics.some(x => x.code === 'unknown-reference' && String(x.message).includes('`tea`')), 'annex.warrant was not indexed');
+    });
+});

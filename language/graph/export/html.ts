@@ -1,0 +1,76 @@
+/**
+ * A standalone, interactive HTML page: the map pre-rendered as SVG (readable without
+ * JavaScript) plus, when given, the preview's own script (`out/webview.js`) inlined, which
+ * takes over with search, filters, focus, zoom and pan — the same viewer as in VS Code.
+ *
+ * Safety: a CSP meta tag (`default-src 'none'`; styles and scripts only with this page's
+ * random nonce), all user text escaped ({@link xmlText} in the SVG, {@link safeJson} for the
+ * embedded model: `<` is written `\u003c`, so no label can close the `<script>` element).
+ */
+import type { GraphModel } from '../graph-model.js';
+import { safeJson, xmlText } from '../escape.js';
+import { layoutGraph, type LayoutOptions, type PositionedGraph } from '../layout.js';
+import { GRAPH_STYLESHEET, renderSvg } from '../render-svg.js';
+import { normalizeModel } from '../model-utils.js';
+import { orderedEdge, orderedNode } from './json.js';
+
+export interface HtmlOptions {
+    /** The viewer script (contents of `out/webview.js`); without it the page is a static picture. */
+    viewerScript?: string;
+    /** Page title (default "Warrant map"). */
+    title?: string;
+    /** CSP nonce (default: random). */
+    nonce?: string;
+    /** A layout to reuse (default: computed). */
+    layout?: PositionedGraph;
+    layoutOptions?: LayoutOptions;
+}
+
+/** Static page CSS (the viewer script adds its own when it starts). */
+const PAGE_CSS = `
+html, body { margin: 0; height: 100%; }
+body { background: #ffffff; color: #1f2328; font-family: system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif; }
+@media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #e6edf3; } }
+#warrant-root { height: 100%; overflow: auto; }
+.w-static-title { font-size: 14px; margin: 8px 12px; }
+`;
+
+export function randomNonce(): string {
+    const bytes = new Uint8Array(18);
+    globalThis.crypto.getRandomValues(bytes);
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Makes a script safe to inline in `<script>…</script>`. */
+export function inlineScript(code: string): string {
+    return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): Promise<string> {
+    const nonce = (options.nonce ?? randomNonce()).replace(/[^A-Za-z0-9+/_=-]/g, '');
+    const title = options.title ?? 'Warrant map';
+    const normalized = normalizeModel(model);
+    const layout = options.layout ?? await layoutGraph(normalized, options.layoutOptions);
+    const svg = renderSvg(layout, { title });
+    const csp = `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
+    const parts = [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="UTF-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${xmlText(csp)}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+        '<meta name="generator" content="Warrant">',
+        `<title>${xmlText(title)}</title>`,
+        `<style nonce="${nonce}">${PAGE_CSS}${GRAPH_STYLESHEET}</style>`,
+        '</head>',
+        '<body>',
+        `<div id="warrant-root">${svg}</div>`,
+        `<script type="application/json" id="warrant-model">${safeJson({ nodes: normalized.nodes.map(orderedNode), edges: normalized.edges.map(orderedEdge) })}</script>`
+    ];
+    if (options.viewerScript) parts.push(`<script nonce="${nonce}">${inlineScript(options.viewerScript)}</script>`);
+    parts.push('</body>', '</html>');
+    return parts.join('\n') + '\n';
+}
