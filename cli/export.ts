@@ -4,6 +4,7 @@ import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
 import { exportAif } from '../language/graph/export/aif.js';
 import { exportDot } from '../language/graph/export/dot.js';
 import { exportGraphml } from '../language/graph/export/graphml.js';
+import { exportHtml } from '../language/graph/export/html.js';
 import { exportJson } from '../language/graph/export/json.js';
 import { exportMarkdown } from '../language/graph/export/markdown.js';
 import type { GraphModel } from '../language/graph/graph-model.js';
@@ -17,13 +18,28 @@ type Exporter = (model: GraphModel, title: string) => string | Promise<string>;
 /** Every format goes through the graph model; pictures through the preview's own layout and renderer. */
 const EXPORTERS: Record<ExportFormat, Exporter> = {
     svg: async (model, title) => renderSvg(await layoutGraph(model), { embedStyle: true, title }),
-    html: async (model, title) => (await import('../language/graph/export/html.js')).exportHtml(model, { title }),
+    html: async (model, title) => exportHtml(model, { title, viewerScript: await viewerScript() }),
     dot: model => exportDot(model),
     graphml: model => exportGraphml(model),
     aif: model => exportAif(model),
     json: model => exportJson(model),
     md: (model, title) => exportMarkdown(model, { title })
 };
+
+/**
+ * The preview's own script, inlined into exported HTML pages so they are interactive:
+ * beside the bundled CLI in out/, or in out/ when run from source.
+ */
+async function viewerScript(): Promise<string> {
+    for (const candidate of ['webview.js', '../out/webview.js']) {
+        try {
+            return await fs.readFile(new URL(candidate, import.meta.url), 'utf8');
+        } catch {
+            // try the next location
+        }
+    }
+    throw new UsageError('out/webview.js is missing: run `npm run build` first');
+}
 
 export async function runExport(command: Extract<Command, { command: 'export' }>): Promise<number> {
     const workspace = await loadWorkspace(command.paths);

@@ -6,10 +6,10 @@
 import type { GraphModel, GraphNode, NodeKind, NodeStatus } from '../../../language/graph/graph-model.js';
 import { layoutGraph, type PositionedGraph } from '../../../language/graph/layout.js';
 import { matchesText, NODE_KINDS, NODE_STATUSES, normalizeModel, subModel, supportTree } from '../../../language/graph/model-utils.js';
-import { renderLegendTree, renderSvgTree } from '../../../language/graph/render-svg.js';
+import { renderLegendTree, renderSvg, renderSvgTree } from '../../../language/graph/render-svg.js';
 import { neutralize } from '../../../language/graph/escape.js';
 import { h, SVG_NS, toDom } from './dom.js';
-import { INITIAL_STATE, type ExtensionToWebview, type WebviewState, type WebviewToExtension } from './messages.js';
+import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type WebviewState, type WebviewToExtension } from './messages.js';
 
 export interface Host {
     postMessage(message: WebviewToExtension): void;
@@ -20,6 +20,10 @@ export interface Host {
 }
 
 const MIN_SCALE = 0.02, MAX_SCALE = 4;
+const MAX_PNG_SIDE = 8192, MAX_PNG_AREA = 40_000_000;
+/** Theme values resolved from the live map and baked into exported pictures. */
+const THEME_VARIABLES = ['--t-bg', '--t-fg', '--t-muted', '--t-edge', '--t-focus', '--t-claim', '--t-pattern', '--t-datum', '--t-stat', '--t-source',
+    '--t-scheme', '--t-ungrounded', '--t-contested', '--t-circular', '--t-opposes', '--t-match', '--t-font', '--w-tint'];
 const MODEL_DEBOUNCE_MS = 120;
 const KIND_LABELS: Record<NodeKind, string> = { claim: 'claims', pattern: 'patterns', datum: 'data', stat: 'stats', source: 'sources', scheme: 'schemes' };
 
@@ -129,7 +133,54 @@ export class App {
             case 'focus':
                 this.setFocus(message.id);
                 break;
+            case 'export': {
+                const { format, requestId } = message;
+                this.exportPicture(format).then(
+                    data => this.host.postMessage({ type: 'exported', format, requestId, data }),
+                    (error: unknown) => this.host.postMessage({ type: 'exported', format, requestId, error: error instanceof Error ? error.message : String(error) }));
+                break;
+            }
         }
+    }
+
+    // ── export of the picture as shown ──────────────────────────────────────
+
+    /** The map as drawn (focus, filters) as a standalone SVG with the current theme's colours. */
+    pictureSvg(): string {
+        if (!this.drawn || this.drawn.layout.nodes.length === 0) throw new Error('nothing is drawn yet');
+        const layout = this.drawn.layout;
+        const shown = (id: string) => !this.drawn!.nodes.get(id)?.classList.contains('w-hidden');
+        const visible: PositionedGraph = {
+            ...layout,
+            nodes: layout.nodes.filter(n => shown(n.node.id)),
+            edges: layout.edges.filter(e => shown(e.edge.from) && shown(e.edge.to))
+        };
+        const computed = getComputedStyle(this.svg);
+        const themed = THEME_VARIABLES
+            .map(name => [name, computed.getPropertyValue(name).trim()] as const)
+            .filter(([, value]) => /^[#\w\s(),.%+"'-]+$/.test(value))
+            .map(([name, value]) => `${name}: ${value};`).join(' ');
+        const title = this.state.focus ? `Support tree of ${this.state.focus}` : undefined;
+        return renderSvg(visible, { embedStyle: true, extraStyle: themed ? `\n.warrant-map { ${themed} }\n` : '', title });
+    }
+
+    async exportPicture(format: PictureFormat): Promise<string> {
+        const svg = this.pictureSvg();
+        if (format === 'svg') return svg;
+        const size = /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(svg);
+        const width = Number(size?.[1] ?? 800), height = Number(size?.[2] ?? 600);
+        const scale = Math.min(2, MAX_PNG_SIDE / width, MAX_PNG_SIDE / height, Math.sqrt(MAX_PNG_AREA / (width * height)));
+        const image = new Image();
+        image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.max(1, Math.round(width * scale));
+        canvas.height = Math.max(1, Math.round(height * scale));
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D canvas');
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0, width, height);
+        return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
     }
 
     // ── state ───────────────────────────────────────────────────────────────

@@ -41,7 +41,10 @@
  *    whole map). Handle `{ type: 'reveal', id, uri?, range? }` (a node was clicked or
  *    activated with Enter): open `uri` and select `range` (both come straight from the graph
  *    node; fall back to looking `id` up when absent). `{ type: 'state', state }` is
- *    informational (the webview already called `vscode.setState(state)`).
+ *    informational (the webview already called `vscode.setState(state)`). For a picture of
+ *    the map as shown, send `{ type: 'export', format: 'svg' | 'png', requestId }`; the answer
+ *    is `{ type: 'exported', format, requestId, data?, error? }` (SVG text with its stylesheet
+ *    and the current theme's colours baked in; PNG base64 at 2× up to 8,192 px a side).
  *
  * 4. Restore: register a `WebviewPanelSerializer` for the view type; VS Code passes it the
  *    last `state` (a {@link WebviewState}); re-set the same HTML shell on the restored panel
@@ -68,15 +71,24 @@ export interface WebviewState {
     focus: string | null;
 }
 
+export type PictureFormat = 'svg' | 'png';
+
 export type ExtensionToWebview =
     | { type: 'model'; model: GraphModel; version: number; uri?: string }
     | { type: 'highlight'; id: string | null }
-    | { type: 'focus'; id: string | null };
+    | { type: 'focus'; id: string | null }
+    /** Asks for the picture exactly as drawn (current focus and filters, current theme colours). */
+    | { type: 'export'; format: PictureFormat; requestId: number };
 
 export type WebviewToExtension =
     | { type: 'ready' }
     | { type: 'reveal'; id: string; uri?: string; range?: GraphRange }
-    | { type: 'state'; state: WebviewState };
+    | { type: 'state'; state: WebviewState }
+    /**
+     * Answer to `export`: `data` is the SVG text, or the PNG as base64 (no `data:` prefix);
+     * absent (with `error`) when nothing is drawn yet or rasterising failed.
+     */
+    | { type: 'exported'; format: PictureFormat; requestId: number; data?: string; error?: string };
 
 export const INITIAL_STATE: WebviewState = { v: 1, hiddenKinds: [], hiddenStatuses: [], search: '', focus: null };
 
@@ -92,6 +104,8 @@ export function isExtensionMessage(value: unknown): value is ExtensionToWebview 
         case 'highlight':
         case 'focus':
             return m.id === null || typeof m.id === 'string';
+        case 'export':
+            return (m.format === 'svg' || m.format === 'png') && typeof m.requestId === 'number';
         default:
             return false;
     }
