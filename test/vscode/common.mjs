@@ -97,6 +97,8 @@ export function createSandbox() {
     fs.mkdirSync(sandbox.extensionsDir);
     fs.mkdirSync(sandbox.home);
     fs.cpSync(fixturesWorkspace, sandbox.workspace, { recursive: true });
+    // The case study, as a researcher would have it: a folder of the workspace.
+    fs.cpSync(path.join(root, 'examples', 'lscb-gender-hypothesis'), path.join(sandbox.workspace, 'lscb'), { recursive: true });
     return sandbox;
 }
 

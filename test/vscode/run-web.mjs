@@ -169,14 +169,19 @@ async function waitForHttp(port) {
  */
 function startScreenshotServer() {
     const server = http.createServer(async (request, response) => {
-        const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        const query = url.searchParams;
+        if (url.pathname === '/webview') {
+            await answerWebviewQuery(query, response);
+            return;
+        }
         const name = (query.get('name') ?? '').replace(/[^A-Za-z0-9_.-]/g, '');
         if (!name || !state.page) {
             response.writeHead(400).end('no name or no page');
             return;
         }
         try {
-            if (query.get('webview') === '1') await waitForWebviewContent(state.page);
+            if (query.get('webview') === '1') await waitForWebviewContent(state.page, query.get('selector') ?? undefined);
             await state.page.waitForTimeout(Number(query.get('settle') ?? 500));
             const file = path.join(outputDir, `${name}.png`);
             await state.page.screenshot({ path: file });
@@ -189,19 +194,53 @@ function startScreenshotServer() {
     return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Waits (up to 15 s) until some webview's inner frame has rendered content. */
-async function waitForWebviewContent(page) {
+/** The inner frames of the workbench's webviews (where their own documents live). */
+function webviewFrames(page) {
+    return page.frames().filter((frame) => frame !== page.mainFrame() && frame.parentFrame() !== page.mainFrame());
+}
+
+/** Waits (up to 15 s) until some webview's inner frame has rendered content (or an element matching `selector`). */
+async function waitForWebviewContent(page, selector) {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
-        for (const frame of page.frames()) {
-            if (frame === page.mainFrame() || frame.parentFrame() === page.mainFrame()) continue;
+        for (const frame of webviewFrames(page)) {
             try {
-                if (await frame.evaluate(() => (document.body?.children.length ?? 0) > 0)) return;
+                const found = await frame.evaluate((css) => css ? document.querySelector(css) !== null : (document.body?.children.length ?? 0) > 0, selector);
+                if (found) return;
             } catch { /* detached or not ready */ }
         }
         await page.waitForTimeout(200);
     }
-    log('note: no rendered webview content found within 15 s; taking the screenshot anyway');
+    log(`note: no rendered webview content${selector ? ` matching ${selector}` : ''} found within 15 s; taking the screenshot anyway`);
+}
+
+/**
+ * Lets the extension-host suite look into webviews, which the VS Code API cannot:
+ * GET /webview?action=count&selector=CSS → the number of matching elements in all webviews;
+ * GET /webview?action=click&selector=CSS → clicks the first match (404 when there is none).
+ */
+async function answerWebviewQuery(query, response) {
+    const selector = query.get('selector') ?? '';
+    try {
+        if (!state.page || !selector) throw new Error('no page or no selector');
+        let count = 0;
+        for (const frame of webviewFrames(state.page)) {
+            const element = await frame.$(selector).catch(() => null);
+            if (query.get('action') === 'click' && element) {
+                await element.click();
+                response.writeHead(200).end('clicked');
+                return;
+            }
+            count += await frame.$$eval(selector, (elements) => elements.length).catch(() => 0);
+        }
+        if (query.get('action') === 'click') {
+            response.writeHead(404).end(`nothing matches ${selector}`);
+            return;
+        }
+        response.writeHead(200, { 'content-type': 'text/plain' }).end(String(count));
+    } catch (error) {
+        response.writeHead(500).end(String(error));
+    }
 }
 
 /**

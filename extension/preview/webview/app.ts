@@ -20,6 +20,8 @@ export interface Host {
 }
 
 const MIN_SCALE = 0.02, MAX_SCALE = 4;
+/** Below this scale, labels cannot be read: the initial view does not go smaller. */
+const READABLE_SCALE = 0.55;
 const MAX_PNG_SIDE = 8192, MAX_PNG_AREA = 40_000_000;
 /** Theme values resolved from the live map and baked into exported pictures. */
 const THEME_VARIABLES = ['--t-bg', '--t-fg', '--t-muted', '--t-edge', '--t-focus', '--t-claim', '--t-pattern', '--t-datum', '--t-stat', '--t-source',
@@ -408,7 +410,21 @@ export class App {
     // ── zoom and pan ────────────────────────────────────────────────────────
 
     private currentView(): { scale: number; x: number; y: number } {
-        return this.state.view ?? this.fitView();
+        return this.state.view ?? this.initialView();
+    }
+
+    /**
+     * Until the user zooms or pans: the whole map when its labels stay readable that way, else a
+     * readable scale showing the top of the map (the conclusions) centred, ready to pan down.
+     */
+    private initialView(): { scale: number; x: number; y: number } {
+        const fit = this.fitView();
+        if (fit.scale >= READABLE_SCALE || this.drawn?.layout.overview) {
+            return fit;
+        }
+        const rect = this.canvas.getBoundingClientRect();
+        const w = (this.drawn?.layout.width ?? 1) + 48;
+        return { scale: READABLE_SCALE, x: (rect.width - w * READABLE_SCALE) / 2 + 24 * READABLE_SCALE, y: 24 * READABLE_SCALE };
     }
 
     private fitView(): { scale: number; x: number; y: number } {
@@ -420,12 +436,13 @@ export class App {
     }
 
     private fit(): void {
-        this.applyTransform(this.fitView());
+        this.applyTransform(this.initialView());
     }
 
+    /** The Fit button: the whole map, however small. */
     private resetView(): void {
-        this.state.view = undefined;
-        this.fit();
+        this.state.view = this.fitView();
+        this.applyTransform(this.state.view);
         this.saveState();
     }
 

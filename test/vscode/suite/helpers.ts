@@ -124,17 +124,42 @@ export function screenshotsAvailable(): boolean {
  * Asks the runner for a screenshot of the whole workbench, saved as test-output/vscode/<name>.png;
  * with `webview`, it first waits for a webview to render. Returns the file, or undefined without a runner.
  */
-export async function screenshot(name: string, options: { webview?: boolean; settleMs?: number } = {}): Promise<string | undefined> {
+export async function screenshot(name: string, options: { webview?: boolean; selector?: string; settleMs?: number } = {}): Promise<string | undefined> {
     const base = process.env.WARRANT_TEST_SCREENSHOT_URL;
     if (!base) return undefined;
     const url = new URL(base);
     url.searchParams.set('name', name);
     if (options.webview) url.searchParams.set('webview', '1');
+    if (options.selector) url.searchParams.set('selector', options.selector);
     if (options.settleMs !== undefined) url.searchParams.set('settle', String(options.settleMs));
     const response = await fetch(url);
     const body = await response.text();
     assert.ok(response.ok, `screenshot ${name} failed: ${body}`);
     return body;
+}
+
+/** Number of elements matching `selector` in all webviews (the runner looks inside them), or undefined without a runner. */
+export async function webviewCount(selector: string): Promise<number | undefined> {
+    const base = process.env.WARRANT_TEST_SCREENSHOT_URL;
+    if (!base) return undefined;
+    const url = new URL('/webview', base);
+    url.searchParams.set('action', 'count');
+    url.searchParams.set('selector', selector);
+    const response = await fetch(url);
+    const body = await response.text();
+    assert.ok(response.ok, `webview query failed: ${body}`);
+    return Number(body);
+}
+
+/** Clicks the first element matching `selector` in the webviews, through the real browser. */
+export async function webviewClick(selector: string): Promise<void> {
+    const base = process.env.WARRANT_TEST_SCREENSHOT_URL;
+    assert.ok(base, 'webview clicks need the web runner');
+    const url = new URL('/webview', base);
+    url.searchParams.set('action', 'click');
+    url.searchParams.set('selector', selector);
+    const response = await fetch(url);
+    assert.ok(response.ok, `webview click failed: ${await response.text()}`);
 }
 
 /** Whether a command is registered (e.g. to skip suites for features that do not exist yet). */

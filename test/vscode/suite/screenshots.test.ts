@@ -22,8 +22,15 @@ suite('Screenshots', () => {
             log('note: the command warrant.openPreviewToSide is not registered yet; no preview screenshot');
             this.skip();
         }
-        await openFixture('linking.warrant');
-        await vscode.commands.executeCommand('warrant.openPreviewToSide');
-        await screenshot('preview', { webview: true, settleMs: 1_000 });
+        // Room for the map, as a researcher would arrange it: no side bar, no panel.
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        try {
+            await openFixture('lscb/argument.warrant');
+            await vscode.commands.executeCommand('warrant.openPreviewToSide');
+            await screenshot('preview', { webview: true, selector: 'svg [data-id]', settleMs: 1_500 });
+        } finally {
+            await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+        }
     });
 });
