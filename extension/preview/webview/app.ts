@@ -423,8 +423,11 @@ export class App {
             return fit;
         }
         const rect = this.canvas.getBoundingClientRect();
-        const w = (this.drawn?.layout.width ?? 1) + 48;
-        return { scale: READABLE_SCALE, x: (rect.width - w * READABLE_SCALE) / 2 + 24 * READABLE_SCALE, y: 24 * READABLE_SCALE };
+        const nodes = this.drawn?.layout.nodes ?? [];
+        const top = Math.min(...nodes.map(n => n.y));
+        const conclusions = nodes.filter(n => n.y === top);
+        const centre = conclusions.reduce((sum, n) => sum + n.x + n.width / 2, 0) / Math.max(1, conclusions.length);
+        return { scale: READABLE_SCALE, x: rect.width / 2 - (centre + 24) * READABLE_SCALE, y: 24 * READABLE_SCALE };
     }
 
     private fitView(): { scale: number; x: number; y: number } {

@@ -26,9 +26,12 @@ suite('Screenshots', () => {
         await vscode.commands.executeCommand('workbench.action.closeSidebar');
         await vscode.commands.executeCommand('workbench.action.closePanel');
         try {
-            await openFixture('lscb/argument.warrant');
+            const { document } = await openFixture('lscb/argument.warrant');
             await vscode.commands.executeCommand('warrant.openPreviewToSide');
             await screenshot('preview', { webview: true, selector: 'svg [data-id]', settleMs: 1_500 });
+            // What the code lens above a claim does: its support tree alone.
+            await vscode.commands.executeCommand('warrant.showTrace', document.uri.toString(), 'genderHypothesis');
+            await screenshot('preview-focus', { webview: true, selector: 'svg [data-id="genderHypothesis"]', settleMs: 1_500 });
         } finally {
             await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
         }
