@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { webviewShell } from '../../extension/preview/webview-shell.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUTPUT = path.join(ROOT, 'test-output/webview');
@@ -43,7 +44,6 @@ export interface Served {
 
 /** The HTML shell documented in messages.ts, plus a nonce'd stub of the VS Code API (unless `standalone`). */
 export function shell(nonce: string, cspSource: string, scriptSrc: string, stub: boolean): string {
-    const csp = `default-src 'none'; img-src ${cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
     const stubScript = `
       window.__posted = []; window.__state = undefined; window.__csp = [];
       document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -53,20 +53,7 @@ export function shell(nonce: string, cspSource: string, scriptSrc: string, stub:
         setState: s => { window.__state = JSON.parse(JSON.stringify(s)); }
       });
       try { window.__initialState = JSON.parse(sessionStorage.getItem('test-initial-state') || 'null') || undefined; } catch {}`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <title>Warrant map</title>
-</head>
-<body class="vscode-light">
-  <div id="warrant-root"></div>
-  ${stub ? `<script nonce="${nonce}">${stubScript}</script>` : ''}
-  <script nonce="${nonce}" src="${scriptSrc}"></script>
-</body>
-</html>`;
+    return webviewShell({ nonce, cspSource, scriptSrc, bodyClass: 'vscode-light', inlineScripts: stub ? [stubScript] : [] });
 }
 
 export async function serve(script: string, extraPages: Record<string, string> = {}): Promise<Served> {

@@ -1,0 +1,37 @@
+/**
+ * The preview's HTML shell (see webview/messages.ts): one script under a strict CSP with a
+ * nonce. Free of `vscode` so the Chromium tests load exactly the page the extension serves.
+ */
+export interface ShellOptions {
+    nonce: string;
+    /** `webview.cspSource` in VS Code. */
+    cspSource: string;
+    scriptSrc: string;
+    /** Inline scripts run before the viewer (tests stub `acquireVsCodeApi` this way); nonce'd like it. */
+    inlineScripts?: string[];
+    bodyClass?: string;
+}
+
+export function webviewShell(options: ShellOptions): string {
+    const { nonce, cspSource, scriptSrc } = options;
+    const csp = [
+        "default-src 'none'",
+        `img-src ${cspSource} data:`,
+        `style-src 'nonce-${nonce}'`,
+        `script-src 'nonce-${nonce}'`
+    ].join('; ');
+    const inline = (options.inlineScripts ?? []).map(code => `<script nonce="${nonce}">${code}</script>\n  `).join('');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <title>Warrant map</title>
+</head>
+<body${options.bodyClass ? ` class="${options.bodyClass}"` : ''}>
+  <div id="warrant-root"></div>
+  ${inline}<script nonce="${nonce}" src="${scriptSrc}"></script>
+</body>
+</html>`;
+}
