@@ -6,7 +6,15 @@ import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exposes to other extensions (and its tests). */
+export interface WarrantExtensionApi {
+    /** Milliseconds from the start of loading the bundle to the end of `activate`. */
+    activationMs: number;
+}
+
+declare const globalThis: { warrantBundleLoadStart?: number };
+
+export function activate(context: vscode.ExtensionContext): WarrantExtensionApi {
     client = startLanguageClient(context);
     const previews = new PreviewManager(() => client, context.extensionUri);
     context.subscriptions.push(previews);
@@ -16,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
         await client?.stop();
         client = startLanguageClient(context);
     }));
+    return { activationMs: performance.now() - (globalThis.warrantBundleLoadStart ?? performance.now()) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -30,6 +30,9 @@ suite('Extension: activation and diagnostics', () => {
             return candidate?.isActive ? candidate : undefined;
         }, `${EXTENSION_ID} to activate`);
         assert.equal((await activateWarrant()).id, extension.id);
+        const api = extension.exports as { activationMs?: number } | undefined;
+        assert.equal(typeof api?.activationMs, 'number', 'activate() reports its duration');
+        log(`activation (bundle load + activate): ${api!.activationMs!.toFixed(1)} ms`);
     });
 
     test('an unresolved reference is reported, and fixing it clears the error', async () => {
