@@ -1,0 +1,117 @@
+/** Small helpers shared by the benchmark's parts: statistics, /proc readings, child processes. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A deterministic shuffle (Fisher–Yates with mulberry32). */
+export function mulberry32Shuffle<T>(list: T[], seed: number): T[] {
+    let a = seed >>> 0;
+    const next = () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const out = [...list];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+}
+
+export function median(values: number[]): number {
+    return percentile(values, 50);
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: number[], p: number): number {
+    if (values.length === 0) {
+        return NaN;
+    }
+    const sorted = [...values].sort((a, b) => a - b);
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export function round(value: number, digits = 0): number {
+    const f = 10 ** digits;
+    return Math.round(value * f) / f;
+}
+
+/** VmHWM (peak RSS) and VmRSS of a process, in MB, from /proc/PID/status. */
+export function memoryOf(pid: number | 'self'): { peakMb: number; rssMb: number } | undefined {
+    try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+        return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+    } catch {
+        return undefined;
+    }
+}
+
+/** On-CPU and run-queue-wait time (ms) of this process's main thread, from /proc/self/task/PID/schedstat. */
+export function mainThreadTimes(): { cpuMs: number; waitMs: number } {
+    try {
+        const [run, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+        return { cpuMs: run! / 1e6, waitMs: wait! / 1e6 };
+    } catch {
+        return { cpuMs: NaN, waitMs: NaN };
+    }
+}
+
+/** User + system CPU time of this process in ms since `since`. */
+export function cpuMs(since?: NodeJS.CpuUsage): number {
+    const usage = process.cpuUsage(since);
+    return (usage.user + usage.system) / 1000;
+}
+
+/** Prints a child's result for `runChild` to pick up. */
+export function report(result: unknown): void {
+    process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
+}
+
+export interface ChildOptions {
+    /** Extra node flags (e.g. --cpu-prof). */
+    nodeFlags?: string[];
+    timeoutMs?: number;
+}
+
+/** Runs `bench/<script>` in a fresh Node process (through tsx) and returns what it `report`ed. */
+export async function runChild<T>(script: string, args: string[], options: ChildOptions = {}): Promise<T> {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(REPOSITORY, 'bench', script), ...args], {
+        cwd: REPOSITORY,
+        stdio: ['ignore', 'pipe', 'pipe']
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', chunk => (stdout += String(chunk)));
+    child.stderr.on('data', chunk => (stderr += String(chunk)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+    clearTimeout(timer);
+    const line = stdout.split('\n').reverse().find(l => l.startsWith('RESULT '));
+    if (!line) {
+        throw new Error(`bench/${script} ${args.join(' ')} exited with ${code} and no result\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`);
+    }
+    return JSON.parse(line.slice('RESULT '.length)) as T;
+}
+
+export function arg(name: string, fallback?: string): string {
+    const index = process.argv.indexOf(`--${name}`);
+    if (index >= 0 && index + 1 < process.argv.length) {
+        return process.argv[index + 1]!;
+    }
+    if (fallback === undefined) {
+        throw new Error(`missing --${name}`);
+    }
+    return fallback;
+}
+
+export function flag(name: string): boolean {
+    return process.argv.includes(`--${name}`);
+}
