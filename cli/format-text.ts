@@ -1,3 +1,4 @@
+import { visibleControls } from '../language/validation/document-validator.js';
 import type { CheckReport } from './check-report.js';
 
 /** `path:line:column: severity message [code]`, compiler-style so editors and CI link to the place. */
@@ -6,8 +7,10 @@ export function formatText(report: CheckReport, color: boolean): string {
     const colours = { error: '31', warning: '33', information: '36', hint: '90' } as const;
     const lines: string[] = [];
     for (const file of report.files) {
+        // A file name from a hostile repository may hold escape sequences: never write them raw to a terminal.
+        const where = visibleControls(file.path);
         for (const d of file.diagnostics) {
-            lines.push(`${file.path}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${d.message} ${paint('90', `[${d.code}]`)}`);
+            lines.push(`${where}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${d.message} ${paint('90', `[${d.code}]`)}`);
         }
     }
     const { files, errors, warnings, claims, grounded } = report.summary;

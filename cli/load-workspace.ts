@@ -3,6 +3,7 @@ import path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createWarrantServices, type WarrantServices } from '../language/warrant-module.js';
+import { MAX_EXTERNAL_FILE_BYTES } from '../language/workspace/workspace-files.js';
 import { UsageError } from './args.js';
 
 /** Folders never searched for .warrant files. */
@@ -48,7 +49,14 @@ export async function loadWorkspace(paths: string[], cwd = process.cwd()): Promi
     for (const file of [...files].sort()) {
         let text: string;
         try {
-            text = await fs.readFile(file, 'utf8');
+            // Robustness: a file far over the parser's 4 M-character cap is unreadable input (exit 2),
+            // not something to load into memory; like the language server, a leading BOM is not
+            // part of the text (editors do not count it in columns).
+            const size = (await fs.stat(file)).size;
+            if (size > MAX_EXTERNAL_FILE_BYTES) {
+                throw new Error(`${(size / (1024 * 1024)).toFixed(0)} MB is over the ${MAX_EXTERNAL_FILE_BYTES / (1024 * 1024)} MB limit`);
+            }
+            text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
         } catch (error) {
             throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
         }

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
             process.stderr.write(`warrant: ${error.message}\n\n${USAGE}\n`);
             code = 2;
         } else {
-            process.stderr.write(`warrant: internal error: ${(error as Error).stack ?? error}\n`);
+            // A bug, not bad input; still no stack trace unless asked for (WARRANT_DEBUG=1).
+            const detail = process.env.WARRANT_DEBUG ? (error as Error)?.stack ?? String(error) : (error as Error)?.message ?? String(error);
+            process.stderr.write(`warrant: internal error: ${detail}\n`);
             code = 2;
         }
     }

@@ -13,6 +13,8 @@ import { registerAnalysisValidator } from './validation/analysis-validator.js';
 import { WarrantDocumentValidator } from './validation/document-validator.js';
 import { WorkspaceAnalysisProvider } from './workspace/analysis-provider.js';
 import { WarrantDocumentBuilder } from './workspace/document-builder.js';
+import { WarrantDocumentFactory } from './workspace/document-factory.js';
+import { WarrantDocumentUpdateHandler } from './workspace/document-update-handler.js';
 import { WarrantWorkspaceManager } from './workspace/workspace-manager.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 import { FindingsStaleness } from './workspace/staleness.js';
@@ -55,7 +57,13 @@ export const WarrantModule: Module<WarrantServices, PartialLangiumServices & War
 export const WarrantSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new WarrantDocumentBuilder(services),
-        WorkspaceManager: (services) => new WarrantWorkspaceManager(services)
+        WorkspaceManager: (services) => new WarrantWorkspaceManager(services),
+        // Reads .warrant files from disk with containment, caps and trust (robustness: docs/security.md).
+        LangiumDocumentFactory: (services) => new WarrantDocumentFactory(services)
+    },
+    lsp: {
+        // A closed document returns to its text on disk (no checking against discarded edits).
+        DocumentUpdateHandler: (services) => new WarrantDocumentUpdateHandler(services)
     }
 };
 

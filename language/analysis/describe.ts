@@ -2,10 +2,10 @@ import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
 import type { Grounding } from './grounding.js';
 
 /** `a`, `a` and `b`, `a`, `b` and 3 more: names in messages stay short on huge inputs. */
-export function listNames(names: string[], max = 5): string {
+export function listNames(names: string[], max = 5, total = names.length): string {
     const quoted = names.slice(0, max).map(name => `\`${name}\``);
-    if (names.length > max) {
-        return `${quoted.join(', ')} and ${names.length - max} more`;
+    if (total > max) {
+        return `${quoted.join(', ')} and ${total - max} more`;
     }
     if (quoted.length <= 1) {
         return quoted.join('');

@@ -10,7 +10,7 @@ import {
     type Band, type Scheme
 } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
-import { bandOf, bandRange, excerpt, inlineReference, statValue } from './describe.js';
+import { bandOf, bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import { lspSupport, type WarrantLspSupport } from './support.js';
 
@@ -168,7 +168,8 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         }
         if (isClaim(node)) {
             item.detail = excerpt(node.text, 80);
-            item.documentation = { kind: 'markdown', value: node.text ?? '' };
+            // The claim's text is user text: escaped, so markup or `[x](command:…)` links in it stay inert.
+            item.documentation = { kind: 'markdown', value: md(node.text) };
         } else if (isDatum(node)) {
             item.detail = [node.method, node.occurrence].filter(Boolean).join(' · ') + ' — ' + excerpt(node.text, 60);
             item.documentation = node.text;

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { IssueCodes } from '../analysis/issue-codes.js';
@@ -18,7 +18,32 @@ interface FixData {
  * edit touches only the range it names (tested): no reformatting, no reordering.
  */
 export class WarrantCodeActionProvider implements CodeActionProvider {
+    private nameKeywords?: Set<string>;
+
     constructor(private readonly services: WarrantServices) {}
+
+    /**
+     * Whether `key` can be declared as `source KEY`: an identifier that is no keyword, or one of
+     * the keywords the grammar's `Name` rule admits. (A key such as `as` or `of` passed the
+     * identifier test, and the stub `source as { … }` was a syntax error.)
+     */
+    private isName(key: string): boolean {
+        if (!/^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*$/.test(key)) {
+            return false;
+        }
+        const tokens = this.services.parser.Lexer.tokenize(key).tokens;
+        if (tokens.length !== 1 || tokens[0].image !== key) {
+            return false;
+        }
+        if (tokens[0].tokenType.name === 'ID') {
+            return true;
+        }
+        if (!this.nameKeywords) {
+            const rule = this.services.Grammar.rules.find(r => r.name === 'Name');
+            this.nameKeywords = new Set(rule ? AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : []);
+        }
+        return this.nameKeywords.has(key);
+    }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
@@ -60,7 +85,7 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
 
     private citationFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction[] {
         const actions = (data.suggestions ?? []).map((key, i) => this.replace(document, diagnostic, `Change to @${key}`, `@${key}`, i === 0));
-        if (data.key && /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*$/.test(data.key)) {
+        if (data.key && this.isName(data.key)) {
             // Keys that are valid names can be declared inline; others (with `:` or `-`) belong in a .bib.
             const end = document.textDocument.positionAt(document.textDocument.getText().length);
             const text = document.textDocument.getText();
@@ -115,10 +140,14 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
             return [];
         }
         const existing = claim.clauses.find(isSupport);
+        // A braced claim takes its clauses inside the braces: inserted after the text, before
+        // `{`, the clause made `claim c "C" supported by d { }`, a syntax error.
+        const open = GrammarUtils.findNodeForKeyword(claim.$cstNode, '{')?.range.end;
+        const at = open ?? textEnd;
         return candidates.map(candidate => {
             const edit: TextEdit = existing?.$cstNode
                 ? { range: { start: existing.$cstNode.range.end, end: existing.$cstNode.range.end }, newText: `, ${candidate.name}` }
-                : { range: { start: textEnd, end: textEnd }, newText: ` supported by ${candidate.name}` };
+                : { range: { start: at, end: at }, newText: ` supported by ${candidate.name}` };
             return this.action(document, diagnostic, `Add \`supported by ${candidate.name}\``, [edit]);
         });
     }

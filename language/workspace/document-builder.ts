@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { WarrantServices } from '../warrant-module.js';
 
@@ -22,21 +22,47 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
         const external = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.warrant'));
         if (external.length > 0) {
-            this.revalidateAll(external);
+            // Not revalidateAll() here: resetting every document to Linked drops its entries in
+            // the reference index before Langium decides which documents to relink, so after a
+            // folder was deleted (its URI is no `.warrant`) or a batch that changed a .bib and a
+            // .warrant together, documents kept links into the removed or replaced documents.
+            // The caches are forgotten now; the states are reset once Langium has decided (onUpdate).
+            this.forgetFiles(external);
+            this.externalChange = true;
         }
         await super.update(changed, deleted, cancelToken);
     }
 
+    private externalChange = false;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onUpdate(() => {
+            if (this.externalChange) {
+                this.externalChange = false;
+                this.resetAllTo(DocumentState.Linked);
+            }
+        });
+    }
+
     /** Marks every document for revalidation; the next `update` rebuilds them. */
     revalidateAll(changedFiles: URI[] = []): void {
+        this.forgetFiles(changedFiles);
+        this.resetAllTo(DocumentState.Linked);
+    }
+
+    private forgetFiles(changedFiles: URI[]): void {
         for (const services of this.serviceRegistry.all as WarrantServices[]) {
             if (changedFiles.length === 0) {
                 services.warrant.Files.invalidate();
             }
             changedFiles.forEach(uri => services.warrant.Files.invalidate(uri.fsPath));
         }
+    }
+
+    private resetAllTo(state: DocumentState): void {
         for (const document of this.langiumDocuments.all) {
-            this.resetToState(document, DocumentState.Linked);
+            this.resetToState(document, state);
         }
     }
 

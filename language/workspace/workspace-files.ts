@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
+import { readContainedText } from './safe-read.js';
 import type { WarrantWorkspaceManager } from './workspace-manager.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
@@ -172,12 +173,20 @@ export class WorkspaceFiles {
             if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
                 return { ok: true, path: target, text: cached.text };
             }
-            const text = (await fs.readFile(target, 'utf8')).replace(/^\uFEFF/, '');
-            this.cache.set(target, { mtimeMs: stat.mtimeMs, size: stat.size, text });
-            return { ok: true, path: target, text };
         } catch {
             this.cache.delete(target);
             return { ok: false, path: relative, problem: 'unreadable' };
         }
+        // Robustness: not `fs.readFile(target)`, which blocks forever on a FIFO and never ends on
+        // a device swapped in after the containment check; readContainedText opens the file
+        // non-blocking, re-checks type, size and location on the open handle and reads at most
+        // the cap (see safe-read.ts).
+        const read = await readContainedText(baseFile, relative, this.rootFor(baseFile), MAX_EXTERNAL_FILE_BYTES);
+        if (!read.ok) {
+            this.cache.delete(target);
+            return { ok: false, path: relative, problem: read.problem };
+        }
+        this.cache.set(target, { mtimeMs: read.mtimeMs, size: read.size, text: read.text });
+        return { ok: true, path: target, text: read.text };
     }
 }

@@ -1,4 +1,4 @@
-import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI } from 'langium';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 
 /**
@@ -22,5 +22,20 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
         return super.performStartup(this.trusted ? folders : []);
+    }
+
+    /**
+     * Langium loads the folder's files with one `Promise.all`: a single file that failed to load
+     * rejected the whole start-up, and the server then never published diagnostics again. Each
+     * file is loaded on its own here; one that fails is logged and left out.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.map(async uri => {
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch (error) {
+                console.warn(`warrant: ${uri.fsPath} could not be loaded and is left out: ${(error as Error)?.message ?? error}`);
+            }
+        }));
     }
 }

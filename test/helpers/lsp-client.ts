@@ -2,15 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExitNotification,
+    createProtocolConnection, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, DidOpenTextDocumentNotification, ExitNotification,
     InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 import {
-    CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentHighlightRequest, DocumentOnTypeFormattingRequest,
+    CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentHighlightRequest, DocumentOnTypeFormattingRequest,
     DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, InlayHintRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest,
     SemanticTokensRequest, WorkspaceSymbolRequest,
-    type CodeLens, type CompletionItem, type CompletionList, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
+    type CodeAction, type CodeLens, type Command, type CompletionItem, type CompletionList, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover,
     type InlayHint, type Location, type LocationLink, type Position, type PrepareRenameResult, type Range, type SemanticTokens,
     type SymbolInformation, type TextEdit, type WorkspaceEdit, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
@@ -27,6 +27,10 @@ export class LspClient {
     private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
     private readonly waiters: Array<() => void> = [];
     private readonly versions = new Map<string, number>();
+    /** Every diagnostics notification, counted per URI (test/robustness: cancelled builds publish nothing). */
+    readonly publishCounts = new Map<string, number>();
+    /** `window/logMessage` notifications (what the server reports of its own trouble). */
+    readonly logMessages: Array<{ type: number; message: string }> = [];
     stderr = '';
 
     private constructor(readonly process: ChildProcess, readonly rootDir: string) {
@@ -34,13 +38,26 @@ export class LspClient {
         process.stderr!.on('data', chunk => (this.stderr += String(chunk)));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params);
+            this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
             this.waiters.splice(0).forEach(wake => wake());
+        });
+        this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+            this.logMessages.push(params);
         });
         this.connection.listen();
     }
 
     static async start(rootDir: string, initializationOptions?: unknown): Promise<LspClient> {
-        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        return LspClient.startWith([], rootDir, initializationOptions);
+    }
+
+    /**
+     * Like `start`, with the server's command line prefixed by `wrapper` (test/robustness runs it
+     * under `strace` to see every file it opens).
+     */
+    static async startWith(wrapper: string[], rootDir: string, initializationOptions?: unknown): Promise<LspClient> {
+        const command = [...wrapper, process.execPath, SERVER_BUNDLE, '--stdio'];
+        const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
         const client = new LspClient(child, rootDir);
         const rootUri = pathToFileURL(rootDir).href;
         await client.connection.sendRequest(InitializeRequest.type, {
@@ -79,6 +96,26 @@ export class LspClient {
             textDocument: { uri: this.uri(file), version },
             contentChanges: [{ text }]
         });
+    }
+
+    /** Incremental changes (ranges in UTF-16 code units, as LSP's default position encoding). */
+    async changeRanges(file: string, changes: Array<{ range: Range; text: string }>): Promise<void> {
+        const version = (this.versions.get(file) ?? 1) + 1;
+        this.versions.set(file, version);
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: this.uri(file), version },
+            contentChanges: changes
+        });
+    }
+
+    async close(file: string): Promise<void> {
+        this.versions.delete(file);
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    /** The last diagnostics published for `file` (undefined before the first). */
+    lastDiagnostics(file: string): Diagnostic[] | undefined {
+        return this.diagnostics.get(this.uri(file))?.diagnostics;
     }
 
     /** Tells the server that files changed on disk, as an editor's file watcher would. */
@@ -173,6 +210,10 @@ export class LspClient {
 
     semanticTokens(file: string): Promise<SemanticTokens | null> {
         return this.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    codeActions(file: string, range: Range, diagnostics: Diagnostic[]): Promise<Array<Command | CodeAction> | null> {
+        return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: this.uri(file) }, range, context: { diagnostics } });
     }
 
     async stop(): Promise<void> {

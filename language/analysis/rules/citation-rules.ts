@@ -3,11 +3,14 @@ import type { ArgumentGraph } from '../argument-graph.js';
 import type { Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
-import { nearestKeys } from '../../bibliography/nearest-keys.js';
+import { KeyMatcher, nearestKeys } from '../../bibliography/nearest-keys.js';
 
 /** unknown-citation: an `@key` found neither among inline sources nor in any bibliography. */
 export function citationFindings(elements: WorkspaceElements, graph: ArgumentGraph, bibliography: BibliographyLookup): Finding[] {
-    const inline = elements.sources.map(source => source.name);
+    // Robustness: a source the parser recovered without its name has `name` undefined (which
+    // crashed the matcher and with it the whole validation); and one matcher for all unknown
+    // keys, not one per key (quadratic on many unknown citations).
+    const inline = new KeyMatcher(elements.sources.map(source => source.name).filter((name): name is string => typeof name === 'string'));
     return graph.unresolvedCitations.map(citation => {
         const key = citationKey(citation.key);
         const suggestions = [...new Set([...bibliography.suggest(key), ...nearestKeys(key, inline)])].slice(0, 3);

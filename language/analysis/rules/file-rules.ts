@@ -37,7 +37,8 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
     }
     for (const datum of elements.data) {
         const origin = datum.origin;
-        if (!origin?.file) {
+        // `in ""` names a file too (the folder itself): reported like any other path, not skipped.
+        if (origin?.file === undefined) {
             continue;
         }
         const facts = files.transcript(origin);

@@ -1,7 +1,7 @@
 import { isSupport, type Claim } from '../../generated/ast.js';
 import type { ArgumentGraph } from '../argument-graph.js';
 import { listNames, whyUngrounded } from '../describe.js';
-import type { Finding } from '../finding.js';
+import { MAX_RELATED, type Finding } from '../finding.js';
 import type { Grounding } from '../grounding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
@@ -17,16 +17,19 @@ export function groundingFindings(elements: WorkspaceElements, graph: ArgumentGr
         findings.push(...selfSupport(claim));
         const cycle = grounding.cycleOf[node.index];
         if (cycle >= 0) {
-            const names = grounding.cycles[cycle].map(i => graph.nodes[i].id);
-            const onPath = names.includes(claim.name);
+            const path = grounding.cycles[cycle];
+            const onPath = path.some(i => i === node.index);
             findings.push({
                 code: IssueCodes.CircularSupport,
                 node: claim, property: 'name',
                 message: onPath
-                    ? `Circular support: ${names.map(n => `\`${n}\``).join(' → ')}. A chain of claims that support each other grounds none of them.`
-                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].map(i => graph.nodes[i].id))}). A chain of claims that support each other grounds none of them.`,
+                    ? `Circular support: ${cyclePath(graph, path)}. A chain of claims that support each other grounds none of them.`
+                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].slice(0, 6).map(i => graph.nodes[i].id), 5, grounding.components[cycle].length)}). A chain of claims that support each other grounds none of them.`,
+                // Robustness: every member of a 1,000-claim cycle listed the whole cycle (quadratic).
                 related: grounding.components[cycle]
+                    .slice(0, MAX_RELATED + 1)
                     .filter(i => i !== node.index)
+                    .slice(0, MAX_RELATED)
                     .map(i => ({ node: graph.nodes[i].element!, message: `\`${graph.nodes[i].id}\` is in the same cycle` }))
             });
             continue;
@@ -45,7 +48,7 @@ export function groundingFindings(elements: WorkspaceElements, graph: ArgumentGr
                 findings.push({
                     code: IssueCodes.UnsupportedClaim, node: claim, property: 'name',
                     message: `\`${claim.name}\` does not trace to any datum, stat or source: it rests only on ${reasons.join(', ')}${more}.`,
-                    related: supporters.flatMap(s => s.element ? [{ node: s.element, message: `\`${s.id}\` is itself ungrounded` }] : []),
+                    related: supporters.slice(0, MAX_RELATED).flatMap(s => s.element ? [{ node: s.element, message: `\`${s.id}\` is itself ungrounded` }] : []),
                     data: { reason: 'ungrounded-supporters' }
                 });
             }
@@ -56,7 +59,7 @@ export function groundingFindings(elements: WorkspaceElements, graph: ArgumentGr
             findings.push({
                 code: IssueCodes.ContestedClaim, node: claim, property: 'name',
                 message: `\`${claim.name}\` is contested: grounded evidence opposes it (${listNames(opposers.map(o => o.id))}).`,
-                related: opposers.flatMap(o => o.element ? [{ node: o.element, message: `\`${o.id}\` opposes \`${claim.name}\`` }] : [])
+                related: opposers.slice(0, MAX_RELATED).flatMap(o => o.element ? [{ node: o.element, message: `\`${o.id}\` opposes \`${claim.name}\`` }] : [])
             });
         }
         const single = singleSourceReason(grounding.profiles[node.index]);
@@ -102,4 +105,22 @@ function singleSourceReason(profile: Grounding['profiles'][number]): string | un
         }
     }
     return undefined;
+}
+
+/** Longest cycle written out in full in a message; longer ones show their two ends. */
+const MAX_CYCLE_NAMES = 12;
+
+/**
+ * The closed path as `a` → `b` → `c` → `a`, the whole of it up to MAX_CYCLE_NAMES claims;
+ * a longer cycle (e.g. 1,000 claims, each with its own message) shows its first and last
+ * claims and how many lie between, so the messages stay linear in the input.
+ */
+function cyclePath(graph: ArgumentGraph, path: number[]): string {
+    const name = (i: number) => `\`${graph.nodes[i].id}\``;
+    if (path.length <= MAX_CYCLE_NAMES + 1) {
+        return path.map(name).join(' → ');
+    }
+    const head = path.slice(0, MAX_CYCLE_NAMES / 2).map(name);
+    const tail = path.slice(path.length - MAX_CYCLE_NAMES / 2).map(name);
+    return `${head.join(' → ')} → … ${path.length - MAX_CYCLE_NAMES} more … → ${tail.join(' → ')} (a cycle of ${path.length - 1} claims)`;
 }

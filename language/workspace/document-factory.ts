@@ -1,0 +1,51 @@
+import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeFileProblem } from '../analysis/external-files.js';
+import type { WarrantServices } from '../warrant-module.js';
+import { readContainedText } from './safe-read.js';
+import { MAX_EXTERNAL_FILE_BYTES } from './workspace-files.js';
+import type { WarrantWorkspaceManager } from './workspace-manager.js';
+
+/**
+ * Langium reads a `.warrant` file from disk when it indexes the workspace folders, and when a
+ * file watcher reports one created or changed that the editor does not have open. Its plain
+ * `readFile` throws on a file over 2 GiB (which made the whole workspace start-up fail, so no
+ * diagnostics were ever published again), blocks forever on a FIFO and follows symbolic links
+ * anywhere. This factory reads those files like every other file the language reads (see
+ * safe-read.ts): contained in the workspace folder, regular files only, at most 50 MB
+ * (anything above the parser's 4 M-character cap is refused by it anyway), never throwing. A
+ * file that cannot be read counts as empty and the reason is logged; in an untrusted
+ * workspace nothing is read at all (only the documents the editor sends count).
+ */
+export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
+
+    protected override getInitialText(uri: URI, cancellationToken: CancellationToken): Promise<string> {
+        return uri.scheme === 'file' ? this.readGuarded(uri) : super.getInitialText(uri, cancellationToken);
+    }
+
+    protected override getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancellationToken: CancellationToken): Promise<string> {
+        if (textDocument || document.uri.scheme !== 'file') {
+            return super.getUpdatedText(document, textDocument, cancellationToken);
+        }
+        return this.readGuarded(document.uri);
+    }
+
+    private async readGuarded(uri: URI): Promise<string> {
+        if (!(this.shared.workspace.WorkspaceManager as WarrantWorkspaceManager).trusted) {
+            return '';
+        }
+        const file = uri.fsPath;
+        const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) as WarrantServices : undefined;
+        const root = services?.warrant?.Files.rootFor(file) ?? file;
+        const read = await readContainedText(file, file, root, MAX_EXTERNAL_FILE_BYTES);
+        if (read.ok) {
+            return read.text;
+        }
+        console.warn(`warrant: ${describeFileProblem(read.problem, file)}; it is checked as an empty file.`);
+        return '';
+    }
+}

@@ -1,0 +1,33 @@
+import { statSync } from 'node:fs';
+import { URI } from 'langium';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WarrantWorkspaceManager } from './workspace-manager.js';
+
+/**
+ * Langium keeps a closed document's last editor text: after "close without saving" every
+ * other file went on being checked against text that exists nowhere (its names still
+ * resolved, its claims still grounded others). On close, the document goes back to what is
+ * on disk, or out of the workspace when there is no file (an untitled buffer, a deleted
+ * file) or the workspace is untrusted (only open documents count there).
+ */
+export class WarrantDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        if (!this.serviceRegistry.hasServices(uri)) {
+            return;
+        }
+        const trusted = (this.workspaceManager as WarrantWorkspaceManager).trusted !== false;
+        const onDisk = trusted && uri.scheme === 'file' && isFile(uri.fsPath);
+        this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
+    }
+}
+
+function isFile(fsPath: string): boolean {
+    try {
+        return statSync(fsPath).isFile();
+    } catch {
+        return false;
+    }
+}
