@@ -45,6 +45,20 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
+    /**
+     * Langium relinks a document when its reference index points into a changed or deleted
+     * document. A document whose build was cancelled after linking but before its references
+     * were indexed has no index entries, so it kept links into a document deleted meanwhile
+     * (typing in one file, then closing or deleting another: the claims resting on the removed
+     * names stayed "resolved" without any unknown-reference). Such a document is relinked too.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences) {
+            return true;
+        }
+        return super.shouldRelink(document, changedUris);
+    }
+
     /** Marks every document for revalidation; the next `update` rebuilds them. */
     revalidateAll(changedFiles: URI[] = []): void {
         this.forgetFiles(changedFiles);

@@ -20,13 +20,13 @@ describe('fuzzing the language services (in process)', function () {
     });
 
     it('random plausible workspaces (grammar-aware generation)', async () => {
-        const { seed, numRuns } = fuzzSettings(900, 'generated');
+        const { seed, numRuns } = fuzzSettings(1500, 'generated');
         await fc.assert(fc.asyncProperty(workspace, probes, (texts, at) => harness.run(texts, at)), { seed, numRuns });
     });
 
     it('mutated examples (character and byte level)', async () => {
         const examples = exampleTexts();
-        const { seed, numRuns } = fuzzSettings(600, 'mutated');
+        const { seed, numRuns } = fuzzSettings(1000, 'mutated');
         await fc.assert(fc.asyncProperty(mutatedExample(examples), document, probes, (mutated, other, at) => harness.run([mutated, other], at)), { seed, numRuns });
     });
 });

@@ -54,7 +54,7 @@ describe('fuzzing the language server (stdio)', function () {
     }
 
     it('random documents and mutated examples: diagnostics and every request answer in time', async () => {
-        const { seed, numRuns } = fuzzSettings(150, 'stdio full-text');
+        const { seed, numRuns } = fuzzSettings(300, 'stdio full-text');
         const input = fc.oneof(document, mutatedExample(examples));
         await fc.assert(fc.asyncProperty(input, async generated => {
             const { line, name } = markerLine();
@@ -68,7 +68,7 @@ describe('fuzzing the language server (stdio)', function () {
     });
 
     it('incremental edits are never lost: the server holds exactly the client\'s text', async () => {
-        const { seed, numRuns } = fuzzSettings(80, 'stdio incremental');
+        const { seed, numRuns } = fuzzSettings(120, 'stdio incremental');
         const services = createWarrantServices(EmptyFileSystem).Warrant;
         const outline = (text: string): { symbols: DocumentSymbol[]; folds: FoldingRange[] } => {
             const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///mirror/fuzzed.warrant'));

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver';
-import { readRegularFile } from '../../language/workspace/safe-read.js';
+import { readContainedText, readRegularFile } from '../../language/workspace/safe-read.js';
 import { LspClient, SERVER_BUNDLE } from '../helpers/lsp-client.js';
 import { CORPUS, materialise, openedText } from './corpus.js';
 import { removeWorkspace, runCli, tempWorkspace } from './helpers.js';
@@ -137,6 +137,18 @@ describe('security: what the language reads', function () {
             assert.ok(Date.now() - started < 2000);
             assert.equal((await readRegularFile('/dev/zero', '/', 1024) as { problem: string }).problem, 'not-a-file');
             assert.equal((await readRegularFile('/dev/urandom', '/', 1024) as { problem: string }).problem, 'not-a-file');
+        });
+
+        it('refuses a device node inside the workspace by stat alone, without opening it (needs root for mknod)', async function () {
+            const device = path.join(dir, 'zero.bib');
+            if (spawnSync('mknod', [device, 'c', '1', '5']).status !== 0) {
+                this.skip();
+            }
+            const started = Date.now();
+            const read = await readContainedText(path.join(dir, 'a.warrant'), 'zero.bib', dir, 1024);
+            assert.equal((read as { problem: string }).problem, 'not-a-file');
+            assert.equal((await readRegularFile(device, dir, 1024) as { problem: string }).problem, 'not-a-file');
+            assert.ok(Date.now() - started < 2000);
         });
 
         it('refuses a file over the cap, a final symbolic link, and (Linux) a file outside the root', async () => {
