@@ -19,6 +19,7 @@ suite('Preview', () => {
     });
 
     test('the map draws the document\'s argument, follows edits, and a click reveals the declaration', async function () {
+        this.timeout(150_000); // three waits on a webview in a browser on a loaded 2-core runner
         if (!screenshotsAvailable()) {
             this.skip(); // looking inside the webview needs the web runner
         }
