@@ -37,7 +37,9 @@ suite('Preview', () => {
         await waitFor(async () => ((await webviewCount('svg [data-id="freshClaim"]')) ?? 0) === 1, 'the new claim in the map', 30_000);
         assert.ok(((await webviewCount(NODE)) ?? 0) > (initial as number));
 
-        // Clicking a datum's node opens its declaration in annex.warrant.
+        // Clicking a datum's node opens its declaration in annex.warrant (after Fit, as a user
+        // would, so that the node is on screen).
+        await webviewClick('button.w-fit');
         await webviewClick('svg [data-id="teaRequest"]');
         const editor = await waitFor(() => vscode.window.visibleTextEditors.find(e => e.document.uri.path.endsWith('lscb/annex.warrant')), 'annex.warrant revealed', 15_000);
         const line = editor.document.lineAt(editor.selection.active.line).text;
