@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { WarrantServices } from '../warrant-module.js';
 
@@ -57,6 +57,56 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
             return true;
         }
         return super.shouldRelink(document, changedUris);
+    }
+
+    /** Requests waiting for the workspace to reach a state (see awaitBuilderState). */
+    private readonly stateWaiters = new Set<{ state: DocumentState; release: () => void }>();
+
+    /**
+     * Langium's wait for a workspace state (document highlight and find references wait for
+     * IndexedReferences) listens for that phase's notification; but the notification runs over
+     * a copy of the listeners taken before the first one runs, and the first one here reads
+     * the bibliographies and transcripts (asynchronous file I/O). A request arriving meanwhile
+     * registered too late for this round and then waited, sleeping, until the next edit: the
+     * stdio fuzzer saw highlights go unanswered for good. Waiters are also released as soon as
+     * the builder has passed their state.
+     */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (this.currentState >= state) {
+            return Promise.resolve();
+        }
+        if (cancelToken.isCancellationRequested) {
+            return Promise.reject(OperationCancelled);
+        }
+        return new Promise((resolve, reject) => {
+            const waiter = {
+                state,
+                release: () => {
+                    done();
+                    resolve();
+                }
+            };
+            const phase = this.onBuildPhase(state, () => waiter.release());
+            const cancellation = cancelToken.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
+            const done = () => {
+                phase.dispose();
+                cancellation.dispose();
+                this.stateWaiters.delete(waiter);
+            };
+            this.stateWaiters.add(waiter);
+        });
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        for (const waiter of [...this.stateWaiters]) {
+            if (this.currentState >= waiter.state) {
+                waiter.release();
+            }
+        }
     }
 
     /** Marks every document for revalidation; the next `update` rebuilds them. */

@@ -168,3 +168,23 @@ describe('a build cancelled between linking and indexing (in process)', () => {
         assert.ok(docA.diagnostics?.some(d => d.code === 'unknown-reference' && String(d.message).includes('`ghost`')), JSON.stringify(docA.diagnostics));
     });
 });
+
+describe('a request waiting for the workspace while the bibliographies are read (in process)', () => {
+    it('is answered once the build has passed the state it waits for, not at the next edit', async () => {
+        const { shared } = createWarrantServices(EmptyFileSystem);
+        const builder = shared.workspace.DocumentBuilder;
+        const document = shared.workspace.LangiumDocumentFactory.fromString('claim c "C"\n', URI.parse('file:///warrant-faults-nonexistent/wait.warrant'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        let waiting: Promise<unknown> | undefined;
+        // Like a highlight request arriving while the phase's listeners (the file reads) run.
+        const listener = builder.onBuildPhase(DocumentState.IndexedReferences, async () => {
+            waiting ??= builder.waitUntil(DocumentState.IndexedReferences);
+            await new Promise(resolve => setTimeout(resolve, 20));
+        });
+        await builder.build([document], { validation: true });
+        listener.dispose();
+        assert.ok(waiting, 'the listener ran');
+        const answer = await Promise.race([waiting.then(() => 'answered'), new Promise(resolve => setTimeout(() => resolve('still waiting'), 2000))]);
+        assert.equal(answer, 'answered');
+    });
+});

@@ -31,7 +31,7 @@ function largeWorkspace(): Record<string, string> {
 
 /** The file typed in: with or without the datum that grounds part1, plus one unknown name per version. */
 function editText(version: number, withPivot: boolean): string {
-    return (withPivot ? 'annex Edit { datum pivot observation of R1 emergent "the pivot" }\n' : 'annex Edit { }\n')
+    return (withPivot ? `annex Edit { datum pivot observation of R1 emergent "the pivot of version ${version}" }\n` : 'annex Edit { }\n')
         + `claim typing "Typing ${version}" supported by root0, missing${version}\n`;
 }
 
@@ -59,15 +59,19 @@ describe('cancellation and load (2,000 claims)', function () {
         const part1 = client.uri('part1.warrant');
         const before = { edit: client.publishCounts.get(uri) ?? 0, part1: client.publishCounts.get(part1) ?? 0 };
         const started = Date.now();
-        // As fast as the pipe takes them; even versions drop the datum part1's chain rests on.
+        // As fast as the pipe takes them; odd versions drop the datum part1's chain rests on.
         for (let version = 1; version <= 30; version++) {
             await client.change('edit.warrant', editText(version, version % 2 === 0));
         }
         const final = await client.diagnosticsOf('edit.warrant', d => d.some(x => String(x.message).includes('`missing30`')), 20000);
         const settledMs = Date.now() - started;
         // The final text declares `pivot`: part1's chain is grounded again, nothing stale remains.
-        const part1Diagnostics = await client.diagnosticsOf('part1.warrant', d => !d.some(x => x.code === 'unsupported-claim' || x.code === 'unknown-reference'), 10000);
+        const part1Diagnostics = await client.diagnosticsOf('part1.warrant', d => (client.publishCounts.get(part1) ?? 0) > before.part1 && !d.some(x => x.code === 'unsupported-claim' || x.code === 'unknown-reference'), 10000);
         assert.deepEqual(part1Diagnostics.filter(d => d.severity === 1 || d.severity === 2), []);
+        // …and part1 links to the datum of the final text, not to one of a cancelled version.
+        const line = `claim p1_0 "Claim 0 of part 1, a proposition of moderate length" supported by pivot`;
+        const hover = await within('hover in part1', client.hover('part1.warrant', { line: 0, character: line.indexOf('pivot') + 2 }));
+        assert.match(JSON.stringify(hover?.contents), /the pivot of version 30\b/);
         const unknown = final.filter(d => d.code === 'unknown-reference').map(d => String(d.message));
         assert.equal(unknown.length, 1, unknown.join('\n'));
         assert.match(unknown[0], /`missing30`/);
