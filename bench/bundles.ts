@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureWorkbenchActivation, type ActivationResult } from './activation.js';
 import { median, REPOSITORY, round } from './common.js';
 
 export interface BundleResult {
@@ -18,6 +19,8 @@ export interface BundleResult {
     extensionLoadMs?: number;
     /** `require('out/server.cjs')`-equivalent: the server bundle evaluated up to listening (median of 5), without a client. */
     serverLoadMs?: number;
+    /** Activation in a real workbench, from the release VSIX (see activation.ts). */
+    workbenchActivation?: ActivationResult;
     restoreError?: string;
 }
 
@@ -73,7 +76,7 @@ function probe(script: string, file: string, stream: 'stdout' | 'stderr'): numbe
     return round(median(times));
 }
 
-export function measureBundles(options: { release?: boolean } = {}): BundleResult {
+export function measureBundles(options: { release?: boolean; workbench?: boolean } = {}): BundleResult {
     const release = options.release ?? true;
     const result: BundleResult = { release, files: [] };
     if (release) {
@@ -94,6 +97,14 @@ export function measureBundles(options: { release?: boolean } = {}): BundleResul
     const server = path.join(out, 'server.cjs');
     if (existsSync(server)) {
         result.serverLoadMs = probe(SERVER_PROBE, server, 'stderr');
+    }
+    if (release && options.workbench && !result.buildError) {
+        // Packages the bundles just measured (no second build), as users install them.
+        const packaged = spawnSync(process.execPath, [path.join(REPOSITORY, 'scripts/package.mjs'), '--no-build'], { cwd: REPOSITORY, encoding: 'utf8' });
+        const vsix = /package: (out\/\S+\.vsix)/.exec(packaged.stdout ?? '')?.[1];
+        result.workbenchActivation = packaged.status === 0 && vsix
+            ? measureWorkbenchActivation(path.join(REPOSITORY, vsix))
+            : { runs: [], error: `packaging failed: ${`${packaged.stdout ?? ''}${packaged.stderr ?? ''}`.trim().split('\n').slice(-2).join(' / ')}` };
     }
     if (release) {
         result.restoreError = build(['--no-typecheck']);

@@ -8,13 +8,16 @@ let client: LanguageClient | undefined;
 
 /** What the extension exposes to other extensions (and its tests). */
 export interface WarrantExtensionApi {
-    /** Milliseconds from the start of loading the bundle to the end of `activate`. */
-    activationMs: number;
+    /**
+     * Milliseconds `activate` took: VS Code's "activate call" time. The host measures the code
+     * loading before it (the bundle's require); together they are the activation time that
+     * "Developer: Show Running Extensions" shows.
+     */
+    activateCallMs: number;
 }
 
-declare const globalThis: { warrantBundleLoadStart?: number };
-
 export function activate(context: vscode.ExtensionContext): WarrantExtensionApi {
+    const started = performance.now();
     client = startLanguageClient(context);
     const previews = new PreviewManager(() => client, context.extensionUri);
     context.subscriptions.push(previews);
@@ -24,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
         await client?.stop();
         client = startLanguageClient(context);
     }));
-    return { activationMs: performance.now() - (globalThis.warrantBundleLoadStart ?? performance.now()) };
+    return { activateCallMs: performance.now() - started };
 }
 
 export async function deactivate(): Promise<void> {

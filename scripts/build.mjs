@@ -57,8 +57,7 @@ await Promise.all([
         external: ['vscode'],
         // Bundled ESM dependencies may read import.meta.url; point it at the bundle file.
         define: { 'import.meta.url': 'importMetaUrl' },
-        // The load time stamp lets the extension report its whole activation (bundle load included).
-        banner: { js: `const importMetaUrl = require('url').pathToFileURL(__filename).href;${outfile === 'out/extension.cjs' ? ' globalThis.warrantBundleLoadStart = performance.now();' : ''}` }
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
     })),
     // The preview's script, loaded by the webview (and by exported HTML pages) under a nonce CSP.
     esbuild.build({
