@@ -6,7 +6,10 @@ import {
 import { WarrantGeneratedModule, WarrantGeneratedSharedModule } from './generated/module.js';
 import { WarrantLspModule, WarrantSharedLspModule } from './lsp/lsp-module.js';
 import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
+import { WarrantValueConverter } from './parser/value-converter.js';
 import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
+import { WarrantLinker } from './references/linker.js';
+import { WarrantReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
 import { WarrantScopeProvider } from './references/scope-provider.js';
 import { registerAnalysisValidator } from './validation/analysis-validator.js';
@@ -34,14 +37,19 @@ export type WarrantServices = LangiumServices & WarrantAddedServices;
 
 export const WarrantModule: Module<WarrantServices, PartialLangiumServices & WarrantAddedServices> = {
     parser: {
-        Lexer: (services) => new SizeLimitedLexer(services)
+        Lexer: (services) => new SizeLimitedLexer(services),
+        ValueConverter: () => new WarrantValueConverter()
     },
     references: {
+        Linker: (services) => new WarrantLinker(services),
         ScopeComputation: (services) => new WarrantScopeComputation(services),
         ScopeProvider: (services) => new WarrantScopeProvider(services)
     },
     validation: {
         DocumentValidator: (services) => new WarrantDocumentValidator(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new WarrantReferenceDescriptionProvider(services)
     },
     lsp: {
         CodeActionProvider: (services) => new WarrantCodeActionProvider(services)

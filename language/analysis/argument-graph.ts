@@ -50,22 +50,24 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
     const graph: ArgumentGraph = { nodes: [], byElement: new Map(), byId: new Map(), supporters: [], dependents: [], opposers: [], edges: [], unresolvedCitations: [] };
     const inlineSources = new Map(elements.sources.map(source => [source.name, source]));
 
-    const addNode = (node: Omit<ArgumentNode, 'index'>): ArgumentNode => {
-        const created = { ...node, index: graph.nodes.length };
+    // Every node has the same shape (absent fields undefined): a spread of varying shapes was
+    // a third of this function's time on 40,000 nodes.
+    const addNode = (id: string, kind: NodeKind, element?: ArgumentElement, source?: ResolvedSource, unresolvedKey?: string): ArgumentNode => {
+        const created: ArgumentNode = { index: graph.nodes.length, id, kind, element, source, unresolvedKey };
         graph.nodes.push(created);
         graph.supporters.push([]);
         graph.dependents.push([]);
         graph.opposers.push([]);
-        graph.byId.set(created.id, created);
-        if (created.element) {
-            graph.byElement.set(created.element, created);
+        graph.byId.set(id, created);
+        if (element) {
+            graph.byElement.set(element, created);
         }
         return created;
     };
     const addElement = (element: ArgumentElement, kind: NodeKind) => {
         // Duplicates keep their first declaration: the duplicate-id rule reports the others.
         if (element.name && !graph.byId.has(element.name)) {
-            addNode({ id: element.name, kind, element });
+            addNode(element.name, kind, element);
         }
     };
     elements.claims.forEach(claim => addElement(claim, 'claim'));
@@ -75,7 +77,7 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
     elements.schemes.forEach(scheme => addElement(scheme, 'scheme'));
     for (const source of elements.sources) {
         if (source.name && !graph.byId.has('@' + source.name)) {
-            addNode({ id: '@' + source.name, kind: 'source', source: inlineSource(source.name, source) });
+            addNode('@' + source.name, 'source', undefined, inlineSource(source.name, source));
         }
     }
 
@@ -87,7 +89,7 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         }
         const inline = inlineSources.get(key);
         const resolved = inline ? inlineSource(key, inline) : bibliography.resolve(key);
-        return addNode(resolved ? { id: '@' + key, kind: 'source', source: resolved } : { id: '@' + key, kind: 'source', unresolvedKey: key });
+        return addNode('@' + key, 'source', undefined, resolved, resolved ? undefined : key);
     };
     const support = (supporter: ArgumentNode, supported: ArgumentNode) => {
         graph.supporters[supported.index].push(supporter.index);

@@ -4,7 +4,9 @@
  * neighbours), bounded relative to the key's length, then keys the typed one is a prefix of.
  *
  * Fast path: candidates are bucketed by length, so only keys whose length is within the bound
- * are compared, with a banded, early-exiting distance; 10,000 keys cost a few milliseconds.
+ * are compared; a character-set signature rules most of those out in a few operations; the
+ * rest get a banded, early-exiting distance. Answers are memoised per matcher, so the same
+ * unknown key costs nothing on the next keystroke.
  */
 
 export interface KeySuggestion {
@@ -82,10 +84,33 @@ function boundedDistance(a: string, b: string, bound: number, rows: [Int32Array,
     return Math.min(prev[m]!, over);
 }
 
+/** Remembered answers per matcher, at most (then forgotten at once: typing makes new keys). */
+const MEMO_LIMIT = 10_000;
+
+/**
+ * Which of 32 classes of characters a string contains (bit `code % 32`). One edit changes at
+ * most two bits, so keys within distance d differ in at most 2d bits.
+ */
+function signature(text: string): number {
+    let bits = 0;
+    for (let i = 0; i < text.length; i++) {
+        bits |= 1 << (text.charCodeAt(i) & 31);
+    }
+    return bits;
+}
+
+function bitCount(bits: number): number {
+    let v = bits - ((bits >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** An index of keys answering nearest-key queries. Build once per set of keys. */
 export class KeyMatcher {
     private readonly keys: string[];
     private readonly lower: string[];
+    private readonly signatures: Int32Array;
+    private readonly memo = new Map<string, KeySuggestion[]>();
     private readonly byLower = new Map<string, string[]>();
     private readonly byLength = new Map<number, number[]>();
     private rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
@@ -93,6 +118,7 @@ export class KeyMatcher {
     constructor(keys: Iterable<string>) {
         this.keys = [...new Set(keys)];
         this.lower = this.keys.map(k => k.toLowerCase());
+        this.signatures = Int32Array.from(this.lower, signature);
         this.lower.forEach((lower, i) => {
             const same = this.byLower.get(lower);
             if (same) {
@@ -122,6 +148,19 @@ export class KeyMatcher {
         if (max <= 0 || key.length === 0 || key.length > 500) {
             return [];
         }
+        const memoKey = `${max} ${key}`;
+        let answer = this.memo.get(memoKey);
+        if (!answer) {
+            if (this.memo.size >= MEMO_LIMIT) {
+                this.memo.clear();
+            }
+            answer = this.search(key, max);
+            this.memo.set(memoKey, answer);
+        }
+        return [...answer];
+    }
+
+    private search(key: string, max: number): KeySuggestion[] {
         const lower = key.toLowerCase();
         const found: KeySuggestion[] = [];
         const seen = new Set<string>([key]);
@@ -137,11 +176,12 @@ export class KeyMatcher {
             this.rows = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
         }
         const close: KeySuggestion[] = [];
+        const keySignature = signature(lower);
         for (let delta = 0; delta <= bound; delta++) {
             for (const length of delta === 0 ? [lower.length] : [lower.length - delta, lower.length + delta]) {
                 for (const i of this.byLength.get(length) ?? []) {
                     const candidate = this.lower[i]!;
-                    if (candidate === lower) {
+                    if (candidate === lower || bitCount(this.signatures[i]! ^ keySignature) > 2 * bound) {
                         continue;
                     }
                     const d = boundedDistance(candidate, lower, bound, this.rows);

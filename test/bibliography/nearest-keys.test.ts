@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { KeyMatcher, maxEditDistance, nearestKeys } from '../../language/bibliography/nearest-keys.js';
 import { generateBibliography } from './generate.js';
 
@@ -53,4 +54,40 @@ describe('nearestKeys', () => {
             assert.ok(suggestions.length > 0 && suggestions[0]!.distance === 1, JSON.stringify(suggestions));
         }
     });
+
+    it('finds every key within the distance bound: the character-set filter only skips keys too far away', () => {
+        const alphabet = fc.constantFrom(...'abcdeHMS0129'.split(''));
+        const key = fc.array(alphabet, { minLength: 1, maxLength: 12 }).map(chars => chars.join(''));
+        fc.assert(fc.property(fc.uniqueArray(key, { maxLength: 60 }), key, (keys, query) => {
+            const found = new Set(new KeyMatcher(keys).scored(query, 1000).filter(s => s.distance !== Infinity).map(s => s.key));
+            const bound = maxEditDistance(query.length);
+            for (const candidate of keys) {
+                const close = candidate !== query && osaDistance(candidate.toLowerCase(), query.toLowerCase()) <= bound;
+                assert.equal(found.has(candidate), close, `${candidate} for ${query} (bound ${bound})`);
+            }
+        }), { seed: 20261126, numRuns: 300 });
+    });
+
+    it('answers a repeated query from memory, unchanged by what callers do with the answer', () => {
+        const memoised = new KeyMatcher(KEYS);
+        const first = memoised.nearest('Hall2006');
+        first.push('mutated');
+        assert.deepEqual(memoised.nearest('Hall2006'), ['Hall2005', 'Hall2015', 'Hill2005']);
+        assert.deepEqual(memoised.nearest('Hall2006', 1), ['Hall2005']);
+    });
 });
+
+/** Optimal string alignment distance, the textbook way (the reference for the matcher's banded one). */
+function osaDistance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+            }
+        }
+    }
+    return d[a.length]![b.length]!;
+}
