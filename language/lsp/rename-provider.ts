@@ -8,6 +8,7 @@ import { isBand, isSource, type Source } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { keyCitations, sourceNameAt } from './navigation.js';
 import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
+import { grammarKeywords } from '../parser/grammar-keywords.js';
 
 const IDENTIFIER = /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*$/;
 
@@ -19,8 +20,6 @@ const IDENTIFIER = /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*$/;
  */
 export class WarrantRenameProvider extends DefaultRenameProvider {
     private readonly support: WarrantLspSupport;
-    private nameKeywords?: Set<string>;
-    private reservedKeywords?: Set<string>;
 
     constructor(private readonly services: WarrantServices) {
         super(services);
@@ -105,8 +104,8 @@ export class WarrantRenameProvider extends DefaultRenameProvider {
         if (!IDENTIFIER.test(name)) {
             throw new ResponseError(ErrorCodes.InvalidParams, `\`${name}\` is not a valid name: use letters, digits and underscores, starting with a letter or underscore.`);
         }
-        this.computeKeywords();
-        if (this.reservedKeywords!.has(name) && !this.nameKeywords!.has(name)) {
+        const keywords = grammarKeywords(this.services.Grammar);
+        if (keywords.reserved.has(name) && !keywords.allowedAsNames.has(name)) {
             throw new ResponseError(ErrorCodes.InvalidParams, `\`${name}\` is a keyword of the language and cannot be used as a name.`);
         }
     }
@@ -132,44 +131,5 @@ export class WarrantRenameProvider extends DefaultRenameProvider {
                 throw new ResponseError(ErrorCodes.InvalidParams, `\`@${name}\` is already a key of ${fileName(bib.uri)}; an inline source of that name would hide it.`);
             }
         }
-    }
-
-    private computeKeywords(): void {
-        if (this.nameKeywords && this.reservedKeywords) {
-            return;
-        }
-        const grammar = this.services.Grammar;
-        const reserved = new Set<string>();
-        for (const rule of grammar.rules) {
-            if (GrammarAST.isParserRule(rule)) {
-                collectKeywords(rule.definition, reserved, new Set(), false);
-            }
-        }
-        const nameRule = grammar.rules.find(rule => rule.name === 'Name');
-        const allowed = new Set<string>();
-        if (nameRule && GrammarAST.isParserRule(nameRule)) {
-            collectKeywords(nameRule.definition, allowed, new Set(), true);
-        }
-        this.reservedKeywords = reserved;
-        this.nameKeywords = allowed;
-    }
-}
-
-/** Keywords of an element; with `followRules`, also those of the datatype rules it calls. */
-function collectKeywords(element: GrammarAST.AbstractElement, into: Set<string>, visited: Set<GrammarAST.AbstractRule>, followRules: boolean): void {
-    if (GrammarAST.isKeyword(element)) {
-        into.add(element.value);
-    } else if (GrammarAST.isRuleCall(element)) {
-        const rule = element.rule.ref;
-        if (followRules && rule && GrammarAST.isParserRule(rule) && !visited.has(rule)) {
-            visited.add(rule);
-            collectKeywords(rule.definition, into, visited, followRules);
-        }
-    } else if (GrammarAST.isAlternatives(element) || GrammarAST.isGroup(element) || GrammarAST.isUnorderedGroup(element)) {
-        for (const child of element.elements) {
-            collectKeywords(child, into, visited, followRules);
-        }
-    } else if (GrammarAST.isAssignment(element)) {
-        collectKeywords(element.terminal, into, visited, followRules);
     }
 }

@@ -1,9 +1,10 @@
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import { isClaim, isPattern, isSupport, type Claim, type Pattern } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
+import { grammarKeywords } from '../parser/grammar-keywords.js';
 
 interface FixData {
     code?: string;
@@ -18,8 +19,6 @@ interface FixData {
  * edit touches only the range it names (tested): no reformatting, no reordering.
  */
 export class WarrantCodeActionProvider implements CodeActionProvider {
-    private nameKeywords?: Set<string>;
-
     constructor(private readonly services: WarrantServices) {}
 
     /**
@@ -38,11 +37,7 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
         if (tokens[0].tokenType.name === 'ID') {
             return true;
         }
-        if (!this.nameKeywords) {
-            const rule = this.services.Grammar.rules.find(r => r.name === 'Name');
-            this.nameKeywords = new Set(rule ? AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value).toArray() : []);
-        }
-        return this.nameKeywords.has(key);
+        return grammarKeywords(this.services.Grammar).allowedAsNames.has(key);
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
