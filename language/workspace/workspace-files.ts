@@ -117,9 +117,16 @@ export class WorkspaceFiles {
                 }
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
+            // Many data of a file name the same transcript: resolve and stat it once per refresh.
+            const reads = new Map<string, Promise<ReadResult>>();
             for (const origin of origins) {
                 if (origin.file !== undefined) {
-                    const read = await this.read(file, origin.file);
+                    let pending = reads.get(origin.file);
+                    if (!pending) {
+                        pending = this.read(file, origin.file);
+                        reads.set(origin.file, pending);
+                    }
+                    const read = await pending;
                     transcriptFacts.set(origin, read.ok ? { status: 'ok', path: origin.file, text: read.text } : { status: read.problem, path: origin.file });
                 }
             }

@@ -35,6 +35,9 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
             });
         }
     }
+    // Many data quote one transcript: split and normalise each text once per analysis, not per datum.
+    const lines = memoised((text: string) => text.split(/\r\n|\r|\n/));
+    const normalised = memoised(normaliseQuote);
     for (const datum of elements.data) {
         const origin = datum.origin;
         // `in ""` names a file too (the folder itself): reported like any other path, not skipped.
@@ -52,8 +55,10 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
         if (origin.quote === undefined) {
             continue;
         }
-        const haystack = origin.lines ? selectLines(facts.text, origin.lines.from, origin.lines.to ?? origin.lines.from) : facts.text;
-        if (!normaliseQuote(haystack).includes(normaliseQuote(origin.quote))) {
+        const haystack = origin.lines
+            ? normaliseQuote(selectLines(lines(facts.text), origin.lines.from, origin.lines.to ?? origin.lines.from))
+            : normalised(facts.text);
+        if (!haystack.includes(normaliseQuote(origin.quote))) {
             const where = origin.lines ? `lines ${origin.lines.from}–${origin.lines.to ?? origin.lines.from} of ${facts.path}` : facts.path;
             findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'quote', message: `The quote of datum \`${datum.name}\` is not in ${where}.` });
         }
@@ -62,8 +67,20 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
 }
 
 /** 1-based, inclusive. */
-function selectLines(text: string, from: number, to: number): string {
-    return text.split(/\r\n|\r|\n/).slice(Math.max(0, from - 1), Math.max(from, to)).join('\n');
+function selectLines(lines: string[], from: number, to: number): string {
+    return lines.slice(Math.max(0, from - 1), Math.max(from, to)).join('\n');
+}
+
+function memoised<T>(compute: (text: string) => T): (text: string) => T {
+    const results = new Map<string, T>();
+    return text => {
+        let result = results.get(text);
+        if (result === undefined) {
+            result = compute(text);
+            results.set(text, result);
+        }
+        return result;
+    };
 }
 
 /** Transcripts and quotes differ in line breaks, runs of spaces, typographic quotes, dashes and ellipses. */
