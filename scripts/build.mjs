@@ -66,7 +66,9 @@ await Promise.all([
         outfile: 'out/webview.js',
         platform: 'browser',
         target: 'es2022',
-        format: 'iife'
+        format: 'iife',
+        // The page runs ELK in a worker (webview/elk-worker.ts), never the in-process build.
+        external: ['elkjs/lib/elk.bundled.js']
     })
 ]);
 console.log(`build: esbuild${release ? ' (release, minified)' : ''} (${Date.now() - started} ms)`);

@@ -18,7 +18,9 @@ export function webviewShell(options: ShellOptions): string {
         "default-src 'none'",
         `img-src ${cspSource} data:`,
         `style-src 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`
+        `script-src 'nonce-${nonce}'`,
+        // ELK lays out in a worker made from a blob (see webview/elk-worker.ts).
+        'worker-src blob:'
     ].join('; ');
     const inline = (options.inlineScripts ?? []).map(code => `<script nonce="${nonce}">${code}</script>\n  `).join('');
     return `<!DOCTYPE html>

@@ -19,7 +19,6 @@
  * depth-first order is also a good crossing-reduction order: on generated 500-node maps it
  * gives about half the crossings of ELK's own unconstrained layer sweep.
  */
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ELKConstructorArguments, ElkExtendedEdge, ElkNode, LayoutOptions as ElkLayoutOptions } from 'elkjs/lib/elk-api.js';
 import { evidenceEnd, type GraphEdge, type GraphModel, type GraphNode, type NodeKind } from './graph-model.js';
 import { conclusionEnd, evidenceOrder, normalizeModel } from './model-utils.js';
@@ -184,13 +183,36 @@ export function elkOptionsFor(overview: boolean): ElkLayoutOptions {
     };
 }
 
-/** elkjs is CommonJS: Node's ESM loader hands us `module.exports`, bundlers may hand us `.default`. */
-type ElkConstructor = new (args?: ELKConstructorArguments) => ELK;
-const ElkClass = ((ElkModule as unknown as { default?: ElkConstructor }).default ?? ElkModule) as unknown as ElkConstructor;
+/** What {@link layoutGraph} needs of ELK. */
+export interface ElkLayouter {
+    layout(graph: ElkNode): Promise<ElkNode>;
+}
 
-let sharedElk: ELK | undefined;
-function elk(): ELK {
-    return sharedElk ??= new ElkClass();
+/**
+ * Where ELK runs. By default in-process, loaded on first use (the CLI, exports, tests); the
+ * preview runs it in a Web Worker (see extension/preview/webview/elk-worker.ts) so that a
+ * layout never blocks the page: ELK's first run compiles 1.6 MB of script and took 1.6 s.
+ */
+let elkProvider: () => Promise<ElkLayouter> = inProcessElk;
+let sharedElk: Promise<ElkLayouter> | undefined;
+
+export function setElkProvider(provider: () => Promise<ElkLayouter>): void {
+    elkProvider = provider;
+    sharedElk = undefined;
+}
+
+function elk(): Promise<ElkLayouter> {
+    return sharedElk ??= elkProvider();
+}
+
+/** elkjs is CommonJS: Node's ESM loader hands us `module.exports` as `default`, bundlers may add another `.default`. */
+type ElkConstructor = new (args?: ELKConstructorArguments) => ELK;
+
+async function inProcessElk(): Promise<ElkLayouter> {
+    const loaded = await import('elkjs/lib/elk.bundled.js') as unknown as { default?: ElkConstructor & { default?: ElkConstructor } };
+    const exported = loaded.default ?? (loaded as unknown as ElkConstructor);
+    const ElkClass = (exported as { default?: ElkConstructor }).default ?? exported;
+    return new ElkClass();
 }
 
 /** Which engine {@link layoutGraph} uses for a model of this size (see {@link LayoutOptions}). */
@@ -240,7 +262,7 @@ export async function layoutGraph(model: GraphModel, options: LayoutOptions = {}
             elkEdges.push(elkEdge);
         });
         const root: ElkNode = { id: 'root', layoutOptions: { ...elkOptionsFor(overview), ...(options.elkOptions ?? {}) }, children, edges: elkEdges };
-        const result: ElkNode = await elk().layout(root);
+        const result: ElkNode = await (await elk()).layout(root);
         const childById = new Map((result.children ?? []).map(c => [c.id, c]));
         nodes.forEach((n, i) => {
             const c = childById.get(`n${i}`);

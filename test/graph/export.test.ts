@@ -186,7 +186,7 @@ describe('exporters', function () {
     describe('HTML', () => {
         it('is a standalone page under a nonce CSP, with the map and the model inert', async () => {
             const html = await exportHtml(hostileModel(), { title: '<Map> "x"', nonce: 'TESTNONCE123', viewerScript: 'console.log("</script><b>bold</b>")' });
-            assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src data:; style-src &#39;nonce-TESTNONCE123&#39;; script-src &#39;nonce-TESTNONCE123&#39;">/);
+            assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src data:; style-src &#39;nonce-TESTNONCE123&#39;; script-src &#39;nonce-TESTNONCE123&#39;; worker-src blob:">/);
             assert.equal((html.match(/<script/g) ?? []).length, 2, 'the JSON island and the viewer, nothing else');
             assert.match(html, /<script nonce="TESTNONCE123">/);
             assert.match(html, /<style nonce="TESTNONCE123">/);

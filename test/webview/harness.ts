@@ -29,6 +29,8 @@ export async function buildWebview(): Promise<string> {
         platform: 'browser',
         target: 'es2022',
         format: 'iife',
+        // as in scripts/build.mjs: the page runs ELK in a worker, never the in-process build
+        external: ['elkjs/lib/elk.bundled.js'],
         logLevel: 'warning'
     });
     return outfile;

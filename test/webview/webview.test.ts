@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { exportHtml } from '../../language/graph/export/html.js';
 import { normalizeModel, supportTree } from '../../language/graph/model-utils.js';
 import { generateModel, hostileModel, lscbModel } from '../graph/fixtures.js';
-import { buildWebview, launch, OUTPUT, post, posted, sendModel, serve, type BrowserHandle, type Served } from './harness.js';
+import { buildWebview, launch, OUTPUT, post, posted, sendModel, serve, shell, type BrowserHandle, type Served } from './harness.js';
 
 describe('webview (Chromium, strict CSP)', function () {
     this.timeout(120_000);
@@ -22,7 +22,10 @@ describe('webview (Chromium, strict CSP)', function () {
     before(async () => {
         script = await buildWebview();
         const hostile = await exportHtml(hostileModel(), { viewerScript: readFileSync(script, 'utf8'), title: 'Hostile <map>' });
-        server = await serve(script, { '/exported.html': hostile });
+        // The extension's shell with a CSP that forbids workers: ELK cannot start there.
+        const noWorkers = shell('no-workers-nonce', 'http://127.0.0.1:*', '/webview.js', true).replace('worker-src blob:', "worker-src 'none'");
+        assert.match(noWorkers, /worker-src 'none'/);
+        server = await serve(script, { '/exported.html': hostile, '/no-workers.html': noWorkers });
         browser = await launch({ width: 1400, height: 900 });
     });
 
@@ -267,6 +270,48 @@ describe('webview (Chromium, strict CSP)', function () {
         assert.equal(failed.data, undefined);
         assert.match(String(failed.error), /nothing is drawn/);
         await fresh.close();
+    });
+
+    it('lays out with ELK in a worker, off the page\'s thread', async () => {
+        const p = await browser.context.newPage();
+        try {
+            await p.addInitScript(() => {
+                const names: string[] = [];
+                (window as unknown as { __workers: string[] }).__workers = names;
+                const Original = window.Worker;
+                window.Worker = class extends Original {
+                    constructor(url: string | URL, options?: WorkerOptions) {
+                        super(url, options);
+                        names.push(`${options?.name ?? ''} ${String(url).split(':')[0]}`);
+                    }
+                };
+            });
+            await p.goto(server.url);
+            await ready(p);
+            await sendModel(p, lscbModel(), 1);
+            assert.equal(await p.locator('.w-canvas > svg.warrant-map').getAttribute('data-engine'), 'elk');
+            assert.deepEqual(await p.evaluate(() => (window as unknown as { __workers: string[] }).__workers), ['warrant-elk blob']);
+            assert.doesNotMatch(await p.locator('.w-status-bar').textContent() ?? '', /ELK unavailable/);
+            assert.deepEqual(await cspViolations(p), []);
+        } finally {
+            await p.close();
+        }
+    });
+
+    it('draws the map with the fast layout, and says so, where no worker may start', async () => {
+        const p = await browser.context.newPage();
+        try {
+            await p.goto(new URL('/no-workers.html', server.url).href);
+            await ready(p);
+            const model = lscbModel();
+            await sendModel(p, model, 1);
+            assert.equal(await p.locator('.w-canvas > svg.warrant-map').getAttribute('data-engine'), 'fast');
+            assert.equal(await p.locator('.w-viewport .w-node[data-id]').count(), model.nodes.length);
+            assert.match(await p.locator('.w-status-bar').textContent() ?? '', /ELK unavailable \(.+\): drawn with the fast layout/);
+            assert.ok((await cspViolations(p)).some(violation => violation.startsWith('worker-src')), 'the CSP refused the worker');
+        } finally {
+            await p.close();
+        }
     });
 
     it('switches to the label-less overview for large maps without freezing', async () => {

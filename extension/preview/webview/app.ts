@@ -62,6 +62,8 @@ export class App {
     private readonly banner: HTMLDivElement;
     private readonly bannerText: HTMLSpanElement;
     private readonly statusBar: HTMLDivElement;
+    /** Why the map is not drawn the usual way, shown in the status bar. */
+    private layoutNote: string | undefined;
     private readonly empty: HTMLDivElement;
     private readonly legend: HTMLDivElement;
 
@@ -229,12 +231,20 @@ export class App {
         const generation = ++this.generation;
         const started = performance.now();
         const model = this.visibleModel();
+        const reason = (error: unknown) => error instanceof Error ? error.message : String(error);
         let layout: PositionedGraph;
         try {
             layout = await layoutGraph(model);
+            this.layoutNote = undefined;
         } catch (error) {
-            this.statusBar.textContent = `Layout failed: ${error instanceof Error ? error.message : String(error)}`;
-            return;
+            // ELK runs in a worker (elk-worker.ts); when it cannot, the built-in layout still draws the map.
+            try {
+                layout = await layoutGraph(model, { engine: 'fast' });
+                this.layoutNote = `ELK unavailable (${reason(error)}): drawn with the fast layout`;
+            } catch (fallbackError) {
+                this.statusBar.textContent = `Layout failed: ${reason(fallbackError)}`;
+                return;
+            }
         }
         if (generation !== this.generation) return; // a newer model or focus arrived meanwhile
         const laidOut = performance.now();
@@ -386,6 +396,7 @@ export class App {
         if (count('circular')) parts.push(`${count('circular')} circular`);
         if (count('contested')) parts.push(`${count('contested')} contested`);
         if (this.drawn.layout.overview) parts.push('overview: labels hidden — search, hover or focus for details');
+        if (this.layoutNote) parts.push(this.layoutNote);
         this.statusBar.replaceChildren(...parts.map(p => h('span', { text: p })));
     }
 

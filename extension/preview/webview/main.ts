@@ -6,7 +6,9 @@
  */
 import { GRAPH_STYLESHEET } from '../../../language/graph/style.js';
 import type { GraphModel } from '../../../language/graph/graph-model.js';
+import { setElkProvider } from '../../../language/graph/layout.js';
 import { App, type Host } from './app.js';
+import { workerElk } from './elk-worker.js';
 import { isExtensionMessage, sanitizeState, type WebviewState, type WebviewToExtension } from './messages.js';
 import { UI_STYLESHEET } from './ui-style.js';
 
@@ -66,6 +68,7 @@ function embeddedModel(): GraphModel | undefined {
 
 // read now: document.currentScript is only set while this script is being evaluated
 const NONCE = scriptNonce();
+setElkProvider(workerElk);
 
 function start(): void {
     injectStyles(NONCE);

@@ -15,7 +15,7 @@
  *    <html lang="en">
  *    <head>
  *      <meta charset="UTF-8">
- *      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+ *      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; worker-src blob:;">
  *      <meta name="viewport" content="width=device-width, initial-scale=1.0">
  *      <title>Warrant map</title>
  *    </head>

@@ -54,7 +54,7 @@ export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): 
     const normalized = normalizeModel(model);
     const layout = options.layout ?? await layoutGraph(normalized, options.layoutOptions);
     const svg = renderSvg(layout, { title });
-    const csp = `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
+    const csp = `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; worker-src blob:`;
     const parts = [
         '<!DOCTYPE html>',
         '<html lang="en">',

@@ -28,6 +28,8 @@ suite('Preview', () => {
         const initial = await waitFor(async () => ((await webviewCount(NODE)) ?? 0) > 3 && webviewCount(NODE), 'nodes in the map', 45_000);
         assert.ok(await webviewCount('svg [data-id="genderPattern"]'), 'the pattern is drawn');
         assert.ok(await webviewCount('svg [data-id="teaRequest"]'), 'and the data it observes');
+        // Laid out by ELK, which the preview runs in a worker (VS Code webviews allow blob: workers only).
+        assert.equal(await webviewCount('svg.warrant-map[data-engine="elk"]'), 1, 'ELK ran in the webview');
         await screenshot('preview-case-study', { webview: true, selector: NODE, settleMs: 800 });
 
         // A new claim resting on the pattern appears in the map.
