@@ -3,19 +3,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../test/helpers/random.js';
 
 export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A deterministic shuffle (Fisher–Yates with mulberry32). */
 export function mulberry32Shuffle<T>(list: T[], seed: number): T[] {
-    let a = seed >>> 0;
-    const next = () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const next = mulberry32(seed);
     const out = [...list];
     for (let i = out.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
@@ -54,14 +48,19 @@ export function memoryOf(pid: number | 'self'): { peakMb: number; rssMb: number 
     }
 }
 
-/** On-CPU and run-queue-wait time (ms) of this process's main thread, from /proc/self/task/PID/schedstat. */
-export function mainThreadTimes(): { cpuMs: number; waitMs: number } {
+/** On-CPU and run-queue-wait time (ms) of a thread (default: a process's main thread), from schedstat. */
+export function threadTimes(pid: number, tid = pid): { cpuMs: number; waitMs: number } {
     try {
-        const [run, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+        const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
         return { cpuMs: run! / 1e6, waitMs: wait! / 1e6 };
     } catch {
         return { cpuMs: NaN, waitMs: NaN };
     }
+}
+
+/** The same for this process's main thread. */
+export function mainThreadTimes(): { cpuMs: number; waitMs: number } {
+    return threadTimes(process.pid);
 }
 
 /** User + system CPU time of this process in ms since `since`. */

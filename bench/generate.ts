@@ -23,6 +23,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from '../test/helpers/random.js';
 
 export interface WorkspaceSpec {
     claims: number;
@@ -91,17 +92,6 @@ export interface GeneratedWorkspace {
 }
 
 // --- deterministic randomness ---------------------------------------------------------
-
-export function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 class Random {
     constructor(readonly next: () => number) {}

@@ -5,37 +5,20 @@
  * included), then the median of three more.
  *
  *   node --import tsx bench/graph.ts --nodes 500 --dir TMPDIR
- *
- * The layout and renderer are loaded by path at run time, so the benchmark still runs (and
- * reports the gap) while they are missing or being rewritten.
  */
 import '../language/polyfills.js';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadWorkspace } from '../cli/load-workspace.js';
 import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
 import type { GraphModel } from '../language/graph/graph-model.js';
-import { arg, median, report, REPOSITORY, round } from './common.js';
+import { chooseEngine, isOverview, layoutGraph } from '../language/graph/layout.js';
+import { renderSvg } from '../language/graph/render-svg.js';
+import { arg, median, report, round } from './common.js';
 import { generateWorkspace } from './generate.js';
-
-interface LayoutModule {
-    layoutGraph(model: GraphModel, options?: object): Promise<{ nodes: unknown[]; edges: unknown[]; width: number; height: number }>;
-    chooseEngine?(count: number): string;
-    isOverview?(count: number): boolean;
-}
-interface RenderModule {
-    renderSvg(graph: unknown, options?: object): string;
-}
 
 const target = Number(arg('nodes'));
 const tmp = arg('dir');
-const layoutFile = path.join(REPOSITORY, 'language/graph/layout.ts');
-const renderFile = path.join(REPOSITORY, 'language/graph/render-svg.ts');
-if (!existsSync(layoutFile) || !existsSync(renderFile)) {
-    report({ nodes: target, missing: [layoutFile, renderFile].filter(f => !existsSync(f)).map(f => path.relative(REPOSITORY, f)) });
-    process.exit(0);
-}
 
 // A workspace whose whole map has at least `target` nodes, then a deterministic subset of exactly `target`.
 let claims = Math.max(20, Math.round(target / 1.6));
@@ -84,14 +67,11 @@ function connectedSubset(full: GraphModel, count: number): Set<string> {
     return keep;
 }
 
-const layout = await import(pathToFileURL(layoutFile).href) as LayoutModule;
-const render = await import(pathToFileURL(renderFile).href) as RenderModule;
-
 const once = async () => {
     const start = performance.now();
-    const positioned = await layout.layoutGraph(model!);
+    const positioned = await layoutGraph(model!);
     const laidOut = performance.now();
-    const svg = render.renderSvg(positioned);
+    const svg = renderSvg(positioned);
     const end = performance.now();
     return { layoutMs: laidOut - start, renderMs: end - laidOut, totalMs: end - start, svgBytes: svg.length, width: positioned.width, height: positioned.height };
 };
@@ -101,8 +81,8 @@ const warm = [await once(), await once(), await once()];
 report({
     nodes: model.nodes.length,
     edges: model.edges.length,
-    engine: layout.chooseEngine?.(model.nodes.length),
-    overview: layout.isOverview?.(model.nodes.length),
+    engine: chooseEngine(model.nodes.length),
+    overview: isOverview(model.nodes.length),
     cold: { layoutMs: round(cold.layoutMs), renderMs: round(cold.renderMs), totalMs: round(cold.totalMs) },
     warm: {
         layoutMs: round(median(warm.map(w => w.layoutMs))),

@@ -24,6 +24,16 @@ interface Sample {
     wait: number;
 }
 
+/** Runs `work` against the server: its result, its duration, and the server main thread's CPU and run-queue wait meanwhile. */
+async function onServer<T>(client: BenchClient, work: () => Promise<T>): Promise<Sample & { value: T }> {
+    const before = client.mainThread();
+    const start = performance.now();
+    const value = await work();
+    const latency = performance.now() - start;
+    const after = client.mainThread();
+    return { value, latency, cpu: after.cpuMs - before.cpuMs, wait: after.waitMs - before.waitMs };
+}
+
 function stats(samples: Sample[]): LatencyStats {
     const latencies = samples.map(s => s.latency);
     return {
@@ -83,20 +93,21 @@ export async function keystrokeSession(ws: GeneratedWorkspace, options: Keystrok
 
         const samples: Record<string, Sample[]> = {};
         const measure = async (kind: string | undefined, file: string, start: number, end: number, insert: string, waits: Array<[string, (d: Diagnostic[]) => boolean, string?]>): Promise<number> => {
-            const before = client.mainThread();
-            const { seq, sentAt } = await client.edit(file, start, end, insert);
-            let latency = 0;
-            const times: Record<string, number> = {};
-            for (const [waitFile, accept, label] of waits) {
-                const publish = await client.waitFor(waitFile, seq, accept, 60_000);
-                times[label ?? kind ?? ''] = publish.time - sentAt;
-                latency = Math.max(latency, publish.time - sentAt);
-            }
-            await client.settle(150);
-            const after = client.mainThread();
+            const { value: { times, latency }, cpu, wait } = await onServer(client, async () => {
+                const { seq, sentAt } = await client.edit(file, start, end, insert);
+                const byLabel: Record<string, number> = {};
+                let slowest = 0;
+                for (const [waitFile, accept, label] of waits) {
+                    const publish = await client.waitFor(waitFile, seq, accept, 60_000);
+                    byLabel[label ?? kind ?? ''] = publish.time - sentAt;
+                    slowest = Math.max(slowest, publish.time - sentAt);
+                }
+                await client.settle(150);
+                return { times: byLabel, latency: slowest };
+            });
             if (kind) {
                 for (const [label, time] of Object.entries(times)) {
-                    (samples[label] ??= []).push({ latency: time, cpu: after.cpuMs - before.cpuMs, wait: after.waitMs - before.waitMs });
+                    (samples[label] ??= []).push({ latency: time, cpu, wait });
                 }
             }
             return latency;
@@ -239,12 +250,8 @@ export async function serverSession(ws: GeneratedWorkspace): Promise<ServerResul
         let hoverAnswered = 0;
         const hoverTargets = [...spread(references, 30), ...spread(declarations, 10), ...spread(citations, 10)];
         for (const offset of hoverTargets) {
-            const before = client.mainThread();
-            const start = performance.now();
-            const hover = await client.hover(file, at(offset + 2));
-            const latency = performance.now() - start;
-            const afterTimes = client.mainThread();
-            hoverSamples.push({ latency, cpu: afterTimes.cpuMs - before.cpuMs, wait: afterTimes.waitMs - before.waitMs });
+            const { value: hover, latency, cpu, wait } = await onServer(client, () => client.hover(file, at(offset + 2)));
+            hoverSamples.push({ latency, cpu, wait });
             if (hover) {
                 hoverAnswered++;
             }
@@ -254,12 +261,8 @@ export async function serverSession(ws: GeneratedWorkspace): Promise<ServerResul
         const items: number[] = [];
         let completionAnswered = 0;
         for (const offset of [...spread(references, 20), ...spread(citations, 10).map(o => o - 1)]) {
-            const before = client.mainThread();
-            const start = performance.now();
-            const result = await client.completion(file, at(offset + 3));
-            const latency = performance.now() - start;
-            const afterTimes = client.mainThread();
-            completionSamples.push({ latency, cpu: afterTimes.cpuMs - before.cpuMs, wait: afterTimes.waitMs - before.waitMs });
+            const { value: result, latency, cpu, wait } = await onServer(client, () => client.completion(file, at(offset + 3)));
+            completionSamples.push({ latency, cpu, wait });
             const count = Array.isArray(result) ? result.length : result?.items.length ?? 0;
             items.push(count);
             if (count > 0) {
@@ -271,12 +274,13 @@ export async function serverSession(ws: GeneratedWorkspace): Promise<ServerResul
         const keystroke: Record<string, Sample[]> = { 'type in claim text': [], 'cross-file': [] };
         const textAt = () => client.text(file).indexOf(ws.probes.text.snippet) + ws.probes.text.snippet.length;
         const edit = async (kind: string, target: string, start: number, end: number, insert: string, waitFile: string, accept: (d: Diagnostic[]) => boolean) => {
-            const before = client.mainThread();
-            const { seq, sentAt } = await client.edit(target, start, end, insert);
-            const publish = await client.waitFor(waitFile, seq, accept, 120_000);
-            await client.settle(200);
-            const afterTimes = client.mainThread();
-            keystroke[kind]!.push({ latency: publish.time - sentAt, cpu: afterTimes.cpuMs - before.cpuMs, wait: afterTimes.waitMs - before.waitMs });
+            const { value: latency, cpu, wait } = await onServer(client, async () => {
+                const { seq, sentAt } = await client.edit(target, start, end, insert);
+                const publish = await client.waitFor(waitFile, seq, accept, 120_000);
+                await client.settle(200);
+                return publish.time - sentAt;
+            });
+            keystroke[kind]!.push({ latency, cpu, wait });
         };
         for (const ch of ' and so on') {
             await edit('type in claim text', file, textAt(), textAt(), ch, file, () => true);

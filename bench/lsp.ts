@@ -9,12 +9,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
+    InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
     type Diagnostic, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type Position } from 'vscode-languageserver-protocol';
-import { memoryOf, REPOSITORY } from './common.js';
+import { stopServer } from '../test/helpers/lsp-client.js';
+import { memoryOf, REPOSITORY, threadTimes } from './common.js';
 
 /** The server the benchmark talks to; WARRANT_BENCH_SERVER overrides it (experiments with a patched bundle). */
 export const SERVER_BUNDLE = process.env.WARRANT_BENCH_SERVER ?? path.join(REPOSITORY, 'out/server.cjs');
@@ -199,36 +200,8 @@ export class BenchClient {
         return threadTimes(this.pid);
     }
 
-    async stop(): Promise<void> {
-        try {
-            await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 5000))]);
-            await this.connection.sendNotification(ExitNotification.type);
-        } catch {
-            // already gone
-        }
-        if (this.process.exitCode === null) {
-            await new Promise(resolve => {
-                const timer = setTimeout(() => {
-                    this.process.kill('SIGKILL');
-                    resolve(undefined);
-                }, 10_000);
-                this.process.once('exit', () => {
-                    clearTimeout(timer);
-                    resolve(undefined);
-                });
-            });
-        }
-        this.connection.dispose();
-    }
-}
-
-/** On-CPU and run-queue-wait time (ms) of a thread (default: a process's main thread), from schedstat. */
-export function threadTimes(pid: number, tid = pid): { cpuMs: number; waitMs: number } {
-    try {
-        const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
-        return { cpuMs: run! / 1e6, waitMs: wait! / 1e6 };
-    } catch {
-        return { cpuMs: NaN, waitMs: NaN };
+    stop(): Promise<void> {
+        return stopServer(this.connection, this.process, { shutdownMs: 5000, killAfterMs: 10_000 });
     }
 }
 

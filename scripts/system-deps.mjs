@@ -27,9 +27,12 @@ export function which(command) {
     return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** @param {(line: string) => void} [log] */
-export function ensureSystemPackages(log = line => console.log(`[system-deps] ${line}`)) {
-    const missing = Object.entries(PACKAGES).filter(([, installed]) => !installed()).map(([name]) => name);
+/**
+ * @param {(line: string) => void} [log]
+ * @param {string[]} [names] the packages wanted (default: all of PACKAGES)
+ */
+export function ensureSystemPackages(log = line => console.log(`[system-deps] ${line}`), names = Object.keys(PACKAGES)) {
+    const missing = names.filter(name => !PACKAGES[name]());
     if (missing.length === 0) {
         return;
     }

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './system-deps.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 /** Bump when the recipe below changes, so existing installs are redone. */
@@ -51,7 +52,7 @@ export async function ensureTestHost(options = {}) {
     const host = describe(dir);
     const markerFile = path.join(dir, MARKER);
     if (!options.force && isComplete(markerFile, host)) {
-        ensureSystemPackages(log);
+        ensureSystemPackages(log, HOST_PACKAGES);
         return host;
     }
     const unlock = await lock(`${dir}.lock`, log);
@@ -68,7 +69,7 @@ export async function ensureTestHost(options = {}) {
 function install(host, markerFile, log) {
     const { dir } = host;
     const started = Date.now();
-    ensureSystemPackages(log);
+    ensureSystemPackages(log, HOST_PACKAGES);
     if (Number(process.versions.node.split('.')[0]) !== 20) {
         log(`warning: code-server ${CODE_SERVER_VERSION} supports Node 20 only; this is Node ${process.version}`);
     }
@@ -192,25 +193,8 @@ function isComplete(markerFile, host) {
     }
 }
 
-/** Debian packages: Chromium drives the workbench, libkrb5-dev builds `kerberos`, ripgrep backs search. */
-function ensureSystemPackages(log) {
-    const wanted = [];
-    if (!fs.existsSync('/usr/bin/chromium')) wanted.push('chromium');
-    if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !which('krb5-config')) wanted.push('libkrb5-dev');
-    if (!which('rg')) wanted.push('ripgrep');
-    if (!which('g++') || !which('make')) wanted.push('g++', 'make');
-    if (!which('python3')) wanted.push('python3');
-    if (wanted.length === 0) return;
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!isRoot || !which('apt-get')) {
-        throw new Error(`missing system packages: ${wanted.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y ${wanted.join(' ')}) and rerun.`);
-    }
-    log(`apt-get install ${wanted.join(' ')}`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const lock = ['-o', 'DPkg::Lock::Timeout=900'];
-    run('apt-get', [...lock, 'update'], '/', env);
-    run('apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...wanted], '/', env);
-}
+/** Debian packages: Chromium drives the workbench, libkrb5-dev and a C++ toolchain build `kerberos`, ripgrep backs search. */
+const HOST_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'g++', 'make', 'python3'];
 
 function step(log, label, action) {
     const started = Date.now();

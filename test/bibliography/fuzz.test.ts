@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { loadBibtexParser, parseEntryDetails } from '../../language/bibliography/details.js';
 import { formatReference } from '../../language/bibliography/format.js';
 import { scanBibliography } from '../../language/bibliography/scanner.js';
+import { fraction, mutate, type Mutation } from '../helpers/text-mutation.js';
 import { fixture } from './helpers.js';
 
 const BASES = [fixture('references.bib'), fixture('malformed.bib')];
@@ -10,13 +11,6 @@ const BASES = [fixture('references.bib'), fixture('malformed.bib')];
 /** Characters that matter to BibTeX, plus line ends, a BOM, a NUL-free binary-ish mix and astral characters. */
 const SPECIAL = ['{', '}', '"', '@', ',', '=', '#', '%', '\\', '(', ')', '\n', '\r', '\r\n', ' ', '\t', '\uFEFF', '\u202e', 'é', '😀', '@article{', '@comment{', '@string{', '} ', 'title = {', 'and'];
 
-type Mutation =
-    | { kind: 'insert'; at: number; text: string }
-    | { kind: 'delete'; at: number; length: number }
-    | { kind: 'duplicate'; at: number; length: number; to: number }
-    | { kind: 'replace'; at: number; text: string };
-
-const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const snippet = fc.oneof(
     fc.constantFrom(...SPECIAL),
     fc.array(fc.constantFrom(...SPECIAL), { minLength: 1, maxLength: 6 }).map(parts => parts.join('')),
@@ -28,31 +22,6 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }), to: fraction }),
     fc.record({ kind: fc.constant('replace' as const), at: fraction, text: snippet }),
 );
-
-function mutate(base: string, mutations: readonly Mutation[]): string {
-    let text = base;
-    for (const m of mutations) {
-        const at = Math.floor(m.at * (text.length + 1));
-        switch (m.kind) {
-            case 'insert':
-                text = text.slice(0, at) + m.text + text.slice(at);
-                break;
-            case 'delete':
-                text = text.slice(0, at) + text.slice(at + m.length);
-                break;
-            case 'duplicate': {
-                const piece = text.slice(at, at + m.length);
-                const to = Math.floor(m.to * (text.length + 1));
-                text = text.slice(0, to) + piece + text.slice(to);
-                break;
-            }
-            case 'replace':
-                text = text.slice(0, at) + m.text + text.slice(at + m.text.length);
-                break;
-        }
-    }
-    return text;
-}
 
 const mutatedText = fc.tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLength: 1, maxLength: 8 }))
     .map(([base, mutations]) => mutate(base, mutations));

@@ -4,6 +4,7 @@
  * workspaces of any size.
  */
 import type { GraphEdge, GraphModel, GraphNode, NodeKind, NodeStatus } from '../../language/graph/graph-model.js';
+import { mulberry32 } from '../helpers/random.js';
 
 const FILE = 'file:///workspace/lscb/argument.warrant';
 const ANNEX = 'file:///workspace/lscb/annex.warrant';
@@ -90,18 +91,6 @@ export function hostileModel(): GraphModel {
     return { nodes, edges };
 }
 
-/** A small, seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 const WORDS = ('partnership gender police social care collaboration barrier interview observation board meeting '
     + 'threshold trust procedure culture workforce segregation hypothesis evidence agency practitioner '
     + 'safeguarding children referral strategy professional role expectation norm status informal').split(' ');
@@ -114,7 +103,7 @@ const WORDS = ('partnership gender police social care collaboration barrier inte
  * Depth stays bounded (about 8 layers) like a real thesis, whatever the size.
  */
 export function generateModel(size: number, seed = 42): GraphModel {
-    const random = rng(seed);
+    const random = mulberry32(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     const sentence = (min: number, max: number) => {
         const n = min + Math.floor(random() * (max - min + 1));

@@ -216,25 +216,33 @@ export class LspClient {
         return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: this.uri(file) }, range, context: { diagnostics } });
     }
 
-    async stop(): Promise<void> {
-        try {
-            await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, 2000))]);
-            await this.connection.sendNotification(ExitNotification.type);
-        } catch {
-            // already gone
-        }
-        this.connection.dispose();
-        if (this.process.exitCode === null) {
-            await new Promise(resolve => {
-                const timer = setTimeout(() => {
-                    this.process.kill('SIGKILL');
-                    resolve(undefined);
-                }, 2000);
-                this.process.once('exit', () => {
-                    clearTimeout(timer);
-                    resolve(undefined);
-                });
+    stop(): Promise<void> {
+        return stopServer(this.connection, this.process, { shutdownMs: 2000, killAfterMs: 2000 });
+    }
+}
+
+/**
+ * Ends a server the LSP way (shutdown, then exit), without waiting long on one that no longer
+ * answers, and kills it if it has not exited after `killAfterMs`.
+ */
+export async function stopServer(connection: ProtocolConnection, child: ChildProcess, timeouts: { shutdownMs: number; killAfterMs: number }): Promise<void> {
+    try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise(resolve => setTimeout(resolve, timeouts.shutdownMs))]);
+        await connection.sendNotification(ExitNotification.type);
+    } catch {
+        // already gone
+    }
+    connection.dispose();
+    if (child.exitCode === null) {
+        await new Promise(resolve => {
+            const timer = setTimeout(() => {
+                child.kill('SIGKILL');
+                resolve(undefined);
+            }, timeouts.killAfterMs);
+            child.once('exit', () => {
+                clearTimeout(timer);
+                resolve(undefined);
             });
-        }
+        });
     }
 }

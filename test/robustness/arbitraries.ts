@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { fraction, mutate, type Mutation } from '../helpers/text-mutation.js';
 import { REPOSITORY } from './helpers.js';
 
 /** Names shared by every generated element, keywords that double as names included. */
@@ -153,16 +154,6 @@ export function exampleTexts(): string[] {
     return found;
 }
 
-type Mutation =
-    | { kind: 'insert'; at: number; text: string }
-    | { kind: 'delete'; at: number; length: number }
-    | { kind: 'duplicate'; at: number; length: number; to: number }
-    | { kind: 'replace'; at: number; text: string }
-    | { kind: 'flip'; at: number; bits: number }
-    | { kind: 'dropWord'; at: number }
-    | { kind: 'truncate'; at: number };
-
-const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const snippet = fc.oneof(fc.constantFrom(...NASTY), element, fc.string({ maxLength: 8 }));
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fraction, text: snippet }) },
@@ -174,52 +165,6 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('dropWord' as const), at: fraction }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fraction }) }
 );
-
-/** Applies mutations at relative positions; `flip` XORs one byte of the UTF-8 encoding (invalid UTF-8 decodes to U+FFFD). */
-export function mutate(base: string, mutations: readonly Mutation[]): string {
-    let text = base;
-    for (const m of mutations) {
-        const at = Math.floor(m.at * (text.length + 1));
-        switch (m.kind) {
-            case 'insert':
-                text = text.slice(0, at) + m.text + text.slice(at);
-                break;
-            case 'delete':
-                text = text.slice(0, at) + text.slice(at + m.length);
-                break;
-            case 'duplicate': {
-                const piece = text.slice(at, at + m.length);
-                const to = Math.floor(m.to * (text.length + 1));
-                text = text.slice(0, to) + piece + text.slice(to);
-                break;
-            }
-            case 'replace':
-                text = text.slice(0, at) + m.text + text.slice(at + m.text.length);
-                break;
-            case 'dropWord': {
-                const words = [...text.matchAll(/[^\s]+/g)];
-                const word = words[Math.floor(m.at * words.length)];
-                if (word?.index !== undefined) {
-                    text = text.slice(0, word.index) + text.slice(word.index + word[0].length);
-                }
-                break;
-            }
-            case 'truncate':
-                text = text.slice(0, at);
-                break;
-            case 'flip': {
-                const bytes = Buffer.from(text, 'utf8');
-                if (bytes.length > 0) {
-                    const i = Math.floor(m.at * bytes.length);
-                    bytes[i] ^= m.bits;
-                    text = bytes.toString('utf8');
-                }
-                break;
-            }
-        }
-    }
-    return text;
-}
 
 /** An example file with one to eight mutations. */
 export function mutatedExample(examples: string[]): fc.Arbitrary<string> {

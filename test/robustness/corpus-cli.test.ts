@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
+import type { CheckReport, DiagnosticRecord } from '../../cli/check-report.js';
 import { CORPUS, materialise, openedText, type BadInputCase } from './corpus.js';
 import { assertLocatedAndBounded, assertNoCrashOutput, inPairs, removeWorkspace, runCli, type CliResult } from './helpers.js';
-
-interface Record {
-    severity: string;
-    code: string;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-}
 
 const SEVERITY: { [name: string]: 1 | 2 | 3 | 4 } = { error: 1, warning: 2, information: 3, hint: 4 };
 
 /** The JSON report's 1-based records back as LSP diagnostics, so the corpus's expectations apply unchanged. */
-function asDiagnostics(records: Record[]): Diagnostic[] {
+function asDiagnostics(records: DiagnosticRecord[]): Diagnostic[] {
     return records.map(r => ({
         severity: SEVERITY[r.severity],
         code: r.code,
@@ -69,7 +60,7 @@ describe('bad input through the CLI (warrant check)', function () {
             assert.match(result.stderr, /^warrant: cannot read /m, 'exit 2 says what it could not read');
             return;
         }
-        const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Record[] }> };
+        const report = JSON.parse(result.stdout) as CheckReport;
         for (const file of report.files) {
             assertLocatedAndBounded(asDiagnostics(file.diagnostics), undefined, `${testCase.name}: ${file.path}`);
         }

@@ -9,6 +9,7 @@ import type { Diagnostic, Position } from 'vscode-languageserver';
 import { GraphRequest } from '../../language/protocol.js';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../language/validation/document-validator.js';
 import type { LspClient } from '../helpers/lsp-client.js';
+import { mulberry32 } from '../helpers/random.js';
 
 export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(REPOSITORY, 'bin/warrant.cjs');
@@ -164,18 +165,10 @@ export function rssMb(pid: number): number {
     return match ? Number(match[1]) / 1024 : NaN;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), for reproducible binary fixtures. */
+/** Reproducible pseudo-random bytes (mulberry32), for binary fixtures. */
 export function seededBytes(seed: number, length: number): Uint8Array {
-    let state = seed >>> 0;
-    const bytes = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        bytes[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-    }
-    return bytes;
+    const random = mulberry32(seed);
+    return Uint8Array.from({ length }, () => Math.floor(random() * 4294967296) & 0xff);
 }
 
 /** Runs `run` over the items, `parallel` at a time (default two: the CI machines have two cores). */
