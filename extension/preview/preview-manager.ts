@@ -46,7 +46,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         panel.webview.options = previewWebviewOptions(this.extensionUri);
-        this.track(new PreviewPanel(panel, restoreScope({ resource: sanitizeState(state).uri }), this.client, this.extensionUri));
+        this.track(new PreviewPanel(panel, restoreScope(sanitizeState(state).uri), this.client, this.extensionUri));
     }
 
     /** Shows one claim's support tree, opening a map of its document if none is open. */

@@ -17,6 +17,8 @@ export class PreviewPanel implements vscode.Disposable {
     private version = 0;
     private ready = false;
     private model: GraphModel | undefined;
+    /** A graph request is on its way: `ready` need not send another. */
+    private refreshing = false;
     private pendingHighlight: string | null = null;
     private exportCounter = 0;
     private readonly pendingExports = new Map<number, (data: Uint8Array | undefined) => void>();
@@ -57,6 +59,7 @@ export class PreviewPanel implements vscode.Disposable {
     async refresh(): Promise<void> {
         const version = ++this.version;
         let model: GraphModel;
+        this.refreshing = true;
         try {
             const client = this.client();
             if (!client) {
@@ -65,6 +68,10 @@ export class PreviewPanel implements vscode.Disposable {
             model = await client.sendRequest(GraphRequest.method, { uri: this.scope.kind === 'document' ? this.scope.uri.toString() : undefined });
         } catch {
             return; // the server is restarting or the request was cancelled; the next change refreshes
+        } finally {
+            if (version === this.version) {
+                this.refreshing = false;
+            }
         }
         if (version !== this.version) {
             return; // a newer refresh started meanwhile
@@ -76,6 +83,9 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     highlight(id: string | null): void {
+        if (id === this.pendingHighlight) {
+            return; // the cursor moved within the same element
+        }
         this.pendingHighlight = id;
         if (this.ready) {
             this.post({ type: 'highlight', id });
@@ -119,12 +129,14 @@ export class PreviewPanel implements vscode.Disposable {
                 if (this.model) {
                     this.post({ type: 'model', model: this.model, version: this.version, uri: this.scope.kind === 'document' ? this.scope.uri.toString() : undefined });
                     this.post({ type: 'highlight', id: this.pendingHighlight });
-                } else {
+                } else if (!this.refreshing) {
                     void this.refresh();
                 }
                 break;
             case 'reveal':
-                void this.reveal(message.id, message.uri, message.range);
+                // Only the id is taken from the webview: what it opens comes from the model the
+                // extension holds, never from a URI the page could have made up.
+                void this.reveal(message.id);
                 break;
             case 'exported': {
                 const data = message.data === undefined ? undefined
@@ -132,15 +144,13 @@ export class PreviewPanel implements vscode.Disposable {
                 this.pendingExports.get(message.requestId)?.(data);
                 break;
             }
-            case 'state':
-                break; // the webview keeps its own state (vscode.setState); restore reads it
         }
     }
 
-    private async reveal(id: string, uri?: string, range?: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+    private async reveal(id: string): Promise<void> {
         const node = this.model?.nodes.find(n => n.id === id);
-        const target = uri ?? node?.uri;
-        const where = range ?? node?.range;
+        const target = node?.uri;
+        const where = node?.range;
         if (!target || !where) {
             return;
         }

@@ -7,15 +7,7 @@ export function scopeTitle(scope: PreviewScope): string {
     return scope.kind === 'workspace' ? 'Argument map' : `Map: ${scope.uri.path.split('/').pop()}`;
 }
 
-/** Persisted with the panel, so a window reload restores what it showed. */
-export interface PersistedScope {
-    resource?: string;
-}
-
-export function persistScope(scope: PreviewScope): PersistedScope {
-    return scope.kind === 'document' ? { resource: scope.uri.toString() } : {};
-}
-
-export function restoreScope(state: PersistedScope | undefined): PreviewScope {
-    return state?.resource ? { kind: 'document', uri: vscode.Uri.parse(state.resource) } : { kind: 'workspace' };
+/** The scope of a restored panel, from the document URI its webview saved in its state (none: the workspace). */
+export function restoreScope(uri: string | undefined): PreviewScope {
+    return uri ? { kind: 'document', uri: vscode.Uri.parse(uri) } : { kind: 'workspace' };
 }

@@ -8,6 +8,11 @@ import type { IssueCode } from './issue-codes.js';
  */
 export const MAX_RELATED = 20;
 
+/** The first MAX_RELATED members of a group other than `self`: linear in the group, not quadratic over its members. */
+export function firstOthers<T>(group: readonly T[], self: T): T[] {
+    return group.slice(0, MAX_RELATED + 1).filter(member => member !== self).slice(0, MAX_RELATED);
+}
+
 /** Another element a finding involves, shown as LSP related information. */
 export interface RelatedElement {
     node: AstNode;

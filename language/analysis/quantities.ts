@@ -1,4 +1,4 @@
-import { isAbove, isBelow, isCount, isPercentage, type Band, type Percentage, type Quantity } from '../generated/ast.js';
+import { isAbove, isBelow, isCount, isPercentage, type Band, type Percentage, type Quantity, type Scheme } from '../generated/ast.js';
 
 /** A band as an interval on 0–100, with open or closed ends. */
 export interface Interval {
@@ -23,8 +23,16 @@ export function quantityPercent(quantity: Quantity | undefined): number | undefi
     return undefined;
 }
 
-/** `below X` is [0, X), `above X` is (X, 100], `A to B` is [A, B]. */
+/**
+ * `below X` is [0, X), `above X` is (X, 100], `A to B` is [A, B]. Undefined while a bound is
+ * missing or has no number yet (a half-typed `below %`).
+ */
 export function bandInterval(band: Band): Interval | undefined {
+    const interval = rawInterval(band);
+    return interval && Number.isFinite(interval.low) && Number.isFinite(interval.high) ? interval : undefined;
+}
+
+function rawInterval(band: Band): Interval | undefined {
     const range = band.range;
     if (!range) {
         return undefined;
@@ -38,6 +46,14 @@ export function bandInterval(band: Band): Interval | undefined {
     return range.lower && range.upper
         ? { low: percentageValue(range.lower), lowClosed: true, high: percentageValue(range.upper), highClosed: true }
         : undefined;
+}
+
+/** The band of a scheme a value falls in, if any. */
+export function bandOf(scheme: Scheme, value: number): Band | undefined {
+    return scheme.bands.find(band => {
+        const interval = bandInterval(band);
+        return interval !== undefined && contains(interval, value);
+    });
 }
 
 export function contains(interval: Interval, value: number): boolean {

@@ -5,8 +5,9 @@
  *
  * Fast path: candidates are bucketed by length, so only keys whose length is within the bound
  * are compared; a character-set signature rules most of those out in a few operations; the
- * rest get a banded, early-exiting distance. Answers are memoised per matcher, so the same
- * unknown key costs nothing on the next keystroke.
+ * rest get a banded, early-exiting distance. Answers are memoised per matcher: the
+ * bibliography's matcher lives until its .bib changes, so an unknown key costs nothing on the
+ * next keystroke; matchers of workspace names live for one build.
  */
 
 export interface KeySuggestion {

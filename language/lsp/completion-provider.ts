@@ -10,7 +10,8 @@ import {
     type Band, type Scheme
 } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
-import { bandOf, bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
+import { bandOf } from '../analysis/quantities.js';
+import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import { lspSupport, type WarrantLspSupport } from './support.js';
 

@@ -2,9 +2,9 @@ import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import type { ArgumentNode } from '../analysis/argument-graph.js';
 import type { ResolvedSource } from '../analysis/citations.js';
 import { DISPLAY_PROFILE_CAP, type Triangulation } from '../analysis/grounding.js';
-import { bandInterval, contains, formatInterval, formatPercent, quantityPercent } from '../analysis/quantities.js';
+import { bandInterval, formatInterval, formatPercent, quantityPercent } from '../analysis/quantities.js';
 import { formatReference, type BibliographyStore } from '../bibliography/index.js';
-import { isDatum, isStat, type Band, type Datum, type Respondent, type Scheme, type Source, type Stat } from '../generated/ast.js';
+import { isDatum, isStat, type Band, type Datum, type Respondent, type Source, type Stat } from '../generated/ast.js';
 import { markdownText } from '../graph/escape.js';
 import type { NodeStatus } from '../graph/graph-model.js';
 
@@ -113,18 +113,9 @@ export function statValue(stat: Stat): string | undefined {
     return stat.year !== undefined ? `${value} in ${stat.year}` : value;
 }
 
-/** The band of a scheme a value falls in, if any. */
-export function bandOf(scheme: Scheme, value: number): Band | undefined {
-    return scheme.bands.find(band => {
-        const interval = bandInterval(band);
-        return interval !== undefined && Number.isFinite(interval.low) && Number.isFinite(interval.high) && contains(interval, value);
-    });
-}
-
 export function bandRange(band: Band): string {
     const interval = bandInterval(band);
-    // A half-typed bound (`below %`) has no number yet.
-    return interval && Number.isFinite(interval.low) && Number.isFinite(interval.high) ? formatInterval(interval) : 'no range';
+    return interval ? formatInterval(interval) : 'no range';
 }
 
 /** A one-line reference for a cited key, in Markdown: the .bib entry formatted APA-like, or the inline source's fields. */

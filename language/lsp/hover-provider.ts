@@ -3,14 +3,14 @@ import { AstUtils, CstUtils, GrammarAST, interruptAndCheck, type AstNode, type L
 import { CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import { DISPLAY_PROFILE_CAP, type Triangulation } from '../analysis/grounding.js';
-import { quantityPercent, formatPercent } from '../analysis/quantities.js';
+import { bandOf, quantityPercent, formatPercent } from '../analysis/quantities.js';
 import {
     isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isRespondent, isScheme, isSource, isStat,
     type Annex, type Band, type Claim, type Classification, type Datum, type Pattern, type Respondent, type Scheme, type Stat
 } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
 import {
-    bandOf, bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, safe, statValue, statusWord, traceStep
+    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, safe, statValue, statusWord, traceStep
 } from './describe.js';
 import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
 

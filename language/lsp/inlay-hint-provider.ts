@@ -3,7 +3,8 @@ import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { formatPercent, quantityPercent } from '../analysis/quantities.js';
 import { isClassification, isCount, isStat } from '../generated/ast.js';
-import { bandOf, bandRange } from './describe.js';
+import { bandOf } from '../analysis/quantities.js';
+import { bandRange } from './describe.js';
 
 /**
  * After each `classifies` clause, the stat's value and the band of the named scheme it

@@ -51,13 +51,11 @@ export class WarrantLspSupport {
                     listener.cancel(); // drops the phase listener below
                     action();
                 };
-                // Fast path: the phase notification. A waiter registered while that phase's
-                // listeners run is not notified (Langium copies them first), hence the polling too.
+                // The builder releases waiters once it has passed their state (WarrantDocumentBuilder);
+                // a newer edit queued behind this build supersedes it, which only polling sees.
                 builder.waitUntil(DocumentState.IndexedReferences, listener.token).then(() => settle(() => resolve('ready')), () => undefined);
                 const timer = setInterval(() => {
-                    if (ready()) {
-                        settle(() => resolve('ready'));
-                    } else if ((lock.writeQueue?.length ?? 0) > 0) {
+                    if ((lock.writeQueue?.length ?? 0) > 0) {
                         settle(() => resolve('superseded'));
                     }
                 }, 10);

@@ -3,6 +3,7 @@ import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { KeyMatcher, nearestKeys } from '../bibliography/nearest-keys.js';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import type { WarrantServices } from '../warrant-module.js';
+import type { WarrantDocumentBuilder } from '../workspace/document-builder.js';
 
 const EXPECTED: Record<string, string> = {
     Supporter: 'claim, datum, stat or pattern',
@@ -76,10 +77,19 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
         return result;
     }
 
+    /** Per root type and categories; checks are registered when the services are created. */
+    private readonly childChecks = new Map<string, boolean>();
+
     private childTypesHaveChecks(rootType: string, options: ValidationOptions): boolean {
-        const registry = this.services.validation.ValidationRegistry;
-        return this.services.shared.AstReflection.getAllTypes()
-            .some(type => type !== rootType && !registry.getChecks(type, options.categories).isEmpty());
+        const key = `${rootType} ${options.categories?.join(',') ?? '*'}`;
+        let found = this.childChecks.get(key);
+        if (found === undefined) {
+            const registry = this.services.validation.ValidationRegistry;
+            found = this.services.shared.AstReflection.getAllTypes()
+                .some(type => type !== rootType && !registry.getChecks(type, options.categories).isEmpty());
+            this.childChecks.set(key, found);
+        }
+        return found;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
@@ -97,10 +107,9 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        // Robustness: one matcher per expected type and document, not one per unresolved name
+        // Robustness: one matcher per expected type and build, not one per unresolved name
         // (5,000 unknown names among 5,000 declared ones took 20 s, quadratic); and no
         // suggestions beyond what the per-file cap can show.
-        const matchers = new Map<string, KeyMatcher>();
         let suggested = 0;
         for (const reference of document.references) {
             const error = reference.error;
@@ -115,12 +124,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
                 if (type === 'Band') {
                     suggestions = nearestKeys(name, this.bandNames(error.info.container));
                 } else {
-                    let matcher = matchers.get(type);
-                    if (!matcher) {
-                        matcher = new KeyMatcher(this.indexedNames(type));
-                        matchers.set(type, matcher);
-                    }
-                    suggestions = matcher.nearest(name);
+                    suggestions = this.nameMatcher(type).nearest(name);
                 }
             }
             const expected = EXPECTED[type] ?? type.toLowerCase();
@@ -144,8 +148,23 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    private indexedNames(type: string): string[] {
-        return this.services.shared.workspace.IndexManager.allElements(type).map(description => description.name).toArray();
+    /**
+     * The declared names of a type, as a matcher shared by every document validated in one
+     * build (the index does not change within a build), so its memo serves them all.
+     */
+    private nameMatchers: { generation: number; byType: Map<string, KeyMatcher> } | undefined;
+
+    private nameMatcher(type: string): KeyMatcher {
+        const generation = (this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder).buildGeneration;
+        if (this.nameMatchers?.generation !== generation) {
+            this.nameMatchers = { generation, byType: new Map() };
+        }
+        let matcher = this.nameMatchers.byType.get(type);
+        if (!matcher) {
+            matcher = new KeyMatcher(this.services.shared.workspace.IndexManager.allElements(type).map(description => description.name));
+            this.nameMatchers.byType.set(type, matcher);
+        }
+        return matcher;
     }
 
     private bandNames(container: unknown): string[] {

@@ -68,8 +68,8 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
      * a copy of the listeners taken before the first one runs, and the first one here reads
      * the bibliographies and transcripts (asynchronous file I/O). A request arriving meanwhile
      * registered too late for this round and then waited, sleeping, until the next edit: the
-     * stdio fuzzer saw highlights go unanswered for good. Waiters are also released as soon as
-     * the builder has passed their state.
+     * stdio fuzzer saw highlights go unanswered for good. Waiters are released instead once the
+     * builder has passed their state (runCancelable).
      */
     protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         if (this.currentState >= state) {
@@ -82,20 +82,16 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
             const waiter = {
                 state,
                 release: () => {
-                    done();
+                    this.stateWaiters.delete(waiter);
+                    cancellation.dispose();
                     resolve();
                 }
             };
-            const phase = this.onBuildPhase(state, () => waiter.release());
             const cancellation = cancelToken.onCancellationRequested(() => {
-                done();
+                this.stateWaiters.delete(waiter);
+                cancellation.dispose();
                 reject(OperationCancelled);
             });
-            const done = () => {
-                phase.dispose();
-                cancellation.dispose();
-                this.stateWaiters.delete(waiter);
-            };
             this.stateWaiters.add(waiter);
         });
     }

@@ -30,25 +30,24 @@ export async function readContainedText(baseFile: string, relative: string, root
 }
 
 /**
- * The guarded read alone, for a path already checked by `resolveContained` (exported for the
- * tests, which swap files behind the check): opens `realPath` non-blocking and without
+ * The guarded read alone, for a path already checked by `resolveContained` (WorkspaceFiles,
+ * which checks first to consult its cache; the tests, which swap files behind the check): opens `realPath` non-blocking and without
  * following a final symlink, refuses what `fstat` says is no regular file or over the cap,
  * and (on Linux) a handle whose real location is outside `root`.
  */
 export async function readRegularFile(realPath: string, root: string, maxBytes: number): Promise<SafeReadResult> {
-    const relative = realPath;
     let handle: fs.FileHandle | undefined;
     try {
         handle = await fs.open(realPath, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
         const stat = await handle.stat();
         if (!stat.isFile()) {
-            return { ok: false, path: relative, problem: 'not-a-file' };
+            return { ok: false, path: realPath, problem: 'not-a-file' };
         }
         if (stat.size > maxBytes) {
-            return { ok: false, path: relative, problem: 'too-large' };
+            return { ok: false, path: realPath, problem: 'too-large' };
         }
         if (!(await stillInside(handle, root))) {
-            return { ok: false, path: relative, problem: 'outside-workspace' };
+            return { ok: false, path: realPath, problem: 'outside-workspace' };
         }
         // A file that grows while it is read stops at the cap, like one that was too large.
         const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
@@ -61,7 +60,7 @@ export async function readRegularFile(realPath: string, root: string, maxBytes: 
             length += bytesRead;
             if (length === buffer.length) {
                 if (length > maxBytes) {
-                    return { ok: false, path: relative, problem: 'too-large' };
+                    return { ok: false, path: realPath, problem: 'too-large' };
                 }
                 break;
             }
@@ -69,7 +68,7 @@ export async function readRegularFile(realPath: string, root: string, maxBytes: 
         const text = buffer.toString('utf8', 0, length).replace(/^\uFEFF/, '');
         return { ok: true, path: realPath, realPath, text, mtimeMs: stat.mtimeMs, size: stat.size };
     } catch {
-        return { ok: false, path: relative, problem: 'unreadable' };
+        return { ok: false, path: realPath, problem: 'unreadable' };
     } finally {
         await handle?.close().catch(() => undefined);
     }

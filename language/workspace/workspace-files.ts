@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
-import { readContainedText } from './safe-read.js';
+import { readRegularFile } from './safe-read.js';
 import type { WarrantWorkspaceManager } from './workspace-manager.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
@@ -169,7 +169,8 @@ export class WorkspaceFiles {
         if (!(this.shared.workspace.WorkspaceManager as WarrantWorkspaceManager).trusted) {
             return { ok: false, path: relative, problem: 'untrusted' };
         }
-        const contained = resolveContained(baseFile, relative, this.rootFor(baseFile), MAX_EXTERNAL_FILE_BYTES);
+        const root = this.rootFor(baseFile);
+        const contained = resolveContained(baseFile, relative, root, MAX_EXTERNAL_FILE_BYTES);
         if (!contained.ok) {
             return { ok: false, path: relative, problem: contained.reason };
         }
@@ -185,10 +186,10 @@ export class WorkspaceFiles {
             return { ok: false, path: relative, problem: 'unreadable' };
         }
         // Robustness: not `fs.readFile(target)`, which blocks forever on a FIFO and never ends on
-        // a device swapped in after the containment check; readContainedText opens the file
+        // a device swapped in after the containment check above; readRegularFile opens the file
         // non-blocking, re-checks type, size and location on the open handle and reads at most
         // the cap (see safe-read.ts).
-        const read = await readContainedText(baseFile, relative, this.rootFor(baseFile), MAX_EXTERNAL_FILE_BYTES);
+        const read = await readRegularFile(contained.realPath, root, MAX_EXTERNAL_FILE_BYTES);
         if (!read.ok) {
             this.cache.delete(target);
             return { ok: false, path: relative, problem: read.problem };

@@ -200,7 +200,6 @@ export class App {
         this.saveTimer = setTimeout(() => {
             const state: WebviewState = { ...this.state, hiddenKinds: [...this.state.hiddenKinds], hiddenStatuses: [...this.state.hiddenStatuses] };
             this.host.setState(state);
-            this.host.postMessage({ type: 'state', state });
         }, 150);
     }
 

@@ -28,8 +28,9 @@
  *    That is all: the script injects its stylesheet as a `<style nonce>` (it reads the nonce
  *    from its own `<script>` element), builds the UI with DOM calls only (no inline styles or
  *    handlers, no `eval`, no `innerHTML`), and never loads anything else. No `'unsafe-inline'`,
- *    no `'unsafe-eval'`, no `blob:` workers are needed. (`${webview.cspSource}` in img-src is
- *    optional; nothing uses it today.)
+ *    no `'unsafe-eval'`. `worker-src blob:` lets it run ELK's layout in a worker made from a
+ *    blob (webview/elk-worker.ts); without it the map is drawn with the fast layout.
+ *    (`${webview.cspSource}` in img-src is optional; nothing uses it today.)
  *
  * 3. Protocol: wait for `{ type: 'ready' }` (sent once per page load, also after a reload or a
  *    restore), then send `{ type: 'model', model, version, uri }` — `model` from the
@@ -39,9 +40,9 @@
  *    `{ type: 'highlight', id }` when the editor cursor enters an element's declaration
  *    (`id: null` to clear), `{ type: 'focus', id }` to show one claim's support tree (`null`:
  *    whole map). Handle `{ type: 'reveal', id, uri?, range? }` (a node was clicked or
- *    activated with Enter): open `uri` and select `range` (both come straight from the graph
- *    node; fall back to looking `id` up when absent). `{ type: 'state', state }` is
- *    informational (the webview already called `vscode.setState(state)`). For a picture of
+ *    activated with Enter): look `id` up in the model you sent and open its `uri` at its
+ *    `range` (the message's own `uri` and `range` mirror the node, for hosts that keep no
+ *    model; do not open a URI the page sends without checking it). For a picture of
  *    the map as shown, send `{ type: 'export', format: 'svg' | 'png', requestId }`; the answer
  *    is `{ type: 'exported', format, requestId, data?, error? }` (SVG text with its stylesheet
  *    and the current theme's colours baked in; PNG base64 at 2× up to 8,192 px a side).
@@ -83,7 +84,6 @@ export type ExtensionToWebview =
 export type WebviewToExtension =
     | { type: 'ready' }
     | { type: 'reveal'; id: string; uri?: string; range?: GraphRange }
-    | { type: 'state'; state: WebviewState }
     /**
      * Answer to `export`: `data` is the SVG text, or the PNG as base64 (no `data:` prefix);
      * absent (with `error`) when nothing is drawn yet or rasterising failed.

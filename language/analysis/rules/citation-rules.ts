@@ -3,17 +3,18 @@ import type { ArgumentGraph } from '../argument-graph.js';
 import type { Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
-import { KeyMatcher, nearestKeys } from '../../bibliography/nearest-keys.js';
+import { KeyMatcher } from '../../bibliography/nearest-keys.js';
 
 /** unknown-citation: an `@key` found neither among inline sources nor in any bibliography. */
 export function citationFindings(elements: WorkspaceElements, graph: ArgumentGraph, bibliography: BibliographyLookup): Finding[] {
     // Robustness: a source the parser recovered without its name has `name` undefined (which
     // crashed the matcher and with it the whole validation); and one matcher for all unknown
-    // keys, not one per key (quadratic on many unknown citations).
+    // keys, not one per key (quadratic on many unknown citations), which also answers a key
+    // cited many times from its memo.
     const inline = new KeyMatcher(elements.sources.map(source => source.name).filter((name): name is string => typeof name === 'string'));
     return graph.unresolvedCitations.map(citation => {
         const key = citationKey(citation.key);
-        const suggestions = [...new Set([...bibliography.suggest(key), ...nearestKeys(key, inline)])].slice(0, 3);
+        const suggestions = [...new Set([...bibliography.suggest(key), ...inline.nearest(key)])].slice(0, 3);
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : ' Add it to the bibliography or declare it with `source`.';
         return {
             code: IssueCodes.UnknownCitation, node: citation, property: 'key',

@@ -1,7 +1,7 @@
 import { isSupport, type Claim } from '../../generated/ast.js';
 import type { ArgumentGraph } from '../argument-graph.js';
 import { listNames, whyUngrounded } from '../describe.js';
-import { MAX_RELATED, type Finding } from '../finding.js';
+import { firstOthers, MAX_RELATED, type Finding } from '../finding.js';
 import type { Grounding } from '../grounding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
@@ -18,18 +18,15 @@ export function groundingFindings(elements: WorkspaceElements, graph: ArgumentGr
         const cycle = grounding.cycleOf[node.index];
         if (cycle >= 0) {
             const path = grounding.cycles[cycle];
-            const onPath = path.some(i => i === node.index);
+            const onPath = path.includes(node.index);
             findings.push({
                 code: IssueCodes.CircularSupport,
                 node: claim, property: 'name',
                 message: onPath
                     ? `Circular support: ${cyclePath(graph, path)}. A chain of claims that support each other grounds none of them.`
-                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].slice(0, 6).map(i => graph.nodes[i].id), 5, grounding.components[cycle].length)}). A chain of claims that support each other grounds none of them.`,
+                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].slice(0, 5).map(i => graph.nodes[i].id), 5, grounding.components[cycle].length)}). A chain of claims that support each other grounds none of them.`,
                 // Robustness: every member of a 1,000-claim cycle listed the whole cycle (quadratic).
-                related: grounding.components[cycle]
-                    .slice(0, MAX_RELATED + 1)
-                    .filter(i => i !== node.index)
-                    .slice(0, MAX_RELATED)
+                related: firstOthers(grounding.components[cycle], node.index)
                     .map(i => ({ node: graph.nodes[i].element!, message: `\`${graph.nodes[i].id}\` is in the same cycle` }))
             });
             continue;

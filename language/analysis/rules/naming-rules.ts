@@ -1,4 +1,4 @@
-import { MAX_RELATED, type Finding } from '../finding.js';
+import { firstOthers, type Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
 
@@ -7,8 +7,7 @@ export function namingFindings(elements: WorkspaceElements): Finding[] {
     const findings: Finding[] = [];
     for (const [name, declarations] of elements.duplicates) {
         for (const declaration of declarations) {
-            // The first few others only: linear, not quadratic, in the number of declarations.
-            const others = declarations.slice(0, MAX_RELATED + 1).filter(d => d !== declaration).slice(0, MAX_RELATED);
+            const others = firstOthers(declarations, declaration);
             findings.push({
                 code: IssueCodes.DuplicateId, node: declaration, property: 'name',
                 message: `\`${name}\` is declared ${declarations.length} times in the workspace; names must be unique across all files.`,

@@ -1,7 +1,7 @@
 import { isClassification, isCount, isPercentage, type Band, type Scheme } from '../../generated/ast.js';
 import type { Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
-import { bandInterval, contains, formatInterval, formatPercent, percentageValue, quantityPercent, type Interval } from '../quantities.js';
+import { bandInterval, bandOf, contains, formatInterval, formatPercent, percentageValue, quantityPercent, type Interval } from '../quantities.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
 
 /** value-out-of-range, scheme-invalid, classification-mismatch. */
@@ -95,10 +95,7 @@ function classificationFindings(elements: WorkspaceElements): Finding[] {
             if (!stat || !band || !scheme || value === undefined || !interval || contains(interval, value)) {
                 continue;
             }
-            const actual = scheme.bands.find(b => {
-                const i = bandInterval(b);
-                return i !== undefined && contains(i, value);
-            });
+            const actual = bandOf(scheme, value);
             const actualInterval = actual ? bandInterval(actual) : undefined;
             const where = actual && actualInterval ? `falls in \`${actual.name}\` (${formatInterval(actualInterval)})` : `falls in no band of \`${scheme.name}\``;
             findings.push({

@@ -25,9 +25,9 @@ export interface AifOptions {
     timestamp?: Date | string;
 }
 
-export const RA_TEXT = 'Default Inference';
-export const CA_TEXT = 'Default Conflict';
-export const CLASSIFICATION_TEXT = 'Argument From Verbal Classification';
+const RA_TEXT = 'Default Inference';
+const CA_TEXT = 'Default Conflict';
+const CLASSIFICATION_TEXT = 'Argument From Verbal Classification';
 
 function aifTimestamp(t: Date | string): string {
     if (typeof t === 'string') return t;

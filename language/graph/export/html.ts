@@ -9,7 +9,7 @@
  */
 import type { GraphModel } from '../graph-model.js';
 import { safeJson, xmlText } from '../escape.js';
-import { layoutGraph, type LayoutOptions, type PositionedGraph } from '../layout.js';
+import { layoutGraph } from '../layout.js';
 import { GRAPH_STYLESHEET, renderSvg } from '../render-svg.js';
 import { normalizeModel } from '../model-utils.js';
 import { orderedEdge, orderedNode } from './json.js';
@@ -21,9 +21,6 @@ export interface HtmlOptions {
     title?: string;
     /** CSP nonce (default: random). */
     nonce?: string;
-    /** A layout to reuse (default: computed). */
-    layout?: PositionedGraph;
-    layoutOptions?: LayoutOptions;
 }
 
 /** Static page CSS (the viewer script adds its own when it starts). */
@@ -35,7 +32,7 @@ body { background: #ffffff; color: #1f2328; font-family: system-ui, -apple-syste
 .w-static-title { font-size: 14px; margin: 8px 12px; }
 `;
 
-export function randomNonce(): string {
+function randomNonce(): string {
     const bytes = new Uint8Array(18);
     globalThis.crypto.getRandomValues(bytes);
     let s = '';
@@ -52,7 +49,7 @@ export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): 
     const nonce = (options.nonce ?? randomNonce()).replace(/[^A-Za-z0-9+/_=-]/g, '');
     const title = options.title ?? 'Warrant map';
     const normalized = normalizeModel(model);
-    const layout = options.layout ?? await layoutGraph(normalized, options.layoutOptions);
+    const layout = await layoutGraph(normalized);
     const svg = renderSvg(layout, { title });
     const csp = `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; worker-src blob:`;
     const parts = [

@@ -25,8 +25,15 @@ const STATUS_TEXT: Record<NodeStatus, string> = {
 export function exportMarkdown(model: GraphModel, options: MarkdownOptions = {}): string {
     const m = normalizeModel(model);
     const byId = new Map(m.nodes.map(n => [n.id, n]));
-    const edgesFrom = (id: string, kind?: GraphEdge['kind']) => m.edges.filter(e => e.from === id && (!kind || e.kind === kind));
-    const edgesTo = (id: string, kind?: GraphEdge['kind']) => m.edges.filter(e => e.to === id && (!kind || e.kind === kind));
+    // Edges by end, once: scanning every edge per lookup made large tables quadratic.
+    const outgoing = new Map<string, GraphEdge[]>();
+    const incoming = new Map<string, GraphEdge[]>();
+    for (const e of m.edges) {
+        (outgoing.get(e.from) ?? outgoing.set(e.from, []).get(e.from)!).push(e);
+        (incoming.get(e.to) ?? incoming.set(e.to, []).get(e.to)!).push(e);
+    }
+    const edgesFrom = (id: string, kind?: GraphEdge['kind']) => (outgoing.get(id) ?? []).filter(e => !kind || e.kind === kind);
+    const edgesTo = (id: string, kind?: GraphEdge['kind']) => (incoming.get(id) ?? []).filter(e => !kind || e.kind === kind);
     const name = (id: string) => `**${markdownText(id)}**`;
     const cell = (items: string[]) => items.length === 0 ? '—' : items.join('<br>');
     const describe = (n: GraphNode) => `${name(n.id)} ${markdownText(n.label)}${n.detail ? ` _(${markdownText(n.detail)})_` : ''}`;
@@ -93,9 +100,9 @@ export function exportMarkdown(model: GraphModel, options: MarkdownOptions = {})
     }
     out.push('');
 
-    const usedBy = (id: string) => cell(m.edges.filter(e => e.from === id && (e.kind === 'supports' || e.kind === 'opposes'))
+    const usedBy = (id: string) => cell(edgesFrom(id).filter(e => e.kind === 'supports' || e.kind === 'opposes')
         .map(e => `${e.kind} ${name(e.to)}`)
-        .concat(m.edges.filter(e => e.to === id && e.kind !== 'supports' && e.kind !== 'opposes' && e.kind !== 'interprets').map(e => `${e.kind === 'cites' ? 'cited by' : e.kind === 'observes' ? 'observed by' : byId.get(id)?.kind === 'scheme' ? 'applied by' : 'classified by'} ${name(e.from)}`)));
+        .concat(edgesTo(id).filter(e => e.kind !== 'supports' && e.kind !== 'opposes' && e.kind !== 'interprets').map(e => `${e.kind === 'cites' ? 'cited by' : e.kind === 'observes' ? 'observed by' : byId.get(id)?.kind === 'scheme' ? 'applied by' : 'classified by'} ${name(e.from)}`)));
 
     const patterns = m.nodes.filter(n => n.kind === 'pattern');
     if (patterns.length > 0) {
