@@ -117,12 +117,8 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     const layering = topDownLayering(m, localEdges);
     const layer = layering.layer;
     const layerCount = Math.max(1, layering.count);
-    const flipped = new Set(edgeIds.filter((_, k) => layering.flipped[k] === 1));
     // oriented edges: up/lo in local indices, after flipping
-    const oriented = edgeIds.map((id, k) => {
-        const { upper: u, lower: l } = localEdges[k];
-        return flipped.has(id) ? { id, up: l, lo: u } : { id, up: u, lo: l };
-    });
+    const oriented = edgeIds.map((id, k) => ({ id, ...layering.oriented[k]!, flipped: layering.flipped[k] === 1 }));
 
     // 3. items per layer: real nodes and long-edge dummies
     interface Item { real: number; edge: number; width: number; ups: number[]; downs: number[]; pos: number; x: number; key: number }
@@ -260,7 +256,7 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
         }
         points.push({ x: portX.get(`b${e.id}`)! - minX, y: outY[up] + nodes[up].height });
         // the caller's orientation is lower → upper; a flipped (cycle) edge was routed the other way
-        routes[e.id] = flipped.has(e.id) ? points.reverse() : points;
+        routes[e.id] = e.flipped ? points.reverse() : points;
     }
     return { width: maxX - minX, height: layerTop[layerCount - 1] + layerHeight[layerCount - 1] };
 }

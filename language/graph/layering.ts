@@ -11,6 +11,8 @@ export interface Layering {
     layer: Int32Array;
     /** Per edge: 1 when the edge was turned around to break a support cycle. */
     flipped: Uint8Array;
+    /** Per edge, its ends after flipping: `up` is drawn above `lo` (equal for a self loop). */
+    oriented: Array<{ up: number; lo: number }>;
     /** Number of layers. */
     count: number;
 }
@@ -56,12 +58,12 @@ export function topDownLayering(count: number, edges: readonly LayeringEdge[]): 
     for (let s = 0; s < count; s++) if (!hasUpper[s] && state[s] === 0) dfs(s);
     for (let s = 0; s < count; s++) if (state[s] === 0) dfs(s);
 
+    const oriented = edges.map((e, i) => flipped[i] ? { up: e.lower, lo: e.upper } : { up: e.upper, lo: e.lower });
     const outs: number[][] = Array.from({ length: count }, () => []);
     const ins: number[][] = Array.from({ length: count }, () => []);
     const indeg = new Int32Array(count);
-    edges.forEach((e, i) => {
-        if (e.lower === e.upper) return;
-        const [up, lo] = flipped[i] ? [e.lower, e.upper] : [e.upper, e.lower];
+    oriented.forEach(({ up, lo }) => {
+        if (up === lo) return;
         outs[up].push(lo);
         ins[lo].push(up);
         indeg[lo]++;
@@ -87,5 +89,5 @@ export function topDownLayering(count: number, edges: readonly LayeringEdge[]): 
     }
     let layers = 0;
     for (let i = 0; i < count; i++) layers = Math.max(layers, layer[i] + 1);
-    return { layer, flipped, count: layers };
+    return { layer, flipped, oriented, count: layers };
 }

@@ -98,11 +98,10 @@ export function evidenceOrder(model: GraphModel): number[] {
     const count = model.nodes.length;
     const index = new Map(model.nodes.map((n, i) => [n.id, i]));
     const edges: LayeringEdge[] = model.edges.map(e => ({ lower: index.get(evidenceEnd(e))!, upper: index.get(conclusionEnd(e))! }));
-    const { layer, flipped } = topDownLayering(count, edges);
+    const { layer, oriented } = topDownLayering(count, edges);
     const treeParent = new Int32Array(count).fill(-1);
-    edges.forEach((e, i) => {
-        if (e.lower === e.upper) return;
-        const [up, lo] = flipped[i] ? [e.lower, e.upper] : [e.upper, e.lower];
+    oriented.forEach(({ up, lo }) => {
+        if (up === lo) return;
         const current = treeParent[lo];
         if (current < 0 || layer[up] > layer[current] || (layer[up] === layer[current] && up < current)) treeParent[lo] = up;
     });
@@ -122,7 +121,6 @@ export function evidenceOrder(model: GraphModel): number[] {
         }
     };
     for (let i = 0; i < count; i++) if (treeParent[i] < 0) walk(i);
-    for (let i = 0; i < count; i++) if (!seen[i]) walk(i); // defensive: cannot happen on a forest
     return order;
 }
 

@@ -11,11 +11,9 @@ export type KeyTarget =
     | { kind: 'inline'; key: string; source: Source }
     | { kind: 'bib'; key: string; location: BibKeyLocation };
 
-/** Every `@key` citation of the workspace and every inline source, by key. */
+/** Every `@key` citation of the workspace, by key. */
 export interface CitationIndex {
     citations: Map<string, Citation[]>;
-    /** The first declaration of each inline source name (documents by URI, then text order). */
-    sources: Map<string, Source>;
 }
 
 /**
@@ -72,13 +70,13 @@ export class WarrantLspSupport {
         return (this.services.shared.workspace.DocumentBuilder as unknown as { buildGeneration?: number }).buildGeneration ?? -1;
     }
 
-    /** Citations and inline sources of the whole workspace, computed once per build (a walk of every AST). */
+    /** Citations of the whole workspace, computed once per build (a walk of every AST). */
     citationIndex(): CitationIndex {
         const generation = this.generation();
         if (this.citationCache && this.citationCache.generation === generation && generation >= 0) {
             return this.citationCache.index;
         }
-        const index: CitationIndex = { citations: new Map(), sources: this.inlineSources() };
+        const index: CitationIndex = { citations: new Map() };
         for (const root of this.documentRoots()) {
             for (const node of AstUtils.streamAst(root)) {
                 if (isCitation(node) && node.key) {
@@ -96,7 +94,7 @@ export class WarrantLspSupport {
         return index;
     }
 
-    /** The inline sources by name, computed once per build from the top-level elements only (cheap). */
+    /** The inline sources by name, first declaration first (as the analysis), once per build from the top-level elements. */
     inlineSources(): Map<string, Source> {
         const generation = this.generation();
         if (this.sourceCache && this.sourceCache.generation === generation && generation >= 0) {

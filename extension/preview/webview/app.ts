@@ -4,7 +4,7 @@
  * runs in the VS Code webview and in exported HTML pages (see main.ts for the host).
  */
 import type { GraphModel, GraphNode, NodeKind, NodeStatus } from '../../../language/graph/graph-model.js';
-import { layoutGraph, type PositionedGraph } from '../../../language/graph/layout.js';
+import { layoutGraph, type PositionedGraph, type PositionedNode } from '../../../language/graph/layout.js';
 import { matchesText, NODE_KINDS, NODE_STATUSES, normalizeModel, subModel, supportTree } from '../../../language/graph/model-utils.js';
 import { renderLegendTree, renderSvg, renderSvgTree } from '../../../language/graph/render-svg.js';
 import { neutralize } from '../../../language/graph/escape.js';
@@ -31,6 +31,8 @@ const KIND_LABELS: Record<NodeKind, string> = { claim: 'claims', pattern: 'patte
 
 interface Drawn {
     layout: PositionedGraph;
+    /** Positioned nodes by id: tooltips and scrolling look nodes up on every pointer move. */
+    positioned: Map<string, PositionedNode>;
     nodes: Map<string, SVGGElement>;
     edges: { el: SVGGElement; from: string; to: string }[];
 }
@@ -276,7 +278,7 @@ export class App {
         }
         const edgeList = Array.from(edgesEl.children).map(g => ({ el: g as SVGGElement, from: g.getAttribute('data-from') ?? '', to: g.getAttribute('data-to') ?? '' }));
         const first = this.drawn === null;
-        this.drawn = { layout, nodes: nodeMap, edges: edgeList };
+        this.drawn = { layout, positioned: new Map(layout.nodes.map(p => [p.node.id, p])), nodes: nodeMap, edges: edgeList };
         this.empty.hidden = layout.nodes.length > 0;
         if (layout.nodes.length === 0) this.empty.textContent = this.model && this.model.nodes.length > 0 ? 'Nothing to show with these filters.' : 'No claims yet: declare a claim to see the map.';
 
@@ -484,7 +486,7 @@ export class App {
     }
 
     private bringIntoView(id: string, center: boolean): void {
-        const p = this.drawn?.layout.nodes.find(n => n.node.id === id);
+        const p = this.drawn?.positioned.get(id);
         if (!p) return;
         const rect = this.canvas.getBoundingClientRect();
         const v = this.currentView();
@@ -619,7 +621,7 @@ export class App {
     // ── tooltip ─────────────────────────────────────────────────────────────
 
     private showTooltip(id: string, clientX: number, clientY: number): void {
-        const node: GraphNode | undefined = this.drawn?.layout.nodes.find(p => p.node.id === id)?.node;
+        const node: GraphNode | undefined = this.drawn?.positioned.get(id)?.node;
         if (!node) return;
         const hint = this.host.standalone ? 'Double-click: support tree' : 'Click: go to declaration · Double-click: support tree';
         const parts: Node[] = [
