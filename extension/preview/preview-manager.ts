@@ -22,11 +22,6 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
                     this.scheduleRefresh();
                 }
             }),
-            vscode.workspace.onDidSaveTextDocument(document => {
-                if (document.languageId === 'warrant') {
-                    this.scheduleRefresh();
-                }
-            }),
             vscode.window.onDidChangeTextEditorSelection(event => this.followCursor(event.textEditor)),
             vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor))
         );

@@ -5,7 +5,7 @@ import { describeFileProblem } from '../analysis/external-files.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { readContainedText } from './safe-read.js';
 import { MAX_EXTERNAL_FILE_BYTES } from './workspace-files.js';
-import type { WarrantWorkspaceManager } from './workspace-manager.js';
+import { isTrusted } from './workspace-manager.js';
 
 /**
  * Langium reads a `.warrant` file from disk when it indexes the workspace folders, and when a
@@ -35,7 +35,7 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     private async readGuarded(uri: URI): Promise<string> {
-        if (!(this.shared.workspace.WorkspaceManager as WarrantWorkspaceManager).trusted) {
+        if (!isTrusted(this.shared.workspace.WorkspaceManager)) {
             return '';
         }
         const file = uri.fsPath;

@@ -3,7 +3,7 @@ import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { WarrantWorkspaceManager } from './workspace-manager.js';
+import { isTrusted } from './workspace-manager.js';
 
 /**
  * Langium keeps a closed document's last editor text: after "close without saving" every
@@ -18,7 +18,7 @@ export class WarrantDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (!this.serviceRegistry.hasServices(uri)) {
             return;
         }
-        const trusted = (this.workspaceManager as WarrantWorkspaceManager).trusted !== false;
+        const trusted = isTrusted(this.workspaceManager);
         const onDisk = trusted && uri.scheme === 'file' && isFile(uri.fsPath);
         this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
     }

@@ -8,7 +8,7 @@ import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, 
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
 import { readRegularFile } from './safe-read.js';
-import type { WarrantWorkspaceManager } from './workspace-manager.js';
+import { isTrusted } from './workspace-manager.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
 export const MAX_EXTERNAL_FILE_BYTES = 50 * 1024 * 1024;
@@ -166,7 +166,7 @@ export class WorkspaceFiles {
     }
 
     private async read(baseFile: string, relative: string): Promise<ReadResult> {
-        if (!(this.shared.workspace.WorkspaceManager as WarrantWorkspaceManager).trusted) {
+        if (!isTrusted(this.shared.workspace.WorkspaceManager)) {
             return { ok: false, path: relative, problem: 'untrusted' };
         }
         const root = this.rootFor(baseFile);

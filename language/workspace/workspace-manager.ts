@@ -1,4 +1,4 @@
-import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI } from 'langium';
+import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI, type WorkspaceManager } from 'langium';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 
 /**
@@ -38,4 +38,9 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
             }
         }));
     }
+}
+
+/** Whether the server may read files from disk (false only when the client said the workspace is untrusted). */
+export function isTrusted(manager: WorkspaceManager): boolean {
+    return (manager as Partial<WarrantWorkspaceManager>).trusted !== false;
 }
