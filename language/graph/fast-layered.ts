@@ -8,10 +8,13 @@
  * → long-edge dummies → in-layer order (real nodes keep the given order,
  * dummies are merged in by barycentre) → x placement by alternating median-free barycentre
  * sweeps, each solved exactly as an isotonic regression (pool adjacent violators) under the
- * minimum-gap constraints → polyline routes through the dummies → shelf packing of components.
- * Every phase is O(V + D + E) per sweep (D = dummy nodes), so 2,000 nodes take milliseconds.
+ * minimum-gap constraints → lanes for edges longer than {@link MAX_DUMMY_SPAN} layers
+ * → polyline routes through the dummies and lanes → shelf packing of components.
+ * Every phase is O(V + D + E) per sweep (D = dummy nodes ≤ MAX_DUMMY_SPAN · E) except the
+ * lane assignment, O(E log E), so 2,000 nodes take milliseconds and a 5,000-layer chain too.
  */
 
+import { assignLanes } from './lanes.js';
 import { topDownLayering, type LayeringEdge } from './layering.js';
 
 export interface FastNode { width: number; height: number }
@@ -32,6 +35,14 @@ export interface FastOptions {
 }
 
 export const DEFAULT_FAST_OPTIONS: FastOptions = { nodeGap: 28, layerGap: 56, edgeGap: 10, componentGap: 40, aspectRatio: 1.6, sweeps: 4 };
+
+/**
+ * Edges spanning more layers than this run in a lane beside the drawing instead of through a
+ * dummy node per layer. Argument maps are shallow (generated 2,000-node maps have 8 layers and
+ * no edge longer than 6), so they keep the dummy routing; the bound caps the dummies at
+ * MAX_DUMMY_SPAN per edge on deep chains.
+ */
+export const MAX_DUMMY_SPAN = 10;
 
 export interface FastResult {
     /** Top-left corners. */
@@ -120,7 +131,9 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     // oriented edges: up/lo in local indices, after flipping
     const oriented = edgeIds.map((id, k) => ({ id, ...layering.oriented[k]!, flipped: layering.flipped[k] === 1 }));
 
-    // 3. items per layer: real nodes and long-edge dummies
+    // 3. items per layer: real nodes and the dummies of edges spanning up to MAX_DUMMY_SPAN
+    //    layers; longer edges run in lanes beside the drawing (step 7), grouped by their lower
+    //    end, so a deep chain with hub data costs O(V + E) rather than O(layers × E)
     interface Item { real: number; edge: number; width: number; ups: number[]; downs: number[]; pos: number; x: number; key: number }
     const items: Item[] = [];
     const byLayer: number[][] = Array.from({ length: layerCount }, () => []);
@@ -128,8 +141,10 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
         items.push({ real: i, edge: -1, width: nodes[members[i]].width, ups: [], downs: [], pos: 0, x: 0, key: rank[members[i]] });
         byLayer[layer[i]].push(i);
     }
+    const isLong = (e: { up: number; lo: number }) => layer[e.lo] - layer[e.up] > MAX_DUMMY_SPAN;
     const chains = new Map<number, number[]>(); // edge id → items from upper to lower (inclusive)
     for (const e of oriented) {
+        if (isLong(e)) continue;
         const chain = [e.up];
         for (let L = layer[e.up] + 1; L < layer[e.lo]; L++) {
             const d = items.length;
@@ -225,14 +240,41 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
         outY[v] = layerTop[layer[i]] + (layerHeight[layer[i]] - nodes[v].height) / 2;
     }
 
-    // 7. routes, with edge ends spread along the node sides in the order of where they go
+    // 7. lanes for the long edges: one trunk per lower node, from its layer up to its highest
+    //    conclusion, in lanes to the right of every node (lanes never cross a node)
+    const trunkOf = new Map<number, number>(); // lower node → trunk index
+    const trunks: { lo: number; top: number; bottom: number }[] = [];
+    for (const e of oriented) {
+        if (!isLong(e)) continue;
+        let t = trunkOf.get(e.lo);
+        if (t === undefined) trunkOf.set(e.lo, t = trunks.push({ lo: e.lo, top: layer[e.up], bottom: layer[e.lo] }) - 1);
+        trunks[t].top = Math.min(trunks[t].top, layer[e.up]);
+    }
+    const lanes = assignLanes(trunks);
+    const laneLeft = maxX + opt.nodeGap;
+    const laneX = (t: number) => laneLeft + lanes.lane[t] * opt.edgeGap;
+    if (lanes.count > 0) maxX = laneLeft + (lanes.count - 1) * opt.edgeGap;
+
+    // 8. routes, with edge ends spread along the node sides in the order of where they go; the
+    //    long edges of one lower node leave it through one shared port
     const topPorts = new Map<number, { id: number; toward: number }[]>();
     const bottomPorts = new Map<number, { id: number; toward: number }[]>();
+    const addPort = (ports: typeof topPorts, v: number, id: number, toward: number) =>
+        (ports.get(v) ?? ports.set(v, []).get(v)!).push({ id, toward });
+    const trunkPort = new Map<number, number>(); // trunk → the edge id whose top port it shares
     for (const e of oriented) {
+        const t = trunkOf.get(e.lo);
+        if (isLong(e) && t !== undefined) {
+            if (!trunkPort.has(t)) {
+                trunkPort.set(t, e.id);
+                addPort(topPorts, e.lo, e.id, laneX(t));
+            }
+            addPort(bottomPorts, e.up, e.id, laneX(t));
+            continue;
+        }
         const chain = chains.get(e.id)!;
-        const nextUp = items[chain[chain.length - 2]], nextDown = items[chain[1]];
-        (topPorts.get(e.lo) ?? topPorts.set(e.lo, []).get(e.lo)!).push({ id: e.id, toward: nextUp.x });
-        (bottomPorts.get(e.up) ?? bottomPorts.set(e.up, []).get(e.up)!).push({ id: e.id, toward: nextDown.x });
+        addPort(topPorts, e.lo, e.id, items[chain[chain.length - 2]].x);
+        addPort(bottomPorts, e.up, e.id, items[chain[1]].x);
     }
     const portX = new Map<string, number>();
     const spread = (ports: Map<number, { id: number; toward: number }[]>, side: string) => {
@@ -246,13 +288,21 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     spread(topPorts, 't');
     spread(bottomPorts, 'b');
     for (const e of oriented) {
-        const chain = chains.get(e.id)!;
         const lo = members[e.lo], up = members[e.up];
-        const points: FastPoint[] = [{ x: portX.get(`t${e.id}`)! - minX, y: outY[lo] }];
-        for (let k = chain.length - 2; k >= 1; k--) {
-            const d = items[chain[k]];
-            const L = layer[e.up] + k;
-            points.push({ x: d.x - minX, y: layerTop[L] + layerHeight[L] }, { x: d.x - minX, y: layerTop[L] });
+        const t = isLong(e) ? trunkOf.get(e.lo)! : -1;
+        const points: FastPoint[] = [{ x: portX.get(`t${t >= 0 ? trunkPort.get(t)! : e.id}`)! - minX, y: outY[lo] }];
+        if (t >= 0) {
+            // into the lane in the gap above the lower node, up the lane, out in the gap below the upper node
+            const x = laneX(t) - minX;
+            points.push({ x, y: layerTop[layer[e.lo]] - opt.layerGap / 2 },
+                { x, y: layerTop[layer[e.up]] + layerHeight[layer[e.up]] + opt.layerGap / 2 });
+        } else {
+            const chain = chains.get(e.id)!;
+            for (let k = chain.length - 2; k >= 1; k--) {
+                const d = items[chain[k]];
+                const L = layer[e.up] + k;
+                points.push({ x: d.x - minX, y: layerTop[L] + layerHeight[L] }, { x: d.x - minX, y: layerTop[L] });
+            }
         }
         points.push({ x: portX.get(`b${e.id}`)! - minX, y: outY[up] + nodes[up].height });
         // the caller's orientation is lower → upper; a flipped (cycle) edge was routed the other way

@@ -5,7 +5,7 @@ import { evidenceEnd } from '../../language/graph/graph-model.js';
 import { chooseEngine, DEFAULT_ELK_NODE_LIMIT, layoutGraph, type PositionedGraph } from '../../language/graph/layout.js';
 import { layoutDrift, layersOf } from '../../language/graph/drift.js';
 import { evidenceOrder, normalizeModel, supportTree } from '../../language/graph/model-utils.js';
-import { isotonicPlacement } from '../../language/graph/fast-layered.js';
+import { isotonicPlacement, MAX_DUMMY_SPAN } from '../../language/graph/fast-layered.js';
 import { generateModel, hostileModel, lscbModel, withOneMoreClaim } from './fixtures.js';
 
 function shuffled<T>(list: T[], seed: number): T[] {
@@ -44,6 +44,39 @@ function overlaps(g: PositionedGraph): number {
         }
     }
     return count;
+}
+
+/** Claim i supported by claim i + 1 and by datum i mod hubs: hub data support claims thousands of layers apart. */
+function chainModel(claims: number, hubs: number): GraphModel {
+    const at = (line: number) => ({ uri: 'file:///chain.warrant', range: { start: { line, character: 0 }, end: { line, character: 10 } } });
+    const nodes: GraphNode[] = [
+        ...Array.from({ length: hubs }, (_, k): GraphNode => ({ id: `d${k}`, kind: 'datum', label: `Datum ${k}`, status: 'grounded', ...at(k) })),
+        ...Array.from({ length: claims }, (_, i): GraphNode => ({ id: `c${i}`, kind: 'claim', label: `Claim ${i}`, status: 'grounded', ...at(hubs + i) }))
+    ];
+    const edges: GraphModel['edges'] = [];
+    for (let i = 0; i < claims; i++) {
+        if (i + 1 < claims) edges.push({ from: `c${i + 1}`, to: `c${i}`, kind: 'supports' });
+        edges.push({ from: `d${i % hubs}`, to: `c${i}`, kind: 'supports' });
+    }
+    return { nodes, edges };
+}
+
+/** Vertical route segments longer than `min` that pass through a node's box. */
+function nodesCrossed(g: PositionedGraph, min: number): number {
+    const byX = [...g.nodes].sort((a, b) => a.x - b.x);
+    let crossed = 0;
+    for (const e of g.edges) {
+        for (let k = 1; k < e.points.length; k++) {
+            const p = e.points[k - 1], q = e.points[k];
+            if (p.x !== q.x || Math.abs(q.y - p.y) < min) continue;
+            const top = Math.min(p.y, q.y), bottom = Math.max(p.y, q.y);
+            for (const n of byX) {
+                if (n.x >= p.x) break;
+                if (n.x + n.width > p.x && n.y < bottom && n.y + n.height > top) crossed++;
+            }
+        }
+    }
+    return crossed;
 }
 
 describe('layout', function () {
@@ -100,6 +133,30 @@ describe('layout', function () {
             assert.equal(overlaps(g), 0);
             for (const e of g.edges) assert.ok(e.points.length >= 2 && e.points.every(p => Number.isFinite(p.x) && Number.isFinite(p.y)));
         }
+    });
+
+    it('deep chains with hub data: long edges run in lanes beside the nodes, routes stay short', async () => {
+        for (const [claims, hubs] of [[400, 8], [3000, 30]]) {
+            const g = await layoutGraph(chainModel(claims, hubs));
+            assert.equal(g.engine, 'fast');
+            assert.equal(g.nodes.length, claims + hubs);
+            assert.equal(evidenceBelow(g), 1);
+            assert.equal(overlaps(g), 0);
+            // a dummy per layer would give an edge from the bottom hub to the top claim ~2 × claims points
+            const longest = Math.max(...g.edges.map(e => e.points.length));
+            assert.ok(longest <= 2 * MAX_DUMMY_SPAN + 2, `a route of ${longest} points`);
+            const lanes = g.edges.filter(e => e.points.length === 4 && e.points[1].x === e.points[2].x && Math.abs(e.points[2].y - e.points[1].y) > g.height / 2);
+            assert.ok(lanes.length >= hubs, 'the hubs reach their far claims through lanes');
+            assert.equal(nodesCrossed(g, 1), 0, 'no straight stretch of a route passes through a node');
+        }
+    });
+
+    it('is stable on a deep chain: adding one claim keeps layers and left-to-right order', async () => {
+        const model = chainModel(400, 8);
+        const drift = layoutDrift(await layoutGraph(model), await layoutGraph(withOneMoreClaim(model)));
+        assert.equal(drift.common, model.nodes.length);
+        assert.ok(drift.sameLayer >= 0.9, `only ${drift.sameLayer} kept their layer`);
+        assert.ok(drift.orderKept >= 0.97, `only ${drift.orderKept} of pairs kept their order`);
     });
 
     it('chooses ELK for small maps, the fast engine above the limit and the overview above 1,000 nodes', async () => {

@@ -134,11 +134,11 @@ export interface CliResult {
     ms: number;
 }
 
-/** Runs the bundled CLI (asynchronously, so two can run side by side on two cores). */
-export function runCli(args: string[], cwd: string, timeoutMs = 60000): Promise<CliResult> {
+/** Runs the bundled CLI (asynchronously, so two can run side by side on two cores); `nodeFlags` go to Node (e.g. a heap limit). */
+export function runCli(args: string[], cwd: string, timeoutMs = 60000, nodeFlags: string[] = []): Promise<CliResult> {
     return new Promise(resolve => {
         const started = Date.now();
-        const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [...nodeFlags, CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk));
