@@ -75,6 +75,19 @@ interface ArgdownResult {
     peakRssMb: number;
 }
 
+interface ChainExportResult {
+    format: string;
+    claims: number;
+    hubs: number;
+    status: number | null;
+    signal: string | null;
+    wallMs: number;
+    cpuMs: number;
+    peakRssMb: number;
+    outputKb: number;
+    error?: string;
+}
+
 interface BibResult {
     entries: number;
     keys: number;
@@ -235,6 +248,12 @@ async function main(): Promise<void> {
         graphs.push(result);
         log(`graph ${nodes}: ${result.cold.totalMs} ms cold (${result.engine}${result.overview ? ', overview' : ''}), ${result.warm.totalMs} ms warm`);
     }
+    const chainExports: ChainExportResult[] = [];
+    for (const format of ['svg', 'html']) {
+        const result = await runChild<ChainExportResult>('export-chain.ts', ['--format', format, '--claims', '5000', '--hubs', '50', '--dir', tmp], { timeoutMs: 300_000 });
+        chainExports.push(result);
+        log(`export ${format}, 5,000-claim chain: ${result.wallMs} ms wall, ${result.cpuMs} ms CPU, ${result.peakRssMb} MB peak${result.status === 0 ? '' : `, exit ${result.status} ${result.signal ?? ''}`}`);
+    }
     let helperGraph: { node?: GraphTiming[]; chromium?: GraphTiming[]; nodeError?: string; chromiumError?: string; error?: string };
     try {
         helperGraph = await runChild('graph-chromium.ts', ['--sizes', '100,500,2000'], { timeoutMs: 300_000 });
@@ -321,6 +340,15 @@ async function main(): Promise<void> {
             measured: `${s(g.cold.totalMs)} cold (layout ${s(g.cold.layoutMs)} + render ${s(g.cold.renderMs)}), ${s(g.warm.totalMs)} warm`,
             budget: budget ? `< ${s(budget)}` : '—',
             result: budget ? verdict(Math.max(g.cold.totalMs, g.warm.totalMs) < budget) : 'info'
+        });
+    }
+    for (const c of chainExports) {
+        // budgets with room for a busy 2-core host (measured: ~4 s, ~290 MB; before lanes: 4.4 GB, then out of memory)
+        const ok = c.status === 0 && c.peakRssMb < 512;
+        rows.push({
+            figure: `export ${c.format}, ${c.claims.toLocaleString('en')}-claim chain with ${c.hubs} hubs (CLI process, ${c.outputKb} KB written)`,
+            measured: c.status === 0 ? `${s(c.wallMs)} wall (CPU ${s(c.cpuMs)}), ${c.peakRssMb} MB peak RSS` : `failed: exit ${c.status} ${c.signal ?? ''} ${c.error ?? ''}`.trim(),
+            budget: '< 10 s, < 512 MB', result: both(ok && c.wallMs < 10_000, ok && c.cpuMs < 10_000)
         });
     }
     if (helperGraph.chromium) {
@@ -434,6 +462,7 @@ async function main(): Promise<void> {
         server,
         bibliography: bib,
         graphs,
+        chainExports,
         graphHelper: helperGraph,
         bundles,
         profiles: { build: buildProfile, keystroke: keystrokeProfile }
