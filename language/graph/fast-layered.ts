@@ -243,11 +243,11 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
     // 7. lanes for the long edges: one trunk per lower node, from its layer up to its highest
     //    conclusion, in lanes to the right of every node (lanes never cross a node)
     const trunkOf = new Map<number, number>(); // lower node → trunk index
-    const trunks: { lo: number; top: number; bottom: number }[] = [];
+    const trunks: { top: number; bottom: number }[] = [];
     for (const e of oriented) {
         if (!isLong(e)) continue;
         let t = trunkOf.get(e.lo);
-        if (t === undefined) trunkOf.set(e.lo, t = trunks.push({ lo: e.lo, top: layer[e.up], bottom: layer[e.lo] }) - 1);
+        if (t === undefined) trunkOf.set(e.lo, t = trunks.push({ top: layer[e.up], bottom: layer[e.lo] }) - 1);
         trunks[t].top = Math.min(trunks[t].top, layer[e.up]);
     }
     const lanes = assignLanes(trunks);
@@ -263,8 +263,8 @@ function layoutComponent(nodes: FastNode[], edges: FastEdge[], members: number[]
         (ports.get(v) ?? ports.set(v, []).get(v)!).push({ id, toward });
     const trunkPort = new Map<number, number>(); // trunk → the edge id whose top port it shares
     for (const e of oriented) {
-        const t = trunkOf.get(e.lo);
-        if (isLong(e) && t !== undefined) {
+        if (isLong(e)) {
+            const t = trunkOf.get(e.lo)!;
             if (!trunkPort.has(t)) {
                 trunkPort.set(t, e.id);
                 addPort(topPorts, e.lo, e.id, laneX(t));
