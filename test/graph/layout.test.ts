@@ -170,13 +170,11 @@ describe('layout', function () {
         assert.ok(forced.overview && forced.nodes.every(n => n.text === undefined));
     });
 
-    it('lays out 2,000 nodes well within the budget', async () => {
-        const model = generateModel(2000, 4);
-        const started = performance.now();
-        const g = await layoutGraph(model);
-        const ms = performance.now() - started;
+    // Its time is a budget of `npm run bench` (graph rows), not an assertion here.
+    it('lays out 2,000 nodes, every one at a finite position', async () => {
+        const g = await layoutGraph(generateModel(2000, 4));
         assert.equal(g.nodes.length, 2000);
-        assert.ok(ms < 5000, `2,000 nodes took ${ms} ms`);
+        assert.ok(g.nodes.every(n => Number.isFinite(n.x) && Number.isFinite(n.y) && n.width > 0 && n.height > 0));
     });
 
     it('survives inconsistent input: duplicate ids, dangling edges, self loops, unknown kinds, empty models', async () => {
