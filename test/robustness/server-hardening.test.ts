@@ -51,6 +51,26 @@ describe('server hardening (stdio)', function () {
         }
     });
 
+    it('a request cancelled while it waits for its just-opened document is answered, as cancelled', async () => {
+        const dir = tempWorkspace();
+        const client = await LspClient.start(dir);
+        try {
+            void client.open('wait.warrant', 'claim w "W"\n');
+            const source = new CancellationTokenSource();
+            const answer = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: client.uri('wait.warrant') } }, source.token);
+            source.cancel();
+            const outcome = await within('the cancelled request', answer.then(result => ({ result }), (error: ResponseError<unknown>) => ({ error: error.code })));
+            if ('result' in outcome) {
+                assertRealResult('documentSymbol', outcome.result);
+            } else {
+                assert.ok([-32800, -32802].includes(outcome.error), `a cancellation, not ${outcome.error}`);
+            }
+        } finally {
+            await client.stop();
+            removeWorkspace(dir);
+        }
+    });
+
     describe('malformed notifications', () => {
         let dir: string;
         let client: LspClient;
