@@ -1,20 +1,25 @@
 import { DocumentState, URI } from 'langium';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection, ResponseError } from 'vscode-languageserver';
 import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
 import { GraphRequest, type GraphParams } from '../language/protocol.js';
 import type { GraphModel } from '../language/graph/graph-model.js';
 import type { WarrantServices } from '../language/warrant-module.js';
+import { asResponseError } from './response-errors.js';
 
 /** Answers `warrant/graph` once the workspace (or the requested document) is validated. */
 export function registerGraphRequest(connection: Connection, services: WarrantServices): void {
     const builder = services.shared.workspace.DocumentBuilder;
     // By method name: the server's vscode-languageserver carries its own copy of the protocol classes.
-    connection.onRequest(GraphRequest.method, async (params: GraphParams, cancelToken: CancellationToken): Promise<GraphModel> => {
-        if (params.uri) {
-            await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri), cancelToken);
-        } else {
-            await builder.waitUntil(DocumentState.Validated, cancelToken);
+    connection.onRequest(GraphRequest.method, async (params: GraphParams, cancelToken: CancellationToken): Promise<GraphModel | ResponseError<unknown>> => {
+        try {
+            if (params.uri) {
+                await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri), cancelToken);
+            } else {
+                await builder.waitUntil(DocumentState.Validated, cancelToken);
+            }
+            return await services.shared.workspace.WorkspaceLock.read(() => buildGraphModel(services.warrant.Analysis.get(), params.uri));
+        } catch (error) {
+            return asResponseError(error);
         }
-        return services.shared.workspace.WorkspaceLock.read(() => buildGraphModel(services.warrant.Analysis.get(), params.uri));
     });
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
-import type { BibliographyFacts, ExternalFiles, FileProblem, TranscriptFacts } from '../analysis/external-files.js';
+import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '../config/warrant-config.js';
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
@@ -33,6 +33,9 @@ export class WorkspaceFiles {
     /** Counts refreshes, so results computed from these files can tell they are outdated. */
     version = 0;
     configProblems: string[] = [];
+    /** The files the last refresh did not read, by absolute path, with why (the language server logs them). */
+    skipped: ReadonlyMap<string, string> = new Map();
+    private skipping = new Map<string, string>();
     private explicitRoots: string[] | undefined;
     private readonly cache = new Map<string, CachedFile>();
     private bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
@@ -55,10 +58,15 @@ export class WorkspaceFiles {
             .map(uri => uri.fsPath);
     }
 
-    /** The workspace folder holding a file; a file outside every folder is confined to its own directory. */
-    rootFor(fsPath: string): string {
+    /**
+     * The workspace folder holding a file, or undefined outside every folder. A document
+     * outside the folders reads no other file: its own folder as the boundary would let a
+     * `.warrant` in a home folder read any file below it (`.ssh/id_rsa`, `/` for a document
+     * at `file:///evil.warrant`).
+     */
+    rootFor(fsPath: string): string | undefined {
         const inside = this.roots().filter(root => fsPath === root || fsPath.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
-        return inside.sort((a, b) => b.length - a.length)[0] ?? path.dirname(fsPath);
+        return inside.sort((a, b) => b.length - a.length)[0];
     }
 
     readonly external: ExternalFiles = {
@@ -84,6 +92,7 @@ export class WorkspaceFiles {
 
     /** Loads everything the given documents and the config refer to. */
     async refresh(documents: LangiumDocument[]): Promise<void> {
+        this.skipping = new Map();
         await this.loadConfig();
         const bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
         const transcriptFacts = new Map<Origin, TranscriptFacts>();
@@ -111,6 +120,10 @@ export class WorkspaceFiles {
                 continue;
             }
             const file = document.uri.fsPath;
+            if (isTrusted(this.shared.workspace.WorkspaceManager) && this.rootFor(file) === undefined) {
+                this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts);
+                continue;
+            }
             for (const statement of (root as Document).elements.filter(isBibliography)) {
                 if (statement.path !== undefined) {
                     bibliographyFacts.set(statement, await loadBibliography(file, statement.path));
@@ -138,7 +151,27 @@ export class WorkspaceFiles {
         }
         this.bibliographyFacts = bibliographyFacts;
         this.transcriptFacts = transcriptFacts;
+        this.skipped = this.skipping;
         this.version++;
+    }
+
+    /**
+     * A document outside every workspace folder: nothing it names is read, and one diagnostic
+     * (on its first bibliography or transcript, not on each) says so.
+     */
+    private refuseOutsideDocument(document: Document, file: string, bibliographies: Map<Bibliography, BibliographyFacts>, transcripts: Map<Origin, TranscriptFacts>): void {
+        for (const element of document.elements) {
+            const origin = isAnnex(element) ? element.data.find(datum => datum.origin?.file !== undefined)?.origin : undefined;
+            if (isBibliography(element) && element.path !== undefined) {
+                bibliographies.set(element, { status: 'outside-workspace', path: element.path });
+            } else if (origin?.file !== undefined) {
+                transcripts.set(origin, { status: 'outside-workspace', path: origin.file });
+            } else {
+                continue;
+            }
+            this.skipping.set(file, `\`${file}\` is outside the workspace folders, so no bibliography or transcript it names is read`);
+            return;
+        }
     }
 
     /** Forget cached contents, e.g. when a watched file changed on disk. */
@@ -167,12 +200,15 @@ export class WorkspaceFiles {
 
     private async read(baseFile: string, relative: string): Promise<ReadResult> {
         if (!isTrusted(this.shared.workspace.WorkspaceManager)) {
-            return { ok: false, path: relative, problem: 'untrusted' };
+            return this.skip(baseFile, relative, 'untrusted');
         }
         const root = this.rootFor(baseFile);
+        if (root === undefined) {
+            return this.skip(baseFile, relative, 'outside-workspace');
+        }
         const contained = resolveContained(baseFile, relative, root, MAX_EXTERNAL_FILE_BYTES);
         if (!contained.ok) {
-            return { ok: false, path: relative, problem: contained.reason };
+            return this.skip(baseFile, relative, contained.reason);
         }
         const target = contained.path;
         try {
@@ -183,7 +219,7 @@ export class WorkspaceFiles {
             }
         } catch {
             this.cache.delete(target);
-            return { ok: false, path: relative, problem: 'unreadable' };
+            return this.skip(baseFile, relative, 'unreadable');
         }
         // Robustness: not `fs.readFile(target)`, which blocks forever on a FIFO and never ends on
         // a device swapped in after the containment check above; readRegularFile opens the file
@@ -192,9 +228,17 @@ export class WorkspaceFiles {
         const read = await readRegularFile(contained.realPath, root, MAX_EXTERNAL_FILE_BYTES);
         if (!read.ok) {
             this.cache.delete(target);
-            return { ok: false, path: relative, problem: read.problem };
+            return this.skip(baseFile, relative, read.problem);
         }
         this.cache.set(target, { mtimeMs: read.mtimeMs, size: read.size, text: read.text });
         return { ok: true, path: target, text: read.text };
+    }
+
+    private skip(baseFile: string, relative: string, problem: FileProblem): ReadResult {
+        if (problem !== 'not-found') {
+            const file = path.resolve(path.dirname(baseFile), relative);
+            this.skipping.set(file, describeFileProblem(problem, file));
+        }
+        return { ok: false, path: relative, problem };
     }
 }

@@ -2,12 +2,14 @@ import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreSe
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 
 /**
- * In an untrusted workspace (the client says so in `initializationOptions.trusted`), the
- * server reads no file from disk: it checks only the documents the editor opens and sends
- * it, and does not index the workspace folders. Trust granted later restarts the server.
+ * In an untrusted workspace the server reads no file from disk: it checks only the documents
+ * the editor opens and sends it, and does not index the workspace folders. Trust granted
+ * later restarts the server. A client that speaks of trust (`initializationOptions.trusted`)
+ * grants it only with the boolean `true`: `"false"`, `0` or `null` used to count as trusted.
+ * A client that does not mention it (editors without a notion of trust) is trusted.
  */
 export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
-    /** False only when the client said the workspace is untrusted. */
+    /** See the class comment. */
     trusted = true;
 
     constructor(services: LangiumSharedCoreServices) {
@@ -16,8 +18,7 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
 
     override initialize(params: InitializeParams): void {
         super.initialize(params);
-        const options = params.initializationOptions as { trusted?: unknown } | undefined;
-        this.trusted = options?.trusted !== false;
+        this.trusted = grantsTrust(params.initializationOptions);
     }
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
@@ -40,7 +41,15 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
     }
 }
 
-/** Whether the server may read files from disk (false only when the client said the workspace is untrusted). */
+/** Whether the server may read files from disk (see WarrantWorkspaceManager). */
 export function isTrusted(manager: WorkspaceManager): boolean {
-    return (manager as Partial<WarrantWorkspaceManager>).trusted !== false;
+    return (manager as Partial<WarrantWorkspaceManager>).trusted === true;
+}
+
+/** Absent options or no `trusted` key: trusted; otherwise only `trusted: true`. */
+export function grantsTrust(initializationOptions: unknown): boolean {
+    if (typeof initializationOptions !== 'object' || initializationOptions === null || !('trusted' in initializationOptions)) {
+        return true;
+    }
+    return (initializationOptions as { trusted: unknown }).trusted === true;
 }

@@ -1,0 +1,50 @@
+import { DocumentState } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { isClaim, isDocument } from '../language/generated/ast.js';
+import { visibleControls } from '../language/validation/document-validator.js';
+import type { WarrantServices } from '../language/warrant-module.js';
+import { isTrusted } from '../language/workspace/workspace-manager.js';
+
+/**
+ * What the "Warrant" output channel (any client's server log) shows: the start, the indexed
+ * workspace, configuration problems and files not read, each once when it appears, never per
+ * keystroke.
+ */
+export function logServerActivity(connection: Connection, services: WarrantServices, version: string): void {
+    const shared = services.shared;
+    const log = connection.console;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const folders = (params.workspaceFolders ?? []).map(folder => visibleControls(folder.uri));
+        log.info(`Warrant language server ${version} started (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}.`);
+        if (!isTrusted(shared.workspace.WorkspaceManager)) {
+            log.info('The workspace is not trusted: only the open documents are checked, and no file is read from disk.');
+        }
+    });
+    shared.lsp.LanguageServer.onInitialized(() => {
+        const started = Date.now();
+        shared.workspace.WorkspaceManager.ready.then(() => {
+            const documents = shared.workspace.LangiumDocuments.all.toArray();
+            const claims = documents.reduce((sum, document) => {
+                const root = document.parseResult.value;
+                return sum + (isDocument(root) ? root.elements.filter(isClaim).length : 0);
+            }, 0);
+            log.info(`Indexed ${documents.length} .warrant files (${claims} claims) in ${Date.now() - started} ms.`);
+        }, () => undefined);
+    });
+    let loggedConfig = '';
+    let loggedSkips = new Map<string, string>();
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        const files = services.warrant.Files;
+        const config = files.configProblems.join('\n');
+        if (config !== loggedConfig && config !== '') {
+            files.configProblems.forEach(problem => log.warn(`warrant.config.json: ${visibleControls(problem)}`));
+        }
+        loggedConfig = config;
+        for (const [file, why] of files.skipped) {
+            if (loggedSkips.get(file) !== why) {
+                log.info(`Not read: ${visibleControls(why)}.`);
+            }
+        }
+        loggedSkips = new Map(files.skipped);
+    });
+}
