@@ -6,7 +6,7 @@
  */
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 import { scanEntryFields, type BibIndex, type BibIndexEntry } from './scanner.js';
-import { fold, parseRawNames, texToText, type BibName } from './tex.js';
+import { citedFamily, fold, parseRawNames, rawFamilyNames, texToText, type BibName } from './tex.js';
 
 export type { BibName } from './tex.js';
 
@@ -45,7 +45,7 @@ export interface BibEntrySummary {
     /** 0-based line of the entry's `@`. */
     readonly line: number;
     readonly title?: string;
-    /** Family names of the authors (of the editors when there are no authors). */
+    /** Family names of the authors (of the editors when there are no authors), with their particles ("van der Berg"). */
     readonly familyNames: readonly string[];
     readonly year?: string;
 }
@@ -92,14 +92,14 @@ export function stripMarkup(text: string): string {
 export function summarize(entry: BibIndexEntry): BibEntrySummary {
     const raw = entry.raw;
     const title = raw.title !== undefined ? texToText(raw.title) : undefined;
-    const authors = parseRawNames(raw.author).map(n => n.family);
+    const authors = rawFamilyNames(raw.author);
     const year = raw.year !== undefined ? texToText(raw.year) : raw.date !== undefined ? /\d{4}/.exec(raw.date)?.[0] : undefined;
     return {
         key: entry.key,
         type: entry.type,
         line: entry.line,
         ...(title ? { title } : {}),
-        familyNames: authors.length > 0 ? authors : parseRawNames(raw.editor).map(n => n.family),
+        familyNames: authors.length > 0 ? authors : rawFamilyNames(raw.editor),
         ...(year ? { year } : {}),
     };
 }
@@ -136,17 +136,13 @@ export function initials(given: string): string {
         .filter(Boolean).join(' ')).filter(Boolean).join('-')).filter(Boolean).join(' ');
 }
 
-function familyWithPrefix(name: BibName): string {
-    return name.prefix ? `${name.prefix} ${name.family}` : name.family;
-}
-
 /** "Family, G." (APA reference list order). */
 export function formatNameInverted(name: BibName): string {
     if (name.literal) {
         return name.family;
     }
     const init = name.given ? initials(name.given) : '';
-    return [familyWithPrefix(name), init, name.suffix].filter(Boolean).join(', ');
+    return [citedFamily(name), init, name.suffix].filter(Boolean).join(', ');
 }
 
 /** "G. Family" (APA order for editors after "In"). */
@@ -155,7 +151,7 @@ export function formatNameDirect(name: BibName): string {
         return name.family;
     }
     const init = name.given ? initials(name.given) : '';
-    return [init, familyWithPrefix(name)].filter(Boolean).join(' ') + (name.suffix ? `, ${name.suffix}` : '');
+    return [init, citedFamily(name)].filter(Boolean).join(' ') + (name.suffix ? `, ${name.suffix}` : '');
 }
 
 function normalizePages(pages: string): string {
@@ -346,7 +342,7 @@ export function parseEntryDetails(index: BibIndex, entry: BibIndexEntry, lookup?
     const url = text('url');
     const number = text('number') ?? text('issue');
     const edition = text('edition');
-    const familyNames = (authorNames.length > 0 ? authorNames : editorNames).map(n => n.family);
+    const familyNames = (authorNames.length > 0 ? authorNames : editorNames).map(citedFamily);
     return {
         key: entry.key || parsed.key,
         type: entry.type,
