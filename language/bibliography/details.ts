@@ -5,6 +5,7 @@
  * cost is a few milliseconds per entry instead of minutes for a large library.
  */
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
+import { withoutResolver } from './reference-links.js';
 import { scanEntryFields, type BibIndex, type BibIndexEntry } from './scanner.js';
 import { citedFamily, fold, parseRawNames, rawFamilyNames, texToText, type BibName } from './tex.js';
 
@@ -158,10 +159,6 @@ function normalizePages(pages: string): string {
     return pages.replace(/\s*(?:-{1,3}|[‐‑‒–—])\s*/g, '–');
 }
 
-function normalizeDoi(doi: string): string {
-    return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
-}
-
 function asText(value: unknown): string | undefined {
     if (typeof value === 'string') {
         const text = stripMarkup(value);
@@ -182,9 +179,21 @@ const UNPARSED_FIELDS = /^(?:abstract|file|files|pdf|keywords|annote|annotation|
 /** Other fields longer than this are not parsed either. */
 const MAX_PARSED_VALUE = 4000;
 
+/** Fields the parser keeps as written (no TeX decoding). */
+const VERBATIM_FIELDS = /^(?:url|urlraw|doi|eprint|file|pdf|verb[abc]?)$/;
+
+/**
+ * `<` and `>` in text mode as the commands that mean them: the parser reads a bare `<` as TeX's
+ * OT1 font does (`¡`, and `>` as `¿`). Math (`$…$`) keeps them.
+ */
+function textAngles(value: string): string {
+    return value.replace(/\$[^$]*\$|[<>]/g, m => m === '<' ? '\\textless{}' : m === '>' ? '\\textgreater{}' : m);
+}
+
 /**
  * Blanks the values of fields that the details do not need (keeping their line breaks, so the
- * parser's error lines stay right), and returns the abstract's raw text.
+ * parser's error lines stay right), spells out `<` and `>` in the others, and returns the
+ * abstract's raw text.
  */
 export function reduceForParser(slice: string): { text: string; abstract?: string } {
     const spans = scanEntryFields(slice);
@@ -197,6 +206,9 @@ export function reduceForParser(slice: string): { text: string; abstract?: strin
         }
         if (UNPARSED_FIELDS.test(span.name) || span.valueEnd - span.valueStart > MAX_PARSED_VALUE) {
             text += slice.slice(from, span.valueStart) + ' {' + slice.slice(span.valueStart, span.valueEnd).replace(/[^\r\n]+/g, '') + '}';
+            from = span.valueEnd;
+        } else if (!VERBATIM_FIELDS.test(span.name) && /[<>]/.test(slice.slice(span.valueStart, span.valueEnd))) {
+            text += slice.slice(from, span.valueStart) + textAngles(slice.slice(span.valueStart, span.valueEnd));
             from = span.valueEnd;
         }
     }
@@ -362,7 +374,7 @@ export function parseEntryDetails(index: BibIndex, entry: BibIndexEntry, lookup?
         ...(number ? { number } : {}),
         ...(pages ? { pages: normalizePages(pages) } : {}),
         ...(edition ? { edition } : {}),
-        ...(doi ? { doi: normalizeDoi(doi) } : {}),
+        ...(doi ? { doi: withoutResolver(doi) } : {}),
         ...(url ? { url } : {}),
         ...(abstract ? { abstract } : {}),
         fields,
