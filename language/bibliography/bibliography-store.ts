@@ -6,6 +6,7 @@
  * containment): the store only receives `(uri, text)`.
  */
 import { MAX_DETAILED_ENTRY_LENGTH, isBibtexParserLoaded, loadBibtexParser, parseEntryDetails, summarize, type BibEntryDetails, type BibEntrySummary } from './details.js';
+import { AuthorIndex, type AuthorSuggestion } from './author-suggestions.js';
 import { KeyMatcher, type KeySuggestion } from './nearest-keys.js';
 import { scanBibliography, scanBibliographyAsync, type AsyncScanOptions, type BibIndex, type BibIndexEntry, type BibProblemCode } from './scanner.js';
 
@@ -40,6 +41,7 @@ interface FileRecord {
     readonly details: Map<string, BibEntryDetails>;
     diagnostics?: BibDiagnostic[];
     matcher?: KeyMatcher;
+    authors?: AuthorIndex;
 }
 
 interface Located {
@@ -62,6 +64,7 @@ export class BibliographyStore {
     private nextOrder = 0;
     private allKeys: string[] | undefined;
     private allMatcher: KeyMatcher | undefined;
+    private allAuthors: AuthorIndex | undefined;
 
     constructor(private readonly options: BibliographyStoreOptions = {}) {}
 
@@ -210,26 +213,31 @@ export class BibliographyStore {
         return this.entry(key, within);
     }
 
-    /** Suggestions for an unknown key (see nearest-keys.ts). */
+    /** Suggestions for an unknown key (see nearest-keys.ts and author-suggestions.ts). */
     nearestKeys(key: string, max = 3, within?: Within): string[] {
         return this.scoredKeys(key, max, within).map(s => s.key);
     }
 
+    /**
+     * Suggestions ranked by the better of two scores: the key's edit distance, and the cost of
+     * reading the key as the entry's authors and year (see author-suggestions.ts). Both
+     * indexes are built on the first unknown key, not when a file is indexed.
+     */
     scoredKeys(key: string, max = 3, within?: Within): KeySuggestion[] {
         if (within === undefined) {
             this.allMatcher ??= new KeyMatcher(this.merged.keys());
-            return this.allMatcher.scored(key, max);
+            this.allAuthors ??= new AuthorIndex([...this.merged.values()].map(list => list[0]!.entry));
+            return rankSuggestions(this.allMatcher.scored(key, max), this.allAuthors.suggest(key, max), max);
         }
-        const all: KeySuggestion[] = [];
+        const byKey: KeySuggestion[] = [];
+        const byAuthor: AuthorSuggestion[] = [];
         for (const file of this.selected(within)) {
             file.matcher ??= new KeyMatcher(file.index.byKey.keys());
-            all.push(...file.matcher.scored(key, max));
+            file.authors ??= new AuthorIndex(file.index.byKey.values());
+            byKey.push(...file.matcher.scored(key, max));
+            byAuthor.push(...file.authors.suggest(key, max));
         }
-        const seen = new Set<string>();
-        return all
-            .sort((a, b) => a.distance - b.distance)
-            .filter(s => !seen.has(s.key) && seen.add(s.key))
-            .slice(0, max);
+        return rankSuggestions(byKey, byAuthor, max);
     }
 
     /** Syntax problems and duplicate keys of one file (cheap: from the key index). */
@@ -309,5 +317,22 @@ export class BibliographyStore {
     private changed(): void {
         this.allKeys = undefined;
         this.allMatcher = undefined;
+        this.allAuthors = undefined;
     }
+}
+
+/** One list, best first: a key's score is the lower of its key distance and its author cost; ties go to the closer key. */
+function rankSuggestions(byKey: readonly KeySuggestion[], byAuthor: readonly AuthorSuggestion[], max: number): KeySuggestion[] {
+    const keyDistance = new Map<string, number>();
+    for (const s of byKey) {
+        keyDistance.set(s.key, Math.min(s.distance, keyDistance.get(s.key) ?? Infinity));
+    }
+    const score = new Map(keyDistance);
+    for (const s of byAuthor) {
+        score.set(s.key, Math.min(s.cost, score.get(s.key) ?? Infinity));
+    }
+    return [...score]
+        .map(([key, distance]) => ({ key, distance }))
+        .sort((a, b) => a.distance - b.distance || (keyDistance.get(a.key) ?? Infinity) - (keyDistance.get(b.key) ?? Infinity))
+        .slice(0, max);
 }

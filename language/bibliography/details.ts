@@ -5,8 +5,9 @@
  * cost is a few milliseconds per entry instead of minutes for a large library.
  */
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
+import { withoutResolver } from './reference-links.js';
 import { scanEntryFields, type BibIndex, type BibIndexEntry } from './scanner.js';
-import { fold, parseRawNames, texToText, type BibName } from './tex.js';
+import { citedFamily, fold, parseRawNames, rawFamilyNames, texToText, type BibName } from './tex.js';
 
 export type { BibName } from './tex.js';
 
@@ -45,7 +46,7 @@ export interface BibEntrySummary {
     /** 0-based line of the entry's `@`. */
     readonly line: number;
     readonly title?: string;
-    /** Family names of the authors (of the editors when there are no authors). */
+    /** Family names of the authors (of the editors when there are no authors), with their particles ("van der Berg"). */
     readonly familyNames: readonly string[];
     readonly year?: string;
 }
@@ -92,14 +93,14 @@ export function stripMarkup(text: string): string {
 export function summarize(entry: BibIndexEntry): BibEntrySummary {
     const raw = entry.raw;
     const title = raw.title !== undefined ? texToText(raw.title) : undefined;
-    const authors = parseRawNames(raw.author).map(n => n.family);
+    const authors = rawFamilyNames(raw.author);
     const year = raw.year !== undefined ? texToText(raw.year) : raw.date !== undefined ? /\d{4}/.exec(raw.date)?.[0] : undefined;
     return {
         key: entry.key,
         type: entry.type,
         line: entry.line,
         ...(title ? { title } : {}),
-        familyNames: authors.length > 0 ? authors : parseRawNames(raw.editor).map(n => n.family),
+        familyNames: authors.length > 0 ? authors : rawFamilyNames(raw.editor),
         ...(year ? { year } : {}),
     };
 }
@@ -136,17 +137,13 @@ export function initials(given: string): string {
         .filter(Boolean).join(' ')).filter(Boolean).join('-')).filter(Boolean).join(' ');
 }
 
-function familyWithPrefix(name: BibName): string {
-    return name.prefix ? `${name.prefix} ${name.family}` : name.family;
-}
-
 /** "Family, G." (APA reference list order). */
 export function formatNameInverted(name: BibName): string {
     if (name.literal) {
         return name.family;
     }
     const init = name.given ? initials(name.given) : '';
-    return [familyWithPrefix(name), init, name.suffix].filter(Boolean).join(', ');
+    return [citedFamily(name), init, name.suffix].filter(Boolean).join(', ');
 }
 
 /** "G. Family" (APA order for editors after "In"). */
@@ -155,15 +152,11 @@ export function formatNameDirect(name: BibName): string {
         return name.family;
     }
     const init = name.given ? initials(name.given) : '';
-    return [init, familyWithPrefix(name)].filter(Boolean).join(' ') + (name.suffix ? `, ${name.suffix}` : '');
+    return [init, citedFamily(name)].filter(Boolean).join(' ') + (name.suffix ? `, ${name.suffix}` : '');
 }
 
 function normalizePages(pages: string): string {
     return pages.replace(/\s*(?:-{1,3}|[‐‑‒–—])\s*/g, '–');
-}
-
-function normalizeDoi(doi: string): string {
-    return doi.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
 }
 
 function asText(value: unknown): string | undefined {
@@ -186,9 +179,21 @@ const UNPARSED_FIELDS = /^(?:abstract|file|files|pdf|keywords|annote|annotation|
 /** Other fields longer than this are not parsed either. */
 const MAX_PARSED_VALUE = 4000;
 
+/** Fields the parser keeps as written (no TeX decoding). */
+const VERBATIM_FIELDS = /^(?:url|urlraw|doi|eprint|file|pdf|verb[abc]?)$/;
+
+/**
+ * `<` and `>` in text mode as the commands that mean them: the parser reads a bare `<` as TeX's
+ * OT1 font does (`¡`, and `>` as `¿`). Math (`$…$`) keeps them.
+ */
+function textAngles(value: string): string {
+    return value.replace(/\$[^$]*\$|[<>]/g, m => m === '<' ? '\\textless{}' : m === '>' ? '\\textgreater{}' : m);
+}
+
 /**
  * Blanks the values of fields that the details do not need (keeping their line breaks, so the
- * parser's error lines stay right), and returns the abstract's raw text.
+ * parser's error lines stay right), spells out `<` and `>` in the others, and returns the
+ * abstract's raw text.
  */
 export function reduceForParser(slice: string): { text: string; abstract?: string } {
     const spans = scanEntryFields(slice);
@@ -201,6 +206,9 @@ export function reduceForParser(slice: string): { text: string; abstract?: strin
         }
         if (UNPARSED_FIELDS.test(span.name) || span.valueEnd - span.valueStart > MAX_PARSED_VALUE) {
             text += slice.slice(from, span.valueStart) + ' {' + slice.slice(span.valueStart, span.valueEnd).replace(/[^\r\n]+/g, '') + '}';
+            from = span.valueEnd;
+        } else if (!VERBATIM_FIELDS.test(span.name) && /[<>]/.test(slice.slice(span.valueStart, span.valueEnd))) {
+            text += slice.slice(from, span.valueStart) + textAngles(slice.slice(span.valueStart, span.valueEnd));
             from = span.valueEnd;
         }
     }
@@ -346,7 +354,7 @@ export function parseEntryDetails(index: BibIndex, entry: BibIndexEntry, lookup?
     const url = text('url');
     const number = text('number') ?? text('issue');
     const edition = text('edition');
-    const familyNames = (authorNames.length > 0 ? authorNames : editorNames).map(n => n.family);
+    const familyNames = (authorNames.length > 0 ? authorNames : editorNames).map(citedFamily);
     return {
         key: entry.key || parsed.key,
         type: entry.type,
@@ -366,7 +374,7 @@ export function parseEntryDetails(index: BibIndex, entry: BibIndexEntry, lookup?
         ...(number ? { number } : {}),
         ...(pages ? { pages: normalizePages(pages) } : {}),
         ...(edition ? { edition } : {}),
-        ...(doi ? { doi: normalizeDoi(doi) } : {}),
+        ...(doi ? { doi: withoutResolver(doi) } : {}),
         ...(url ? { url } : {}),
         ...(abstract ? { abstract } : {}),
         fields,

@@ -3,10 +3,16 @@
  * `Merton, R. K. (1948). The bearing of empirical research upon the development of
  * sociological theory. American Sociological Review, 13(5), 505–515.`
  */
+import { markdownText, neutralize } from '../graph/escape.js';
 import { formatNameDirect, type BibEntryDetails } from './details.js';
+import { referenceLink } from './reference-links.js';
 
 export interface FormatOptions {
-    /** Italics as Markdown (`*…*`), with Markdown punctuation escaped; plain text otherwise. */
+    /**
+     * Markdown (for hovers): every field escaped (Markdown, HTML and entities; bidirectional
+     * controls shown as `⟨U+202E⟩`), titles in italics, the link as a Markdown link. Plain text
+     * otherwise.
+     */
     readonly markdown?: boolean;
     /** Append `https://doi.org/…` or the URL (default true). */
     readonly link?: boolean;
@@ -21,8 +27,9 @@ const THESIS_TYPES: Readonly<Record<string, string>> = {
 };
 const REPORT_TYPES = /^(?:techreport|report)$/;
 
+/** A field's text as inline Markdown that renders as exactly that text. */
 function escapeMarkdown(text: string): string {
-    return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+    return markdownText(neutralize(text, 'tooltip'));
 }
 
 /** Ends a sentence with a period unless it already ends with punctuation. */
@@ -140,12 +147,12 @@ export function formatReference(entry: BibEntryDetails, options: FormatOptions =
         }
     }
 
-    if (options.link !== false) {
-        if (entry.doi) {
-            parts.push(`https://doi.org/${entry.doi}`);
-        } else if (entry.url) {
-            parts.push(entry.url);
-        }
+    const link = options.link !== false ? referenceLink(entry.doi, entry.url) : undefined;
+    if (link?.kind === 'link') {
+        parts.push(md ? `[${escapeMarkdown(link.text)}](${link.target})` : link.text);
+    } else if (link) {
+        const note = `(${link.field} not shown: ${link.field === 'DOI' ? 'it is not of the form 10.NNNN/…' : 'only http, https and doi links are'})`;
+        parts.push(md ? `*${escapeMarkdown(note)}*` : note);
     }
     return parts.join(' ');
 }

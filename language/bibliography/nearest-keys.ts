@@ -88,6 +88,24 @@ function boundedDistance(a: string, b: string, bound: number, rows: [Int32Array,
 /** Remembered answers per matcher, at most (then forgotten at once: typing makes new keys). */
 const MEMO_LIMIT = 10_000;
 
+/** Answers to suggestion queries, per key and count; callers get a copy they may change. */
+export class AnswerMemo<T> {
+    private readonly answers = new Map<string, T[]>();
+
+    answer(key: string, max: number, compute: () => T[]): T[] {
+        const memoKey = `${max} ${key}`;
+        let answer = this.answers.get(memoKey);
+        if (!answer) {
+            if (this.answers.size >= MEMO_LIMIT) {
+                this.answers.clear();
+            }
+            answer = compute();
+            this.answers.set(memoKey, answer);
+        }
+        return [...answer];
+    }
+}
+
 /**
  * Which of 32 classes of characters a string contains (bit `code % 32`). One edit changes at
  * most two bits, so keys within distance d differ in at most 2d bits.
@@ -111,7 +129,7 @@ export class KeyMatcher {
     private readonly keys: string[];
     private readonly lower: string[];
     private readonly signatures: Int32Array;
-    private readonly memo = new Map<string, KeySuggestion[]>();
+    private readonly memo = new AnswerMemo<KeySuggestion>();
     private readonly byLower = new Map<string, string[]>();
     private readonly byLength = new Map<number, number[]>();
     private rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
@@ -149,16 +167,7 @@ export class KeyMatcher {
         if (max <= 0 || key.length === 0 || key.length > 500) {
             return [];
         }
-        const memoKey = `${max} ${key}`;
-        let answer = this.memo.get(memoKey);
-        if (!answer) {
-            if (this.memo.size >= MEMO_LIMIT) {
-                this.memo.clear();
-            }
-            answer = this.search(key, max);
-            this.memo.set(memoKey, answer);
-        }
-        return [...answer];
+        return this.memo.answer(key, max, () => this.search(key, max));
     }
 
     private search(key: string, max: number): KeySuggestion[] {

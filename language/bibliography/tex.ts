@@ -170,9 +170,17 @@ export function parseRawNames(raw: string | undefined): BibName[] {
     return splitNames(raw).filter(n => n.toLowerCase() !== 'others').map(parseRawName).filter((n): n is BibName => n !== undefined);
 }
 
-/** Family names of a raw BibTeX name list. */
+/**
+ * The family name as a reader cites it: with its particles ("van der Berg", "de la Vallée
+ * Poussin"), never the bare last word ("Berg").
+ */
+export function citedFamily(name: BibName): string {
+    return name.prefix ? `${name.prefix} ${name.family}` : name.family;
+}
+
+/** Family names of a raw BibTeX name list, with their particles. */
 export function rawFamilyNames(raw: string | undefined): string[] {
-    return parseRawNames(raw).map(n => n.family);
+    return parseRawNames(raw).map(citedFamily);
 }
 
 /** Lower-case, accent-free form for matching ("Müller" → "muller"). */

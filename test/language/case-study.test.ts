@@ -19,7 +19,9 @@ describe('the case-study example (Dudau & McAllister 2018)', function () {
         const analysis = workspace.services.warrant.Analysis.get();
         assert.equal(report.summary.claims, analysis.elements.claims.length);
         assert.ok(report.summary.claims >= 30);
-        assert.equal(analysis.elements.data.length, 8, 'one datum per Annex row');
+        const annex = analysis.elements.data.filter(datum => datum.$container.name === 'GenderData');
+        assert.equal(annex.length, 8, 'one datum per Annex row');
+        assert.equal(analysis.elements.data.length, 10, 'and the two answers to the partner question');
         // The paper calls police "unequivocally male-dominated"; ~26% women is `integrated` by Hakim's bands.
         const mismatch = report.files.flatMap(f => f.diagnostics).find(d => d.code === 'classification-mismatch' && d.message.startsWith('`policeWomen`'));
         assert.ok(mismatch);
@@ -29,5 +31,28 @@ describe('the case-study example (Dudau & McAllister 2018)', function () {
         assert.equal(analysis.grounding.grounded[hypothesis.index], true);
         // Works cited in the text but missing from the paper's reference list are flagged.
         assert.ok(codes.includes('unknown-citation'));
+    });
+
+    it('shows the paper\'s citation slips with the entry of the list each means', async () => {
+        const workspace = await loadWorkspace([path.join(repository, 'examples/lscb-gender-hypothesis')], repository);
+        const messages = buildCheckReport(workspace).files.flatMap(file => file.diagnostics).filter(d => d.code === 'unknown-citation').map(d => d.message);
+        for (const [cited, meant] of [['AaltioMarjosola1994', 'AaltionMarjosola1994'], ['CrookMackay2015', 'KrookMackay2015'], ['Henricksson2006', 'Henriksson2006'],
+            ['KellyNewman2004', 'KellyNewman2001'], ['Evans1997', 'Evans2008'], ['MeierNicholsonCrotty2006', 'Meier2006']]) {
+            const message = messages.find(m => m.startsWith(`Unknown citation @${cited}:`));
+            assert.ok(message, `@${cited} is not flagged`);
+            assert.match(message, new RegExp(`Did you mean @${meant}\\b`));
+        }
+    });
+
+    it('triangulates the compliance dynamics: interview answers and observation', async () => {
+        const workspace = await loadWorkspace([path.join(repository, 'examples/lscb-gender-hypothesis')], repository);
+        const report = buildCheckReport(workspace);
+        const diagnostics = report.files.flatMap(file => file.diagnostics);
+        assert.ok(!diagnostics.some(d => d.code === 'single-source' && d.message.startsWith('`complianceDynamics`')), 'complianceDynamics rests on two methods');
+        const analysis = workspace.services.warrant.Analysis.get();
+        const compliance = analysis.elements.byName.get('complianceDynamics')!;
+        assert.equal(analysis.grounding.grounded[analysis.nodeOf(compliance)!.index], true);
+        const methods = new Set(analysis.elements.data.filter(datum => ['namedCollaborative', 'namedReluctant', 'collaborativePoliceRep'].includes(datum.name)).map(datum => datum.method));
+        assert.deepEqual([...methods].sort(), ['interview', 'observation']);
     });
 });

@@ -135,7 +135,7 @@ describe('hover on the case study', function () {
         const document = documentOf(workspace, 'argument.warrant');
         const value = text(await workspace.services.lsp.HoverProvider!.getHoverContent(document, params(document, 'claim genderHypothesis', 7)));
         assert.match(value, /`genderHypothesis` — \*\*grounded\*\*/);
-        assert.match(value, /\*\*Triangulation:\*\* 8 data · 8 respondents · 2 methods \(interview, observation\)/);
+        assert.match(value, /\*\*Triangulation:\*\* 10 data · 8 respondents · 2 methods \(interview, observation\)/);
         assert.match(value, /datum `teaRequest`: “The interviewee offered the example/);
     });
 

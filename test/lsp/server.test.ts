@@ -51,7 +51,7 @@ describe('editor features over LSP (stdio) on the case study', function () {
         const argument = read('argument.warrant');
         const claim = hoverText(await client.hover('argument.warrant', positionIn(argument, 'claim genderHypothesis', 7)));
         assert.match(claim, /`genderHypothesis` — \*\*grounded\*\*/);
-        assert.match(claim, /\*\*Triangulation:\*\* 8 data · 8 respondents · 2 methods \(interview, observation\)/);
+        assert.match(claim, /\*\*Triangulation:\*\* 10 data · 8 respondents · 2 methods \(interview, observation\)/);
         const key = hoverText(await client.hover('argument.warrant', positionIn(argument, '@Hall2005', 3)));
         assert.match(key, /\*\*source\*\* `@Hall2005`[\s\S]*Hall, P\. \(2005\)\. Interprofessional teamwork[\s\S]*references\.bib, line \d+/);
         const stat = hoverText(await client.hover('argument.warrant', positionIn(argument, 'classifies policeWomen', 12)));
@@ -125,7 +125,7 @@ describe('editor features over LSP (stdio) on the case study', function () {
         const lenses = await client.codeLens('argument.warrant');
         assert.ok(lenses && lenses.length >= 30);
         const hypothesis = lenses.find(l => l.command?.arguments?.[1] === 'genderHypothesis')!;
-        assert.match(hypothesis.command!.title, /^grounded · 8 data · 2 methods · \d+ stats · \d+ sources$/);
+        assert.match(hypothesis.command!.title, /^grounded · 10 data · 2 methods · \d+ stats · \d+ sources$/);
         assert.equal(hypothesis.command!.command, 'warrant.showTrace');
         assert.deepEqual(hypothesis.command!.arguments, [client.uri('argument.warrant'), 'genderHypothesis']);
         assert.ok(lenses.some(l => l.command?.title === 'ungrounded'));

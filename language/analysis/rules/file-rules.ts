@@ -6,7 +6,7 @@ import type { WorkspaceElements } from '../workspace-elements.js';
 /** Problems a bibliography statement reports at once before the rest are summarised. */
 const SHOWN_PROBLEMS = 5;
 
-/** bibliography-not-found, bibliography-syntax, quote-not-found. */
+/** bibliography-not-found, bibliography-syntax, quote-not-found, line-range-invalid. */
 export function fileFindings(elements: WorkspaceElements, files: ExternalFiles): Finding[] {
     const findings: Finding[] = [];
     for (const statement of elements.bibliographies) {
@@ -36,13 +36,20 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
         }
     }
     // Many data quote one transcript: split and normalise each text once per analysis, not per datum.
-    const lines = memoised((text: string) => text.split(/\r\n|\r|\n/));
+    // A final line break ends the last line; it does not start another.
+    const lines = memoised((text: string) => text.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/));
     const normalised = memoised(normaliseQuote);
     for (const datum of elements.data) {
         const origin = datum.origin;
         // `in ""` names a file too (the folder itself): reported like any other path, not skipped.
         if (origin?.file === undefined) {
             continue;
+        }
+        const range = origin.lines;
+        // A malformed range is wrong whatever the file holds: reported even when it cannot be read.
+        const malformed = range && rangeProblem(range.from, range.to ?? range.from);
+        if (range && malformed) {
+            findings.push({ code: IssueCodes.LineRangeInvalid, node: origin, property: 'lines', message: `The line range of datum \`${datum.name}\` (${describeRange(range.from, range.to)}) ${malformed}.` });
         }
         const facts = files.transcript(origin);
         if (!facts) {
@@ -52,11 +59,22 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
             findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'file', message: `The file of datum \`${datum.name}\`: ${describeFileProblem(facts.status, facts.path)}.` });
             continue;
         }
+        if (malformed) {
+            continue;
+        }
+        const fileLines = range ? lines(facts.text) : [];
+        if (range && Math.max(range.from, range.to ?? range.from) > fileLines.length) {
+            findings.push({
+                code: IssueCodes.LineRangeInvalid, node: origin, property: 'lines',
+                message: `The line range of datum \`${datum.name}\` (${describeRange(range.from, range.to)}) runs past the end of ${facts.path}, which has ${fileLines.length} ${fileLines.length === 1 ? 'line' : 'lines'}.`
+            });
+            continue;
+        }
         if (origin.quote === undefined) {
             continue;
         }
-        const haystack = origin.lines
-            ? normaliseQuote(selectLines(lines(facts.text), origin.lines.from, origin.lines.to ?? origin.lines.from))
+        const haystack = range
+            ? normaliseQuote(selectLines(fileLines, range.from, range.to ?? range.from))
             : normalised(facts.text);
         if (!haystack.includes(normaliseQuote(origin.quote))) {
             const where = origin.lines ? `lines ${origin.lines.from}–${origin.lines.to ?? origin.lines.from} of ${facts.path}` : facts.path;
@@ -66,9 +84,24 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
     return findings;
 }
 
-/** 1-based, inclusive. */
+/** Why a 1-based inclusive line range names no lines, before looking at the file. */
+function rangeProblem(from: number, to: number): string | undefined {
+    if (!Number.isInteger(from) || !Number.isInteger(to)) {
+        return 'is not whole line numbers';
+    }
+    if (from < 1) {
+        return 'starts before line 1';
+    }
+    return from > to ? 'is reversed: it ends before it starts' : undefined;
+}
+
+function describeRange(from: number, to: number | undefined): string {
+    return to === undefined ? `line ${from}` : `lines ${from}–${to}`;
+}
+
+/** 1-based, inclusive, on a range already checked. */
 function selectLines(lines: string[], from: number, to: number): string {
-    return lines.slice(Math.max(0, from - 1), Math.max(from, to)).join('\n');
+    return lines.slice(from - 1, to).join('\n');
 }
 
 function memoised<T>(compute: (text: string) => T): (text: string) => T {
@@ -88,8 +121,9 @@ export function normaliseQuote(text: string): string {
     return text
         .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
         .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-        .replace(/[\u2013\u2014\u2212]/g, '-')
         .replace(/\u2026/g, '...')
+        // A typed `--` or ` - ` stands for a pasted en or em dash, spaced or not.
+        .replace(/\s*[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+\s*/g, '-')
         .replace(/\s+/g, ' ')
         .trim();
 }

@@ -28,6 +28,10 @@ suite('Case study: rules, editing and language features', () => {
         assert.ok(mismatch);
         assert.equal(mismatch.severity, vscode.DiagnosticSeverity.Warning);
         assert.match(mismatch.message, /falls in `integrated`/);
+        // The paper's slip "Henricksson et al., 2006" is flagged with the list's entry.
+        const slip = diagnosticsOf(document.uri).find(d => codeOf(d) === 'unknown-citation' && d.message.startsWith('Unknown citation @Henricksson2006:'));
+        assert.ok(slip, describeDiagnostics(diagnosticsOf(document.uri)));
+        assert.match(slip.message, /Did you mean @Henriksson2006\b/);
         assert.ok(!codes(document.uri).includes('unknown-reference'), describeDiagnostics(diagnosticsOf(document.uri)));
     });
 
