@@ -5,6 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { EdgeKind, NodeKind } from '../graph/graph-model.js';
 import { citationKey, type BibliographyLookup, type ResolvedSource } from './citations.js';
+import { gapsText, sourceGaps } from './source-identity.js';
 import type { WorkspaceElements } from './workspace-elements.js';
 
 export type ArgumentElement = Claim | Pattern | Datum | Stat | Scheme;
@@ -193,5 +194,6 @@ function inlineSource(key: string, source: Source): ResolvedSource {
     const author = field('author');
     const year = field('year');
     const detail = [author, year !== undefined ? `(${year})` : undefined].filter(Boolean).join(' ') || undefined;
-    return { key, title: String(title), detail, declaration: source };
+    const gaps = sourceGaps(source);
+    return { key, title: String(title), detail, declaration: source, incomplete: gaps.length > 0 ? gapsText(gaps) : undefined };
 }

@@ -16,6 +16,7 @@ export const IssueCodes = {
     SingleSource: 'single-source',
     ContestedClaim: 'contested-claim',
     QuoteNotFound: 'quote-not-found',
+    IncompleteSource: 'incomplete-source',
     UnusedSource: 'unused-source',
     UnusedDatum: 'unused-datum'
 } as const;
@@ -41,6 +42,7 @@ export const DefaultSeverities: Record<IssueCode, Severity> = {
     'single-source': 'information',
     'contested-claim': 'information',
     'quote-not-found': 'warning',
+    'incomplete-source': 'error',
     'unused-source': 'hint',
     'unused-datum': 'hint'
 };
