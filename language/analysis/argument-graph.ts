@@ -189,7 +189,8 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
 }
 
 function inlineSource(key: string, source: Source): ResolvedSource {
-    const field = (name: string) => source.fields.find(f => f.key === name)?.value;
+    // Blank fields (an unfilled stub) fall through, so the map never shows an empty label.
+    const field = (name: string) => source.fields.find(f => f.key === name && String(f.value ?? '').trim() !== '')?.value;
     const title = field('title') ?? source.label ?? key;
     const author = field('author');
     const year = field('year');

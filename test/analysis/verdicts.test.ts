@@ -39,6 +39,18 @@ describe('verdicts', function () {
             assert.match(String(unsupported.message), /`c` does not trace .* rests only on `@Smith2099` \(an incomplete source with an empty author/);
         });
 
+        it('shows the stub in the map as an ungrounded source named by its key', async () => {
+            const workspace = await workspaceOf({ 'main.warrant': 'source Smith2099 { author "" year 0 title "" }\nclaim c "C" cites @Smith2099' });
+            try {
+                const analysis = workspace.services.warrant.Analysis.get();
+                const nodes = buildGraphModel(analysis).nodes;
+                assert.deepEqual(nodes.map(n => [n.id, n.label, n.status]), [['c', 'C', 'ungrounded'], ['@Smith2099', 'Smith2099', 'ungrounded']]);
+                assert.equal(buildCheckReport(workspace).summary.grounded, 0);
+            } finally {
+                workspace.dispose();
+            }
+        });
+
         it('flags missing fields on the source name', async () => {
             const { diagnostics } = await check('source Half { author "Hall, P." }\nclaim c "C" cites @Half');
             const incomplete = diagnostics.find(d => d.code === 'incomplete-source');
