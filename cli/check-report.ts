@@ -44,7 +44,7 @@ export function buildCheckReport(workspace: LoadedWorkspace): CheckReport {
             errors: all.filter(d => d.severity === 'error').length,
             warnings: all.filter(d => d.severity === 'warning').length,
             claims: analysis.elements.claims.length,
-            grounded: claims.filter(node => analysis.grounding.grounded[node.index] && analysis.grounding.cycleOf[node.index] < 0).length
+            grounded: claims.filter(node => analysis.grounding.grounded[node.index]).length
         }
     };
 }

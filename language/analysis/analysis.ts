@@ -11,6 +11,7 @@ import { groundingFindings } from './rules/grounding-rules.js';
 import { namingFindings } from './rules/naming-rules.js';
 import { patternFindings } from './rules/pattern-rules.js';
 import { quantityFindings } from './rules/quantity-rules.js';
+import { sourceFindings } from './rules/source-rules.js';
 import { usageFindings } from './rules/usage-rules.js';
 import { collectElements, type WorkspaceElements } from './workspace-elements.js';
 import type { NodeStatus } from '../graph/graph-model.js';
@@ -52,6 +53,7 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
         ...citationFindings(elements, graph, input.bibliography),
         ...patternFindings(elements),
         ...quantityFindings(elements),
+        ...sourceFindings(elements),
         ...usageFindings(elements, graph),
         ...fileFindings(elements, input.files)
     ];

@@ -5,6 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { EdgeKind, NodeKind } from '../graph/graph-model.js';
 import { citationKey, type BibliographyLookup, type ResolvedSource } from './citations.js';
+import { gapsText, sourceGaps } from './source-identity.js';
 import type { WorkspaceElements } from './workspace-elements.js';
 
 export type ArgumentElement = Claim | Pattern | Datum | Stat | Scheme;
@@ -188,10 +189,12 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
 }
 
 function inlineSource(key: string, source: Source): ResolvedSource {
-    const field = (name: string) => source.fields.find(f => f.key === name)?.value;
+    // Blank fields (an unfilled stub) fall through, so the map never shows an empty label.
+    const field = (name: string) => source.fields.find(f => f.key === name && String(f.value ?? '').trim() !== '')?.value;
     const title = field('title') ?? source.label ?? key;
     const author = field('author');
     const year = field('year');
     const detail = [author, year !== undefined ? `(${year})` : undefined].filter(Boolean).join(' ') || undefined;
-    return { key, title: String(title), detail, declaration: source };
+    const gaps = sourceGaps(source);
+    return { key, title: String(title), detail, declaration: source, incomplete: gaps.length > 0 ? gapsText(gaps) : undefined };
 }

@@ -9,6 +9,8 @@ export interface ResolvedSource {
     detail?: string;
     /** Set for inline sources. */
     declaration?: Source;
+    /** Set for an inline source that does not identify a work (see source-identity.ts): what it lacks. It grounds nothing. */
+    incomplete?: string;
     /** Set for BibTeX entries: the file and 0-based line of the entry. */
     entry?: { uri: string; line: number };
 }

@@ -22,6 +22,9 @@ export function whyUngrounded(graph: ArgumentGraph, grounding: Grounding, node: 
     if (node.unresolvedKey !== undefined) {
         return 'a citation found in no bibliography';
     }
+    if (node.source?.incomplete !== undefined) {
+        return `an incomplete source with ${node.source.incomplete}`;
+    }
     if (grounding.cycleOf[node.index] >= 0) {
         return `a ${KIND_NAMES[node.kind]} in a circular chain of support`;
     }

@@ -3,7 +3,7 @@ import { isDatum, isStat, type Datum, type Stat } from '../generated/ast.js';
 import type { GraphModel, GraphNode } from '../graph/graph-model.js';
 import type { WorkspaceAnalysis } from './analysis.js';
 import type { ArgumentNode } from './argument-graph.js';
-import { formatPercent, quantityPercent } from './quantities.js';
+import { formatQuantity } from './quantities.js';
 
 /**
  * The graph model (the preview's and exporters' contract) for the whole workspace, or for
@@ -112,12 +112,11 @@ export function datumDetail(datum: Datum): string {
     return [datum.method, who.join(', '), datum.occurrence].filter(part => part).join(' · ');
 }
 
-/** "26% (2013)" or "120 of 400 = 30% (2013)" */
+/** "26% (2013)" or "120 of 400 (30%), 2013" */
 export function statDetail(stat: Stat): string | undefined {
-    const percent = quantityPercent(stat.value);
-    if (percent === undefined) {
-        return undefined;
+    const value = formatQuantity(stat.value);
+    if (value === undefined || stat.year === undefined) {
+        return value;
     }
-    const value = stat.value?.$type === 'Count' ? `${stat.value.count} of ${stat.value.total} = ${formatPercent(percent)}` : formatPercent(percent);
-    return stat.year !== undefined ? `${value} (${stat.year})` : value;
+    return stat.value?.$type === 'Count' ? `${value}, ${stat.year}` : `${value} (${stat.year})`;
 }

@@ -1,6 +1,7 @@
 import type { NodeStatus } from '../graph/graph-model.js';
 import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
-import { isDatum } from '../generated/ast.js';
+import { isClaim, isClassification, isDatum } from '../generated/ast.js';
+import { classificationMismatch } from './classification.js';
 
 /** Distinct evidence a grounded element rests on, transitively (each list stops growing at its cap). */
 export interface Triangulation {
@@ -9,6 +10,11 @@ export interface Triangulation {
     methods: readonly string[];
     sources: readonly string[];
     stats: readonly string[];
+    /**
+     * The independent pieces of evidence, for single-source: each datum; each stat, together
+     * with the sources it cites; each source cited directly by a claim or pattern.
+     */
+    pieces: readonly string[];
 }
 
 /**
@@ -32,6 +38,8 @@ export interface Grounding {
     /** Members of each strongly connected component, for nodes with cycleOf ≥ 0. */
     components: number[][];
     contested: boolean[];
+    /** Claims that classify a stat into a band its value is not in: contradicted by their own data. */
+    contradicted: boolean[];
     /** Per node, its evidence capped at RULE_PROFILE_CAP; undefined when ungrounded. */
     profiles: (Triangulation | undefined)[];
     /** Topological order of all nodes, evidence first. */
@@ -41,10 +49,12 @@ export interface Grounding {
 }
 
 /**
- * Grounding as the least fixed point of "a datum or resolved source is grounded; anything
- * with a grounded supporter is grounded": a breadth-first search from the evidence along
- * support edges, so every node and edge is visited once and cycles ground nothing by
- * construction. The first supporter that reaches a node gives it a shortest trace.
+ * Grounding as the least fixed point of "a datum or resolved source that identifies a work
+ * is grounded; anything with a grounded supporter is grounded": a breadth-first search from
+ * the evidence along support edges, so every node and edge is visited once. A cycle grounds
+ * nothing by itself, but every member of a cycle that evidence reaches is grounded (and the
+ * cycle is still reported, separately). The first supporter that reaches a node gives it a
+ * shortest trace.
  */
 export function computeGrounding(graph: ArgumentGraph): Grounding {
     const n = graph.nodes.length;
@@ -82,15 +92,22 @@ export function computeGrounding(graph: ArgumentGraph): Grounding {
         }
     }
     const contested = graph.nodes.map(node => graph.opposers[node.index].some(opposer => grounded[opposer]));
-    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, order, componentOf, profiles: computeProfiles(graph, grounded, order, componentOf, RULE_PROFILE_CAP) };
+    const contradicted = graph.nodes.map(node => node.element !== undefined && isClaim(node.element)
+        && node.element.clauses.some(clause => isClassification(clause) && classificationMismatch(clause) !== undefined));
+    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, contradicted, order, componentOf, profiles: computeProfiles(graph, grounded, order, componentOf, RULE_PROFILE_CAP) };
 }
 
+/**
+ * Grounded or not comes first (see NodeStatus): `circular` only for a cycle member that
+ * nothing grounds; a grounded one shows what else is wrong with it, its own statistic
+ * contradicting it before grounded opposition.
+ */
 export function statusOf(grounding: Grounding, node: ArgumentNode): NodeStatus {
-    if (grounding.cycleOf[node.index] >= 0) {
-        return 'circular';
-    }
     if (!grounding.grounded[node.index]) {
-        return 'ungrounded';
+        return grounding.cycleOf[node.index] >= 0 ? 'circular' : 'ungrounded';
+    }
+    if (grounding.contradicted[node.index]) {
+        return 'contradicted';
     }
     return grounding.contested[node.index] ? 'contested' : 'grounded';
 }
@@ -107,8 +124,9 @@ export function traceOf(grounding: Grounding, node: ArgumentNode): number[] {
     return chain;
 }
 
+/** A datum, or a source that resolves and identifies a work. */
 function isEvidence(node: ArgumentNode): boolean {
-    return node.kind === 'datum' || (node.kind === 'source' && node.source !== undefined);
+    return node.kind === 'datum' || (node.kind === 'source' && node.source !== undefined && node.source.incomplete === undefined);
 }
 
 /**
@@ -237,8 +255,8 @@ export function profileOf(graph: ArgumentGraph, grounding: Grounding, node: Argu
     return profile;
 }
 
-type MutableProfile = { data: string[]; respondents: string[]; methods: string[]; sources: string[]; stats: string[] };
-const PROFILE_KEYS = ['data', 'respondents', 'methods', 'sources', 'stats'] as const;
+type MutableProfile = { data: string[]; respondents: string[]; methods: string[]; sources: string[]; stats: string[]; pieces: string[] };
+const PROFILE_KEYS = ['data', 'respondents', 'methods', 'sources', 'stats', 'pieces'] as const;
 
 /**
  * Evidence lists flow from supporters to what they support in topological order; a
@@ -260,11 +278,12 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
         const component = componentOf[index];
         let profile = componentProfile.get(component);
         if (!profile) {
-            profile = { data: [], respondents: [], methods: [], sources: [], stats: [] };
+            profile = { data: [], respondents: [], methods: [], sources: [], stats: [], pieces: [] };
             componentProfile.set(component, profile);
         }
         if (node.kind === 'datum' && node.element && isDatum(node.element)) {
             add(profile.data, node.id);
+            add(profile.pieces, node.id);
             if (node.element.method) {
                 add(profile.methods, node.element.method);
             }
@@ -273,13 +292,18 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
             }
         } else if (node.kind === 'source') {
             add(profile.sources, node.id);
+            add(profile.pieces, node.id);
         } else if (node.kind === 'stat') {
             add(profile.stats, node.id);
+            add(profile.pieces, node.id);
         }
         for (const supporter of graph.supporters[index]) {
             const from = profiles[supporter];
             if (from && from !== profile) {
                 for (const key of PROFILE_KEYS) {
+                    if (key === 'pieces' && node.kind === 'stat') {
+                        continue; // a stat and the sources it cites are one piece of evidence
+                    }
                     const target = profile[key];
                     for (let i = 0; i < from[key].length && target.length < cap; i++) {
                         add(target, from[key][i]);

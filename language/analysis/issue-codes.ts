@@ -17,6 +17,7 @@ export const IssueCodes = {
     ContestedClaim: 'contested-claim',
     QuoteNotFound: 'quote-not-found',
     LineRangeInvalid: 'line-range-invalid',
+    IncompleteSource: 'incomplete-source',
     UnusedSource: 'unused-source',
     UnusedDatum: 'unused-datum'
 } as const;
@@ -43,6 +44,7 @@ export const DefaultSeverities: Record<IssueCode, Severity> = {
     'contested-claim': 'information',
     'quote-not-found': 'warning',
     'line-range-invalid': 'warning',
+    'incomplete-source': 'error',
     'unused-source': 'hint',
     'unused-datum': 'hint'
 };

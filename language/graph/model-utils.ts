@@ -7,7 +7,7 @@ import { evidenceEnd, type EdgeKind, type GraphEdge, type GraphModel, type Graph
 
 export const NODE_KINDS: readonly NodeKind[] = ['claim', 'pattern', 'scheme', 'stat', 'datum', 'source'];
 export const EDGE_KINDS: readonly EdgeKind[] = ['supports', 'opposes', 'interprets', 'classifies', 'observes', 'cites'];
-export const NODE_STATUSES: readonly NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'circular'];
+export const NODE_STATUSES: readonly NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'contradicted', 'circular'];
 
 const KIND_RANK = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
 const EDGE_RANK = new Map<string, number>(EDGE_KINDS.map((k, i) => [k, i]));

@@ -5,7 +5,8 @@
  * - Shape per kind: claim rounded box, pattern hexagon, datum note (folded corner), stat
  *   cylinder with its value in bold, source book (spine), scheme banded box.
  * - Status without colour: ungrounded dashed border + warning-triangle badge, contested thick
- *   border + bar (⊥, like an `opposes` head) badge, circular dash-dot border + cycle-arrow badge.
+ *   border + bar (⊥, like an `opposes` head) badge, contradicted dotted border + ≠ badge,
+ *   circular dash-dot border + cycle-arrow badge.
  * - Edge style per kind: supports solid + arrow, opposes red + bar head, cites dotted + open
  *   arrow, observes dash-dot, interprets thick dashed, classifies thin + label.
  * - No inline `style` attributes (the webview's CSP forbids them): classes for the stylesheet
@@ -40,12 +41,12 @@ export interface RenderOptions {
 }
 
 const KIND_NAMES: Record<NodeKind, string> = { claim: 'claim', pattern: 'pattern', datum: 'datum', stat: 'statistic', source: 'source', scheme: 'scheme' };
-const STATUS_NAMES: Record<NodeStatus, string> = { grounded: 'grounded', ungrounded: 'ungrounded', contested: 'contested', circular: 'circular support' };
+const STATUS_NAMES: Record<NodeStatus, string> = { grounded: 'grounded', ungrounded: 'ungrounded', contested: 'contested', contradicted: 'contradicted by its data', circular: 'circular support' };
 
 /** Presentation-attribute fallbacks (light palette), for viewers without CSS. */
 const FALLBACK_KIND: Record<NodeKind, string> = { claim: '#0969da', pattern: '#8250df', datum: '#1a7f37', stat: '#9a6700', source: '#8a5a2b', scheme: '#bf3989' };
-const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = { ungrounded: '#bc4c00', contested: '#cf222e', circular: '#a40e26' };
-const STATUS_DASH: Partial<Record<NodeStatus, string>> = { ungrounded: '6 4', circular: '10 3 2 3' };
+const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = { ungrounded: '#bc4c00', contested: '#cf222e', contradicted: '#953800', circular: '#a40e26' };
+const STATUS_DASH: Partial<Record<NodeStatus, string>> = { ungrounded: '6 4', contradicted: '2 2', circular: '10 3 2 3' };
 
 interface EdgeStyle { dash?: string; width: number; marker: string; color: string }
 const EDGE_STYLE: Record<EdgeKind, EdgeStyle> = {
@@ -218,6 +219,9 @@ function statusBadge(status: NodeStatus, w: number, overview: boolean): SvgEleme
     } else if (status === 'contested') {
         // ⊥ bar, the head of an `opposes` edge
         glyph.push(el('path', { class: 'w-glyph', d: `M${cx - 4.5 * s},${cy + 3.5 * s} H${cx + 4.5 * s} M${cx},${cy + 3.5 * s} V${cy - 4.5 * s}`, stroke: color, 'stroke-width': 2 * s, fill: 'none' }));
+    } else if (status === 'contradicted') {
+        // ≠: the value is not in the band claimed
+        glyph.push(el('path', { class: 'w-glyph', d: `M${cx - 4.5 * s},${cy - 1.8 * s} H${cx + 4.5 * s} M${cx - 4.5 * s},${cy + 1.8 * s} H${cx + 4.5 * s} M${cx + 2.5 * s},${cy - 5 * s} L${cx - 2.5 * s},${cy + 5 * s}`, stroke: color, 'stroke-width': 1.5 * s, fill: 'none' }));
     } else {
         // cycle arrow ↻
         glyph.push(el('path', { class: 'w-glyph', d: `M${cx + 4 * s},${cy - 1 * s} A${4.2 * s},${4.2 * s} 0 1 1 ${cx + 1.5 * s},${cy - 4 * s}`, stroke: color, 'stroke-width': 1.6 * s, fill: 'none' }));
@@ -283,7 +287,7 @@ export function renderLegendTree(prefix = 'wl'): SvgElement {
             el('text', { class: 'w-legend-text', x: 44, y: 14, 'font-size': 11 }, [KIND_NAMES[kind]])
         ]));
     });
-    const statuses: NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'circular'];
+    const statuses: NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'contradicted', 'circular'];
     statuses.forEach((status, i) => {
         const children: SvgElement[] = [el('path', { class: 'w-shape', d: rounded(34, 20, 4), fill: '#ffffff', stroke: FALLBACK_STATUS[status] ?? FALLBACK_KIND.claim, 'stroke-width': 1.5, 'stroke-dasharray': STATUS_DASH[status] })];
         if (status !== 'grounded') children.push(statusBadge(status, 34, true));

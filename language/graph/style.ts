@@ -11,13 +11,13 @@
 const LIGHT = `
   --w-bg: #ffffff; --w-fg: #1f2328; --w-muted: #59636e; --w-edge: #6e7781; --w-focus: #0969da;
   --w-claim: #0969da; --w-pattern: #8250df; --w-datum: #1a7f37; --w-stat: #9a6700; --w-source: #8a5a2b; --w-scheme: #bf3989;
-  --w-ungrounded: #bc4c00; --w-contested: #cf222e; --w-circular: #a40e26;
+  --w-ungrounded: #bc4c00; --w-contested: #cf222e; --w-contradicted: #953800; --w-circular: #a40e26;
   --w-opposes: #cf222e; --w-match: #fff8c5; --w-tint: 9%;`;
 
 const DARK = `
   --w-bg: #1e1e1e; --w-fg: #e6edf3; --w-muted: #9198a1; --w-edge: #8b949e; --w-focus: #4493f8;
   --w-claim: #4493f8; --w-pattern: #ab7df8; --w-datum: #3fb950; --w-stat: #d29922; --w-source: #c69026; --w-scheme: #db61a2;
-  --w-ungrounded: #f0883e; --w-contested: #ff7b72; --w-circular: #f85149;
+  --w-ungrounded: #f0883e; --w-contested: #ff7b72; --w-contradicted: #ffa657; --w-circular: #f85149;
   --w-opposes: #ff7b72; --w-match: #4d4310; --w-tint: 16%;`;
 
 /** VS Code theme colours win when present (inside the webview). */
@@ -35,6 +35,7 @@ const VSCODE = `
   --t-scheme: var(--w-scheme);
   --t-ungrounded: var(--vscode-editorWarning-foreground, var(--w-ungrounded));
   --t-contested: var(--vscode-charts-orange, var(--w-contested));
+  --t-contradicted: var(--w-contradicted);
   --t-circular: var(--vscode-editorError-foreground, var(--w-circular));
   --t-opposes: var(--vscode-charts-red, var(--w-opposes));
   --t-match: var(--vscode-editor-findMatchHighlightBackground, var(--w-match));
@@ -64,10 +65,12 @@ export const GRAPH_STYLESHEET = `
 .w-kind-stat .w-detail { font-style: normal; font-weight: 700; fill: var(--t-fg); }
 .w-status-ungrounded .w-shape { stroke: var(--t-ungrounded); stroke-width: 2; stroke-dasharray: 6 4; }
 .w-status-contested .w-shape { stroke: var(--t-contested); stroke-width: 2.5; }
+.w-status-contradicted .w-shape { stroke: var(--t-contradicted); stroke-width: 2.5; stroke-dasharray: 2 2; }
 .w-status-circular .w-shape { stroke: var(--t-circular); stroke-width: 2; stroke-dasharray: 10 3 2 3; }
 .w-badge .w-badge-bg { stroke-width: 1.5; fill: var(--t-bg); }
 .w-badge-ungrounded .w-badge-bg { stroke: var(--t-ungrounded); } .w-badge-ungrounded .w-glyph { fill: var(--t-ungrounded); stroke: var(--t-ungrounded); }
 .w-badge-contested .w-badge-bg { stroke: var(--t-contested); } .w-badge-contested .w-glyph { fill: var(--t-contested); stroke: var(--t-contested); }
+.w-badge-contradicted .w-badge-bg { stroke: var(--t-contradicted); } .w-badge-contradicted .w-glyph { fill: none; stroke: var(--t-contradicted); }
 .w-badge-circular .w-badge-bg { stroke: var(--t-circular); } .w-badge-circular .w-glyph { fill: none; stroke: var(--t-circular); }
 .w-badge .w-glyph-fill { stroke: none; }
 .w-badge .w-bg-stroke { stroke: var(--t-bg); }

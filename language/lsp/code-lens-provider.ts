@@ -14,7 +14,8 @@ export type ShowTraceArguments = [uri: string, name: string];
 
 /**
  * A lens above each claim and pattern with its grounding at a glance:
- * "grounded · 4 data · 2 methods · 3 sources", "ungrounded", "circular", "contested · …".
+ * "grounded · 4 data · 2 methods · 3 sources", "grounded · contradicted by its own statistic · …",
+ * "contested · …", "ungrounded", "circular".
  */
 export class WarrantCodeLensProvider implements CodeLensProvider {
     private readonly support: WarrantLspSupport;

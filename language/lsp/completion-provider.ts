@@ -3,7 +3,6 @@ import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type InitializeParams } from 'vscode-languageserver';
-import { quantityPercent } from '../analysis/quantities.js';
 import { fold, searchText } from '../bibliography/index.js';
 import {
     isBand, isClaim, isClassification, isDatum, isObserved, isOpposition, isPattern, isRespondent, isScheme, isStat, isSupport,
@@ -196,8 +195,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         if (!isClassification(classification)) {
             return;
         }
-        const value = quantityPercent(classification.stat?.ref?.value);
-        if (value !== undefined && bandOf(scheme, value) === band) {
+        if (bandOf(scheme, classification.stat?.ref?.value) === band) {
             // The band the stat's value falls in comes first.
             item.preselect = true;
             item.sortText = '00' + band.name;

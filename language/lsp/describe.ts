@@ -2,11 +2,11 @@ import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import type { ArgumentNode } from '../analysis/argument-graph.js';
 import type { ResolvedSource } from '../analysis/citations.js';
 import { DISPLAY_PROFILE_CAP, type Triangulation } from '../analysis/grounding.js';
-import { bandInterval, formatInterval, formatPercent, quantityPercent } from '../analysis/quantities.js';
+import { bandInterval, formatInterval, formatQuantity } from '../analysis/quantities.js';
 import { formatReference, type BibliographyStore } from '../bibliography/index.js';
 import { isDatum, isStat, type Band, type Datum, type Respondent, type Source, type Stat } from '../generated/ast.js';
 import { markdownText } from '../graph/escape.js';
-import type { NodeStatus } from '../graph/graph-model.js';
+import { isGroundedStatus, type NodeStatus } from '../graph/graph-model.js';
 
 /** User text as inline Markdown (escaped, bidi controls removed, one line). */
 export function md(text: string | number | undefined): string {
@@ -41,7 +41,8 @@ const STATUS_WORDS: Record<NodeStatus, string> = {
     grounded: 'grounded',
     ungrounded: 'ungrounded',
     circular: 'circular',
-    contested: 'contested'
+    contested: 'contested',
+    contradicted: 'grounded · contradicted by its own statistic'
 };
 
 export function statusWord(status: NodeStatus): string {
@@ -77,14 +78,20 @@ export function profileSummary(profile: Triangulation | undefined): string {
     return parts.join(' · ');
 }
 
-/** The code-lens title of a claim or pattern: "grounded · 4 data · 2 methods · 3 sources". */
+/**
+ * The code-lens title of a claim or pattern: "grounded · 4 data · 2 methods · 3 sources",
+ * "grounded · 1 datum · 1 method · in a support cycle" for a grounded member of a cycle.
+ */
 export function lensTitle(analysis: WorkspaceAnalysis, node: ArgumentNode): string {
     const status = analysis.status(node);
-    if (status === 'ungrounded' || status === 'circular') {
+    if (!isGroundedStatus(status)) {
         return statusWord(status);
     }
-    const summary = profileSummary(analysis.profile(node));
-    return summary ? `${statusWord(status)} · ${summary}` : statusWord(status);
+    const parts = [statusWord(status), profileSummary(analysis.profile(node))];
+    if (analysis.grounding.cycleOf[node.index] >= 0) {
+        parts.push('in a support cycle');
+    }
+    return parts.filter(Boolean).join(' · ');
 }
 
 /** A respondent as "Social worker, male (interviewee)" with attributes. */
@@ -103,14 +110,10 @@ export function datumFacts(datum: Datum): string {
     return [md(datum.method ?? 'method?'), who.join('; '), md(occurrence)].filter(Boolean).join(' · ');
 }
 
-/** A stat's value as text: "26% (2013)", "120 of 400 = 30%". */
+/** A stat's value as text: "26% in 2013", "120 of 400 (30%)". */
 export function statValue(stat: Stat): string | undefined {
-    const percent = quantityPercent(stat.value);
-    if (percent === undefined) {
-        return undefined;
-    }
-    const value = stat.value?.$type === 'Count' ? `${stat.value.count} of ${stat.value.total} = ${formatPercent(percent)}` : formatPercent(percent);
-    return stat.year !== undefined ? `${value} in ${stat.year}` : value;
+    const value = formatQuantity(stat.value);
+    return value !== undefined && stat.year !== undefined ? `${value} in ${stat.year}` : value;
 }
 
 export function bandRange(band: Band): string {

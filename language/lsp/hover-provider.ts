@@ -3,11 +3,12 @@ import { AstUtils, CstUtils, GrammarAST, interruptAndCheck, type AstNode, type L
 import { CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import { DISPLAY_PROFILE_CAP, type Triangulation } from '../analysis/grounding.js';
-import { bandOf, quantityPercent, formatPercent } from '../analysis/quantities.js';
+import { bandOf, formatQuantity } from '../analysis/quantities.js';
 import {
     isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isRespondent, isScheme, isSource, isStat,
     type Annex, type Band, type Claim, type Classification, type Datum, type Pattern, type Respondent, type Scheme, type Stat
 } from '../generated/ast.js';
+import { isGroundedStatus } from '../graph/graph-model.js';
 import type { WarrantServices } from '../warrant-module.js';
 import {
     bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, safe, statValue, statusWord, traceStep
@@ -258,16 +259,18 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         const sections: string[] = [];
         const status = analysis.status(node);
         const { graph, grounding } = analysis;
-        if (status === 'circular') {
+        if (grounding.cycleOf[node.index] >= 0) {
             const cycle = grounding.cycles[grounding.cycleOf[node.index]] ?? [];
-            sections.push(`*Circular support:* ${cycle.map(i => code(graph.nodes[i].id)).join(' → ')}`);
+            const outside = status === 'circular' ? '' : ' (the cycle adds no evidence; it is grounded through support from outside it)';
+            sections.push(`*Circular support:* ${cycle.map(i => code(graph.nodes[i].id)).join(' → ')}${outside}`);
         }
-        if (status === 'ungrounded' || status === 'circular') {
+        if (!isGroundedStatus(status)) {
             const finding = findingMessage(analysis, element, 'unsupported-claim');
-            if (finding) {
-                sections.push(`*Why:* ${mdWithCode(finding)}`);
-            } else if (status === 'ungrounded') {
-                sections.push('*Why:* it does not trace to any datum, stat or resolved source.');
+            sections.push(finding ? `*Why:* ${mdWithCode(finding)}` : '*Why:* it does not trace to any datum, stat or resolved source.');
+        }
+        if (grounding.contradicted[node.index]) {
+            for (const message of classificationMismatches(analysis, element)) {
+                sections.push(`*Contradicted by its own statistic:* ${mdWithCode(message)}`);
             }
         }
         if (grounding.contested[node.index]) {
@@ -280,7 +283,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             sections.push('**Trace to the evidence**\n\n' + trace.map((step, i) => `${i + 1}. ${traceStep(step, store)}`).join('\n'));
         }
         const profile = analysis.profile(node);
-        if (profile && status !== 'ungrounded') {
+        if (profile) {
             sections.push(this.evidenceSection(analysis, profile));
             sections.push(`**Triangulation:** ${profileMarkdown(profile)}`);
         }
@@ -295,10 +298,17 @@ function markdown(value: string, range: Hover['range']): Hover {
     return { contents: { kind: 'markdown', value }, range };
 }
 
+function findingsOf(analysis: WorkspaceAnalysis, element: AstNode) {
+    return analysis.findings.get(AstUtils.findRootNode(element) as never) ?? [];
+}
+
 function findingMessage(analysis: WorkspaceAnalysis, element: AstNode, code: string): string | undefined {
-    const root = AstUtils.findRootNode(element);
-    const findings = analysis.findings.get(root as never) ?? [];
-    return findings.find(f => f.code === code && f.node === element)?.message;
+    return findingsOf(analysis, element).find(f => f.code === code && f.node === element)?.message;
+}
+
+/** The classification-mismatch messages of a claim's own `classifies` clauses. */
+function classificationMismatches(analysis: WorkspaceAnalysis, claim: AstNode): string[] {
+    return findingsOf(analysis, claim).filter(f => f.code === 'classification-mismatch' && f.node.$container === claim).map(f => f.message);
 }
 
 /** "8 data · 8 respondents · 2 methods (interview, observation) · 1 stat · 3 sources". */
@@ -317,18 +327,18 @@ export function profileMarkdown(profile: Triangulation): string {
 export function classificationLine(classification: Classification): string {
     const stat = classification.stat?.ref;
     const scheme = classification.scheme?.ref;
-    const value = stat ? quantityPercent(stat.value) : undefined;
+    const value = formatQuantity(stat?.value);
     if (value === undefined) {
         return '*Classification:* the stat has no value';
     }
     if (!scheme) {
-        return `*Classification:* ${formatPercent(value)}; scheme ${code(classification.scheme?.$refText)} not found`;
+        return `*Classification:* ${md(value)}; scheme ${code(classification.scheme?.$refText)} not found`;
     }
-    const actual = bandOf(scheme, value);
+    const actual = bandOf(scheme, stat?.value);
     const claimed = classification.band?.ref;
     const falls = actual
-        ? `${formatPercent(value)} falls in ${code(actual.name)} (${md(bandRange(actual))}) of ${code(scheme.name)}`
-        : `${formatPercent(value)} falls in no band of ${code(scheme.name)}`;
+        ? `${md(value)} falls in ${code(actual.name)} (${md(bandRange(actual))}) of ${code(scheme.name)}`
+        : `${md(value)} falls in no band of ${code(scheme.name)}`;
     if (!claimed) {
         return `*Classification:* ${falls}`;
     }

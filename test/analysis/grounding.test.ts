@@ -27,12 +27,12 @@ describe('grounding rules', () => {
         it('a stat grounds a claim only when it cites a resolved source', async () => {
             const ungrounded = await check('stat s "S" = 10%\nclaim c "C" supported by s');
             assert.match(ungrounded.messages.find(m => m.startsWith('`c`'))!, /a stat that cites no source/);
-            const grounded = await check('source Src { title "T" }\nstat s "S" = 10% cites @Src\nclaim c "C" supported by s');
+            const grounded = await check('source Src { author "A" year 2000 title "T" }\nstat s "S" = 10% cites @Src\nclaim c "C" supported by s');
             assert.ok(!grounded.codes.includes('unsupported-claim'));
         });
 
         it('a cited inline source grounds a claim', async () => {
-            const { codes } = await check('source Hall2005 { author "Hall, P." year 2005 }\nclaim c "C" cites @Hall2005 p. 189');
+            const { codes } = await check('source Hall2005 { author "Hall, P." year 2005 title "Interprofessional teamwork" }\nclaim c "C" cites @Hall2005 p. 189');
             assert.ok(!codes.includes('unsupported-claim'));
         });
     });
@@ -42,7 +42,9 @@ describe('grounding rules', () => {
             const { codes, messages } = await check('claim a "A" supported by b\nclaim b "B" supported by c\nclaim c "C" supported by a');
             assert.equal(codes.filter(c => c === 'circular-support').length, 3);
             assert.ok(messages.some(m => /Circular support: `\w` → `\w` → `\w` → `\w`/.test(m)), messages.join('\n'));
-            assert.ok(!codes.includes('unsupported-claim'));
+            // ungrounded members are also unsupported, each told why
+            assert.equal(codes.filter(c => c === 'unsupported-claim').length, 3);
+            assert.ok(messages.some(m => /`a` does not trace .* rests only on `b` \(a claim in a circular chain of support\)/.test(m)), messages.join('\n'));
         });
 
         it('a cycle with outside evidence still reports the cycle, but its members are grounded', async () => {

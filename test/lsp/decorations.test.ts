@@ -62,7 +62,7 @@ describe('code lenses', function () {
     it('sit above each claim and pattern with its grounding at a glance', async () => {
         const list = await lenses('argument.warrant');
         assert.deepEqual(list.map(l => [l.range.start.line, l.command?.title]), [
-            [0, 'grounded · 1 stat · 1 source'],
+            [0, 'grounded · contradicted by its own statistic · 1 stat · 1 source'],
             [3, 'grounded · 1 datum · 1 method'],
             [10, 'grounded · 1 datum · 1 method · 1 stat · 2 sources'],
             [15, 'ungrounded']

@@ -25,7 +25,7 @@ const READABLE_SCALE = 0.55;
 const MAX_PNG_SIDE = 8192, MAX_PNG_AREA = 40_000_000;
 /** Theme values resolved from the live map and baked into exported pictures. */
 const THEME_VARIABLES = ['--t-bg', '--t-fg', '--t-muted', '--t-edge', '--t-focus', '--t-claim', '--t-pattern', '--t-datum', '--t-stat', '--t-source',
-    '--t-scheme', '--t-ungrounded', '--t-contested', '--t-circular', '--t-opposes', '--t-match', '--t-font', '--w-tint'];
+    '--t-scheme', '--t-ungrounded', '--t-contested', '--t-contradicted', '--t-circular', '--t-opposes', '--t-match', '--t-font', '--w-tint'];
 const MODEL_DEBOUNCE_MS = 120;
 const KIND_LABELS: Record<NodeKind, string> = { claim: 'claims', pattern: 'patterns', datum: 'data', stat: 'stats', source: 'sources', scheme: 'schemes' };
 
@@ -396,6 +396,7 @@ export class App {
         if (count('ungrounded')) parts.push(`${count('ungrounded')} ungrounded`);
         if (count('circular')) parts.push(`${count('circular')} circular`);
         if (count('contested')) parts.push(`${count('contested')} contested`);
+        if (count('contradicted')) parts.push(`${count('contradicted')} contradicted by their data`);
         if (this.drawn.layout.overview) parts.push('overview: labels hidden — search, hover or focus for details');
         if (this.layoutNote) parts.push(this.layoutNote);
         this.statusBar.replaceChildren(...parts.map(p => h('span', { text: p })));

@@ -15,21 +15,25 @@ export function groundingFindings(elements: WorkspaceElements, graph: ArgumentGr
             continue; // a duplicate: reported by duplicate-id
         }
         findings.push(...selfSupport(claim));
+        // Circularity and grounding are reported independently: a cycle member may be
+        // grounded through evidence outside the cycle, and an ungrounded one is also unsupported.
         const cycle = grounding.cycleOf[node.index];
         if (cycle >= 0) {
             const path = grounding.cycles[cycle];
             const onPath = path.includes(node.index);
+            const consequence = grounding.grounded[node.index]
+                ? 'The cycle adds no evidence: its claims are grounded only through support from outside it.'
+                : 'A chain of claims that support each other grounds none of them.';
             findings.push({
                 code: IssueCodes.CircularSupport,
                 node: claim, property: 'name',
                 message: onPath
-                    ? `Circular support: ${cyclePath(graph, path)}. A chain of claims that support each other grounds none of them.`
-                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].slice(0, 5).map(i => graph.nodes[i].id), 5, grounding.components[cycle].length)}). A chain of claims that support each other grounds none of them.`,
+                    ? `Circular support: ${cyclePath(graph, path)}. ${consequence}`
+                    : `\`${claim.name}\` is part of a circular support group (${listNames(grounding.components[cycle].slice(0, 5).map(i => graph.nodes[i].id), 5, grounding.components[cycle].length)}). ${consequence}`,
                 // Robustness: every member of a 1,000-claim cycle listed the whole cycle (quadratic).
                 related: firstOthers(grounding.components[cycle], node.index)
                     .map(i => ({ node: graph.nodes[i].element!, message: `\`${graph.nodes[i].id}\` is in the same cycle` }))
             });
-            continue;
         }
         if (!grounding.grounded[node.index]) {
             const supporters = graph.supporters[node.index].filter(s => s !== node.index).map(s => graph.nodes[s]);
@@ -88,10 +92,11 @@ function singleSourceReason(profile: Grounding['profiles'][number]): string | un
     if (!profile) {
         return undefined;
     }
-    const evidence = profile.data.length + profile.stats.length + profile.sources.length;
-    if (evidence === 1) {
-        const [only] = [...profile.data, ...profile.stats, ...profile.sources];
-        return `rests on a single piece of evidence (\`${only}\`)`;
+    if (profile.pieces.length === 1) {
+        const [only] = profile.pieces;
+        return profile.stats.includes(only)
+            ? `rests on a single piece of evidence (the stat \`${only}\` and the ${profile.sources.length === 1 ? 'source' : 'sources'} it cites)`
+            : `rests on a single piece of evidence (\`${only}\`)`;
     }
     if (profile.data.length >= 2 && profile.stats.length + profile.sources.length === 0) {
         if (profile.respondents.length === 1) {

@@ -1,13 +1,15 @@
 import { isAnomalous, isObserved, isStrategic, isUnanticipated, type Datum, type Pattern } from '../../generated/ast.js';
-import type { Finding } from '../finding.js';
+import { listNames } from '../describe.js';
+import { MAX_RELATED, type Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
 
 /**
  * pattern-incomplete: Merton's serendipity pattern is an unanticipated, anomalous and
  * strategic datum; each part must be stated and at least one datum observed.
- * pattern-not-emergent: if every observed datum was prompted by the researcher, nothing
- * was stumbled upon.
+ * pattern-not-emergent: a serendipitous finding needs at least one observed datum recorded
+ * as `emergent`; data that were prompted, or whose occurrence is not recorded, show nothing
+ * stumbled upon.
  */
 export function patternFindings(elements: WorkspaceElements): Finding[] {
     const findings: Finding[] = [];
@@ -33,11 +35,15 @@ export function patternFindings(elements: WorkspaceElements): Finding[] {
                 data: { missing: missing.map(m => m.slice(1, m.indexOf('`', 1))) }
             });
         }
-        if (observed.length > 0 && observed.every(datum => datum.occurrence === 'prompted')) {
+        if (observed.length > 0 && !observed.some(datum => datum.occurrence === 'emergent')) {
+            const unrecorded = observed.filter(datum => datum.occurrence === undefined);
+            const why = unrecorded.length === 0
+                ? `Every datum \`${pattern.name}\` observes was prompted by the researcher`
+                : `No datum \`${pattern.name}\` observes is recorded as emergent (${listNames(unrecorded.map(datum => datum.name), 5)} ${unrecorded.length === 1 ? 'does' : 'do'} not say whether ${unrecorded.length === 1 ? 'it was' : 'they were'} prompted)`;
             findings.push({
                 code: IssueCodes.PatternNotEmergent, node: pattern, property: 'name',
-                message: `Every datum \`${pattern.name}\` observes was prompted by the researcher; a serendipitous finding needs at least one emergent datum.`,
-                related: observed.map(datum => ({ node: datum, message: `\`${datum.name}\` is prompted` }))
+                message: `${why}; a serendipitous finding needs at least one emergent datum. Mark the data that arose unprompted \`emergent\`.`,
+                related: observed.slice(0, MAX_RELATED).map(datum => ({ node: datum, message: `\`${datum.name}\` is ${datum.occurrence ?? 'not recorded as emergent or prompted'}` }))
             });
         }
     }

@@ -1,7 +1,8 @@
 import { isClassification, isCount, isPercentage, type Band, type Scheme } from '../../generated/ast.js';
 import type { Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
-import { bandInterval, bandOf, contains, formatInterval, formatPercent, percentageValue, quantityPercent, type Interval } from '../quantities.js';
+import { classificationMismatch } from '../classification.js';
+import { bandInterval, formatInterval, formatPercent, formatQuantity, percentageValue, type Interval } from '../quantities.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
 
 /** value-out-of-range, scheme-invalid, classification-mismatch. */
@@ -87,21 +88,18 @@ function classificationFindings(elements: WorkspaceElements): Finding[] {
     const findings: Finding[] = [];
     for (const claim of elements.claims) {
         for (const clause of claim.clauses.filter(isClassification)) {
-            const stat = clause.stat?.ref;
-            const band = clause.band?.ref;
-            const scheme = clause.scheme?.ref;
-            const value = quantityPercent(stat?.value);
-            const interval = band ? bandInterval(band) : undefined;
-            if (!stat || !band || !scheme || value === undefined || !interval || contains(interval, value)) {
+            const mismatch = classificationMismatch(clause);
+            if (!mismatch) {
                 continue;
             }
-            const actual = bandOf(scheme, value);
+            const { stat, band, scheme, interval, actual } = mismatch;
+            const value = formatQuantity(stat.value)!;
             const actualInterval = actual ? bandInterval(actual) : undefined;
             const where = actual && actualInterval ? `falls in \`${actual.name}\` (${formatInterval(actualInterval)})` : `falls in no band of \`${scheme.name}\``;
             findings.push({
                 code: IssueCodes.ClassificationMismatch, node: clause, property: 'band',
-                message: `\`${stat.name}\` is ${formatPercent(value)}, which ${where}, not \`${band.name}\` (${formatInterval(interval)}).`,
-                related: [{ node: stat, message: `\`${stat.name}\` = ${formatPercent(value)}` }, ...(actual ? [{ node: actual, message: `the band ${formatPercent(value)} falls in` }] : [])],
+                message: `\`${stat.name}\` is ${value}, which ${where}, not \`${band.name}\` (${formatInterval(interval)}).`,
+                related: [{ node: stat, message: `\`${stat.name}\` = ${value}` }, ...(actual ? [{ node: actual, message: `the band ${value} falls in` }] : [])],
                 data: actual ? { band: actual.name } : undefined
             });
         }

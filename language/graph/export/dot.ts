@@ -31,6 +31,7 @@ const STATUS: Record<NodeStatus, { glyph: string; styles: string[]; color?: stri
     grounded: { glyph: '', styles: [] },
     ungrounded: { glyph: '⚠ ', styles: ['dashed'], color: '#bc4c00', penwidth: 2 },
     contested: { glyph: '⊥ ', styles: ['bold'], color: '#cf222e', penwidth: 2.5 },
+    contradicted: { glyph: '≠ ', styles: ['bold'], color: '#953800', penwidth: 2.5 },
     circular: { glyph: '↻ ', styles: ['dotted'], color: '#a40e26', penwidth: 2 }
 };
 const EDGES: Record<EdgeKind, string> = {

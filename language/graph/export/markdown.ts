@@ -6,7 +6,7 @@
  * text goes through {@link markdownText} (inline Markdown, GFM tables: punctuation
  * backslash-escaped, no raw HTML, bidi controls removed).
  */
-import type { GraphEdge, GraphModel, GraphNode, NodeStatus } from '../graph-model.js';
+import { isGroundedStatus, type GraphEdge, type GraphModel, type GraphNode, type NodeStatus } from '../graph-model.js';
 import { markdownText } from '../escape.js';
 import { normalizeModel } from '../model-utils.js';
 
@@ -19,6 +19,7 @@ const STATUS_TEXT: Record<NodeStatus, string> = {
     grounded: '✔ grounded',
     ungrounded: '⚠ ungrounded',
     contested: '⊥ contested',
+    contradicted: '≠ grounded · contradicted by its own statistic',
     circular: '↻ circular'
 };
 
@@ -41,7 +42,7 @@ export function exportMarkdown(model: GraphModel, options: MarkdownOptions = {})
     const out: string[] = [];
     out.push(`# ${markdownText(options.title ?? 'Evidence table')}`, '');
     const claims = m.nodes.filter(n => n.kind === 'claim');
-    const grounded = claims.filter(c => c.status === 'grounded' || c.status === 'contested').length;
+    const grounded = claims.filter(c => isGroundedStatus(c.status)).length;
     out.push(`${claims.length} claims, ${grounded} grounded; ${m.nodes.filter(n => n.kind === 'datum').length} data, ${m.nodes.filter(n => n.kind === 'stat').length} statistics, ${m.nodes.filter(n => n.kind === 'source').length} sources.`, '');
 
     out.push('## Claims', '');
