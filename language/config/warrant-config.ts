@@ -35,23 +35,29 @@ export interface ConfigParseResult {
  */
 export function parseConfig(text: string): ConfigParseResult {
     const problems: string[] = [];
+    const config = parseConfigText(text, problems);
+    return { config, problems: problems.map(visibleControls) };
+}
+
+function parseConfigText(text: string, problems: string[]): WarrantConfig {
     let raw: unknown;
     try {
         raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-        return { config: EmptyConfig, problems: [`${CONFIG_FILE_NAME} is not valid JSON: ${(error as Error).message}`] };
+        problems.push(`${CONFIG_FILE_NAME} is not valid JSON: ${(error as Error).message}`);
+        return EmptyConfig;
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        return { config: EmptyConfig, problems: [`${CONFIG_FILE_NAME} must contain a JSON object`] };
+        problems.push(`${CONFIG_FILE_NAME} must contain a JSON object`);
+        return EmptyConfig;
     }
     const object = raw as Record<string, unknown>;
-    const config: WarrantConfig = {
+    return {
         rules: parseRules(object.rules, problems),
         bibliography: parsePaths('bibliography', object.bibliography, problems),
         include: parseGlobs('include', object.include, problems),
         exclude: parseGlobs('exclude', object.exclude, problems)
     };
-    return { config, problems: problems.map(visibleControls) };
 }
 
 export function parseRules(value: unknown, problems: string[]): WarrantConfig['rules'] {
