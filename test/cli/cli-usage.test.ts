@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(repository, 'bin/warrant.cjs');
+import { CLI, REPOSITORY as repository, removeWorkspace, tempWorkspace, writeFiles } from '../robustness/helpers.js';
 
 function warrant(args: string[], cwd: string) {
     const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
@@ -16,12 +12,7 @@ function warrant(args: string[], cwd: string) {
 describe('warrant: usage messages, folder selection, export counts', function () {
     this.timeout(120000);
     let dir: string;
-    const write = (files: Record<string, string>) => {
-        for (const [name, text] of Object.entries(files)) {
-            mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-            writeFileSync(path.join(dir, name), text);
-        }
-    };
+    const write = (files: Record<string, string>) => writeFiles(dir, files);
     const checkedPaths = (args: string[], cwd = dir) => {
         const result = warrant(['check', ...args, '--format', 'json'], cwd);
         assert.notEqual(result.status, 2, result.stderr);
@@ -29,9 +20,9 @@ describe('warrant: usage messages, folder selection, export counts', function ()
     };
 
     beforeEach(() => {
-        dir = mkdtempSync(path.join(tmpdir(), 'warrant-usage-'));
+        dir = tempWorkspace({}, 'warrant-usage-');
     });
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    afterEach(() => removeWorkspace(dir));
 
     it('a file that is not .warrant is a usage error that says what check and export take', () => {
         write({ 'README.md': '# notes\n' });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Glob } from '../../language/config/glob.js';
 import { selectWarrantFiles } from '../../language/config/file-selection.js';
+import { removeWorkspace, tempWorkspace, writeFiles } from '../robustness/helpers.js';
 
 function matches(pattern: string, file: string): boolean {
     return new Glob(pattern).matches(file);
@@ -49,19 +49,13 @@ describe('globs in warrant.config.json and .gitignore', () => {
 
 describe('which .warrant files a folder search takes', () => {
     let dir: string;
-    const write = (files: Record<string, string>) => {
-        for (const [name, text] of Object.entries(files)) {
-            mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-            writeFileSync(path.join(dir, name), text);
-        }
-    };
+    const write = (files: Record<string, string>) => writeFiles(dir, files);
     const found = async (folder = dir, root = dir) => (await selectWarrantFiles(folder, root)).map(f => path.relative(dir, f).split(path.sep).join('/'));
 
     beforeEach(() => {
-        dir = mkdtempSync(path.join(tmpdir(), 'warrant-select-'));
-        write({ 'a.warrant': '', 'notes.md': '', 'test/fixtures/f.warrant': '', 'docs/d.warrant': '', 'node_modules/m/n.warrant': '', '.hidden/h.warrant': '', 'out/o.warrant': '' });
+        dir = tempWorkspace({ 'a.warrant': '', 'notes.md': '', 'test/fixtures/f.warrant': '', 'docs/d.warrant': '', 'node_modules/m/n.warrant': '', '.hidden/h.warrant': '', 'out/o.warrant': '' }, 'warrant-select-');
     });
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    afterEach(() => removeWorkspace(dir));
 
     it('without config or .gitignore: every .warrant but node_modules, out and hidden folders', async () => {
         assert.deepEqual(await found(), ['a.warrant', 'docs/d.warrant', 'test/fixtures/f.warrant']);

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { LspClient } from '../helpers/lsp-client.js';
+import { removeWorkspace, tempWorkspace } from '../robustness/helpers.js';
 
 /** The language server indexes the same files `warrant check` takes from a folder. */
 describe('workspace indexing honours include/exclude and .gitignore, like the CLI', function () {
@@ -11,23 +9,18 @@ describe('workspace indexing honours include/exclude and .gitignore, like the CL
     let client: LspClient;
 
     before(async () => {
-        dir = mkdtempSync(path.join(tmpdir(), 'warrant-index-'));
-        const files: Record<string, string> = {
+        dir = tempWorkspace({
             'warrant.config.json': '{"exclude": ["fixtures"]}',
             '.gitignore': 'scratch/\n',
             'docs/d.warrant': 'claim kept "K"\n',
             'fixtures/f.warrant': 'claim excluded "E"\n',
             'scratch/s.warrant': 'claim ignored "I"\n'
-        };
-        for (const [name, text] of Object.entries(files)) {
-            mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-            writeFileSync(path.join(dir, name), text);
-        }
+        }, 'warrant-index-');
         client = await LspClient.start(dir);
     });
     after(async () => {
         await client?.stop();
-        rmSync(dir, { recursive: true, force: true });
+        removeWorkspace(dir);
     });
 
     it('names declared in excluded or ignored files do not resolve; the others do', async () => {
