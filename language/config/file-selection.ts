@@ -22,8 +22,13 @@ import { CONFIG_FILE_NAME, parseConfig } from './warrant-config.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', 'out']);
 export const WARRANT_EXTENSION = '.warrant';
-/** A `.gitignore` is a short list; a larger one is not read (nothing is ignored by it). */
-const MAX_GITIGNORE_BYTES = 1024 * 1024;
+/**
+ * A `.gitignore` is a short list (GitHub's templates have a few hundred lines). A larger file is
+ * not read, and rules past the first thousand are not used: each file found is tested against
+ * every rule above it, so a hostile `.gitignore` must not make a search quadratic.
+ */
+const MAX_GITIGNORE_BYTES = 256 * 1024;
+const MAX_GITIGNORE_RULES = 1000;
 
 interface IgnoreRule {
     glob: Glob;
@@ -98,9 +103,18 @@ async function readGitignore(folder: string): Promise<IgnoreRule[]> {
     }
     const rules: IgnoreRule[] = [];
     for (const raw of read.text.split(/\r?\n/)) {
-        // Trailing spaces are not part of a pattern unless escaped.
-        let line = raw.replace(/(?<!\\)\s+$/, '');
-        if (line === '' || line.startsWith('#') || line.length > MAX_GLOB_LENGTH) {
+        if (rules.length === MAX_GITIGNORE_RULES) {
+            break;
+        }
+        if (raw.length > MAX_GLOB_LENGTH) {
+            continue;
+        }
+        // Trailing spaces are not part of a pattern unless escaped (`\ ` keeps one).
+        let line = raw.trimEnd();
+        if (line.endsWith('\\') && line.length < raw.length) {
+            line += raw[line.length];
+        }
+        if (line === '' || line.startsWith('#')) {
             continue;
         }
         const negated = line.startsWith('!');

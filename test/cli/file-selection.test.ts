@@ -86,6 +86,17 @@ describe('which .warrant files a folder search takes', () => {
         assert.deepEqual(await found(path.join(dir, 'x')), ['x/a.warrant', 'x/keep.tmp.warrant']);
     });
 
+    it('a hostile .gitignore (a line of 100,000 spaces, 5,000 rules) is read in bounded steps; rules past 1,000 are not used', async () => {
+        const rules = Array.from({ length: 5000 }, (_, i) => `r${i}*a*a*a*a*a*b`);
+        write({ '.gitignore': ['f.warrant', ' '.repeat(100000) + 'x', ...rules, 'd.warrant', ''].join('\n') });
+        assert.deepEqual(await found(), ['a.warrant', 'docs/d.warrant']);
+    });
+
+    it('trailing spaces end a .gitignore pattern unless escaped', async () => {
+        write({ 'x/spaced /a.warrant': '', 'x/spaced/b.warrant': '', 'x/plain/c.warrant': '', '.gitignore': 'spaced\\ \nplain  \n' });
+        assert.deepEqual(await found(path.join(dir, 'x')), ['x/spaced/b.warrant']);
+    });
+
     it('follows no symbolic link, to a file or a folder', async () => {
         symlinkSync(path.join(dir, 'docs'), path.join(dir, 'linked-docs'));
         symlinkSync(path.join(dir, 'a.warrant'), path.join(dir, 'b.warrant'));
