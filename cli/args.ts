@@ -1,11 +1,11 @@
-/** Command-line parsing for `warrant check` and `warrant export` (DESIGN.md §5). */
+/** Command-line parsing for `warrant check` and `warrant export`. */
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export type ExportFormat = 'svg' | 'html' | 'dot' | 'graphml' | 'aif' | 'json' | 'md';
 
 export type Command =
-    | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean }
-    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string }
+    | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean; root?: string }
+    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string; root?: string }
     | { command: 'help' }
     | { command: 'version' };
 
@@ -15,10 +15,14 @@ const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'html', 'dot', 'graphml', 'aif', 'json', 'md'];
 
 export const USAGE = `Usage:
-  warrant check [paths…] [--format text|json|sarif] [--strict]
-  warrant export [paths…] --format svg|html|dot|graphml|aif|json|md [--out FILE]
+  warrant check [paths…] [--format text|json|sarif] [--strict] [--root DIR]
+  warrant export [paths…] --format svg|html|dot|graphml|aif|json|md [--out FILE] [--root DIR]
 
-Paths are .warrant files or folders searched for them (default: the current folder).
+Paths are .warrant files or folders searched for them (default: the current folder);
+a folder search honours its warrant.config.json (include, exclude) and .gitignore files.
+Bibliographies, transcripts and warrant.config.json are read only inside each path
+(a folder, or a file's own folder); --root DIR widens that to DIR, which must contain
+every path.
 check exits 0 when no errors are found (warnings allowed unless --strict), 1 when
 errors are found, 2 on bad usage or unreadable input.`;
 
@@ -36,6 +40,7 @@ export function parseArgs(argv: string[]): Command {
     const paths: string[] = [];
     let format: string | undefined;
     let out: string | undefined;
+    let root: string | undefined;
     let strict = false;
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
@@ -51,6 +56,8 @@ export function parseArgs(argv: string[]): Command {
             format = value();
         } else if (flag === '--out' || flag === '-o') {
             out = value();
+        } else if (flag === '--root') {
+            root = value();
         } else if (flag === '--strict') {
             strict = true;
         } else if (flag === '--help' || flag === '-h') {
@@ -67,15 +74,18 @@ export function parseArgs(argv: string[]): Command {
         }
         const checkFormat = (format ?? 'text') as CheckFormat;
         if (!CHECK_FORMATS.includes(checkFormat)) {
-            throw new UsageError(`--format must be one of ${CHECK_FORMATS.join(', ')}`);
+            throw new UsageError(`unknown format '${format}'; check writes ${CHECK_FORMATS.join(', ')}`);
         }
-        return { command, paths, format: checkFormat, strict };
+        return { command, paths, format: checkFormat, strict, root };
     }
     if (strict) {
         throw new UsageError('--strict applies to check only');
     }
-    if (format === undefined || !EXPORT_FORMATS.includes(format as ExportFormat)) {
+    if (format === undefined) {
         throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
     }
-    return { command, paths, format: format as ExportFormat, out };
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+        throw new UsageError(`unknown format '${format}'; export writes ${EXPORT_FORMATS.join(', ')}`);
+    }
+    return { command, paths, format: format as ExportFormat, out, root };
 }

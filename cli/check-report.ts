@@ -3,7 +3,7 @@ import type { LoadedWorkspace } from './load-workspace.js';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
-/** One diagnostic, 1-based lines and columns (DESIGN.md §5 contract). */
+/** One diagnostic, 1-based lines and columns (the `--format json` contract). */
 export interface DiagnosticRecord {
     severity: SeverityName;
     code: string;

@@ -9,9 +9,11 @@ import { exportJson } from '../language/graph/export/json.js';
 import { exportMarkdown } from '../language/graph/export/markdown.js';
 import type { GraphModel } from '../language/graph/graph-model.js';
 import { layoutGraph } from '../language/graph/layout.js';
+import { normalizeModel } from '../language/graph/model-utils.js';
 import { renderSvg } from '../language/graph/render-svg.js';
 import { UsageError, type Command, type ExportFormat } from './args.js';
 import { loadWorkspace } from './load-workspace.js';
+import { report } from './terminal.js';
 
 type Exporter = (model: GraphModel, title: string) => string | Promise<string>;
 
@@ -42,8 +44,10 @@ async function viewerScript(): Promise<string> {
 }
 
 export async function runExport(command: Extract<Command, { command: 'export' }>): Promise<number> {
-    const workspace = await loadWorkspace(command.paths);
-    const model = buildGraphModel(workspace.services.warrant.Analysis.get());
+    const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'export' });
+    // The model as every format draws it: the analysis yields one edge per mention (a claim that
+    // classifies two stats by one scheme links to the scheme twice); a map shows each link once.
+    const model = normalizeModel(buildGraphModel(workspace.services.warrant.Analysis.get()));
     const title = `Argument map: ${command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd())}`;
     const output = await EXPORTERS[command.format](model, title);
     if (command.out === undefined || command.out === '-') {
@@ -56,6 +60,6 @@ export async function runExport(command: Extract<Command, { command: 'export' }>
     } catch (error) {
         throw new UsageError(`cannot write ${command.out}: ${(error as Error).message}`);
     }
-    process.stderr.write(`warrant: wrote ${command.format} map of ${model.nodes.length} elements and ${model.edges.length} links to ${command.out}\n`);
+    report(`wrote ${command.format} map of ${model.nodes.length} elements and ${model.edges.length} links to ${command.out}`);
     return 0;
 }

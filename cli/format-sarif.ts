@@ -1,5 +1,6 @@
 import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
 import type { CheckReport, SeverityName } from './check-report.js';
+import { terminalJson } from './terminal.js';
 
 const LEVELS: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -36,5 +37,5 @@ export function formatSarif(report: CheckReport, version: string): string {
             })))
         }]
     };
-    return JSON.stringify(sarif, null, 2) + '\n';
+    return terminalJson(sarif);
 }

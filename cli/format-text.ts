@@ -7,10 +7,11 @@ export function formatText(report: CheckReport, color: boolean): string {
     const colours = { error: '31', warning: '33', information: '36', hint: '90' } as const;
     const lines: string[] = [];
     for (const file of report.files) {
-        // A file name from a hostile repository may hold escape sequences: never write them raw to a terminal.
+        // A file name from a hostile repository may hold escape sequences: never write them raw to a
+        // terminal (messages are escaped when validated; escaping again changes nothing).
         const where = visibleControls(file.path);
         for (const d of file.diagnostics) {
-            lines.push(`${where}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${d.message} ${paint('90', `[${d.code}]`)}`);
+            lines.push(`${where}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${visibleControls(d.message)} ${paint('90', `[${d.code}]`)}`);
         }
     }
     const { files, errors, warnings, claims, grounded } = report.summary;

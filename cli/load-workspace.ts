@@ -4,10 +4,9 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createWarrantServices, type WarrantServices } from '../language/warrant-module.js';
 import { MAX_EXTERNAL_FILE_BYTES } from '../language/workspace/workspace-files.js';
+import { isInside } from '../language/bibliography/path-containment.js';
+import { selectWarrantFiles, WARRANT_EXTENSION } from '../language/config/file-selection.js';
 import { UsageError } from './args.js';
-
-/** Folders never searched for .warrant files. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', '.vscode-test']);
 
 export interface LoadedWorkspace {
     services: WarrantServices;
@@ -16,12 +15,28 @@ export interface LoadedWorkspace {
     displayPath(document: LangiumDocument): string;
 }
 
+export interface LoadOptions {
+    /** `--root DIR`: one boundary for every argument instead of each argument's own. */
+    root?: string;
+    /** The command named in usage errors. */
+    command?: 'check' | 'export';
+}
+
 /**
  * Builds the given .warrant files and folders with the same language services the editor
  * uses, validation included. Unreadable paths are usage errors (exit code 2).
+ *
+ * The boundary for the files they name (bibliographies, transcripts, `warrant.config.json`) is
+ * each argument itself: a folder, or a file's own folder — never the current folder, so checking
+ * `Downloads/x` from a home folder cannot read `../../.ssh/id_rsa`. Where arguments nest, a file
+ * is bounded by the innermost. `options.root` (`--root DIR`) widens the boundary to one folder that must
+ * contain every argument.
  */
-export async function loadWorkspace(paths: string[], cwd = process.cwd()): Promise<LoadedWorkspace> {
+export async function loadWorkspace(paths: string[], cwd = process.cwd(), options: LoadOptions = {}): Promise<LoadedWorkspace> {
+    const { root, command = 'check' } = options;
     const targets = (paths.length > 0 ? paths : ['.']).map(p => path.resolve(cwd, p));
+    const shown = (target: string) => (isInside(target, cwd) ? path.relative(cwd, target) || '.' : target);
+    const rootFolder = root === undefined ? undefined : await explicitRoot(path.resolve(cwd, root), shown);
     const files = new Set<string>();
     const roots = new Set<string>();
     for (const target of targets) {
@@ -29,18 +44,25 @@ export async function loadWorkspace(paths: string[], cwd = process.cwd()): Promi
         try {
             stat = await fs.stat(target);
         } catch {
-            throw new UsageError(`cannot read ${path.relative(cwd, target) || target}: no such file or folder`);
+            throw new UsageError(`cannot read ${shown(target)}: no such file or folder`);
+        }
+        if (rootFolder !== undefined && !isInside(target, rootFolder)) {
+            throw new UsageError(`${shown(target)} is outside --root ${shown(rootFolder)}`);
         }
         if (stat.isDirectory()) {
-            roots.add(isInside(target, cwd) ? cwd : target);
-            for (const file of await findWarrantFiles(target)) {
+            const boundary = rootFolder ?? target;
+            roots.add(boundary);
+            for (const file of await selectWarrantFiles(target, boundary)) {
                 files.add(file);
             }
         } else if (stat.isFile()) {
-            roots.add(isInside(target, cwd) ? cwd : path.dirname(target));
+            if (!target.endsWith(WARRANT_EXTENSION)) {
+                throw new UsageError(`${shown(target)} is not a .warrant file; ${command} takes .warrant files and folders`);
+            }
+            roots.add(rootFolder ?? path.dirname(target));
             files.add(target);
         } else {
-            throw new UsageError(`cannot read ${target}: not a file or folder`);
+            throw new UsageError(`cannot read ${shown(target)}: not a file or folder`);
         }
     }
     const { shared, Warrant } = createWarrantServices(NodeFileSystem);
@@ -58,7 +80,7 @@ export async function loadWorkspace(paths: string[], cwd = process.cwd()): Promi
             }
             text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
         } catch (error) {
-            throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+            throw new UsageError(`cannot read ${shown(file)}: ${(error as Error).message}`);
         }
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);
@@ -68,35 +90,14 @@ export async function loadWorkspace(paths: string[], cwd = process.cwd()): Promi
     return {
         services: Warrant,
         documents,
-        displayPath: document => {
-            const file = document.uri.fsPath;
-            return isInside(file, cwd) ? path.relative(cwd, file) : file;
-        }
+        displayPath: document => shown(document.uri.fsPath)
     };
 }
 
-async function findWarrantFiles(folder: string): Promise<string[]> {
-    const found: string[] = [];
-    const pending = [folder];
-    while (pending.length > 0) {
-        const current = pending.pop()!;
-        let entries;
-        try {
-            entries = await fs.readdir(current, { withFileTypes: true });
-        } catch {
-            continue;
-        }
-        for (const entry of entries) {
-            if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) {
-                pending.push(path.join(current, entry.name));
-            } else if (entry.isFile() && entry.name.endsWith('.warrant')) {
-                found.push(path.join(current, entry.name));
-            }
-        }
+async function explicitRoot(folder: string, shown: (target: string) => string): Promise<string> {
+    const stat = await fs.stat(folder).catch(() => undefined);
+    if (!stat?.isDirectory()) {
+        throw new UsageError(`--root ${shown(folder)} is not a folder`);
     }
-    return found;
-}
-
-function isInside(file: string, folder: string): boolean {
-    return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+    return folder;
 }

@@ -4,6 +4,7 @@ import { buildCheckReport, exitCodeFor } from './check-report.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { loadWorkspace } from './load-workspace.js';
+import { report, terminalJson } from './terminal.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 async function run(command: Command): Promise<number> {
@@ -15,18 +16,18 @@ async function run(command: Command): Promise<number> {
             process.stdout.write(packageJson.version + '\n');
             return 0;
         case 'check': {
-            const workspace = await loadWorkspace(command.paths);
+            const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'check' });
             for (const problem of workspace.services.warrant.Files.configProblems) {
-                process.stderr.write(`warrant: ${problem}\n`);
+                report(problem);
             }
-            const report = buildCheckReport(workspace);
+            const checkReport = buildCheckReport(workspace);
             const output = command.format === 'json'
-                ? JSON.stringify(report, null, 2) + '\n'
+                ? terminalJson(checkReport)
                 : command.format === 'sarif'
-                    ? formatSarif(report, packageJson.version)
-                    : formatText(report, process.stdout.isTTY === true && !process.env.NO_COLOR);
+                    ? formatSarif(checkReport, packageJson.version)
+                    : formatText(checkReport, process.stdout.isTTY === true && !process.env.NO_COLOR);
             process.stdout.write(output);
-            return exitCodeFor(report, command.strict);
+            return exitCodeFor(checkReport, command.strict);
         }
         case 'export': {
             const { runExport } = await import('./export.js');
@@ -41,12 +42,12 @@ async function main(): Promise<void> {
         code = await run(parseArgs(process.argv.slice(2)));
     } catch (error) {
         if (error instanceof UsageError) {
-            process.stderr.write(`warrant: ${error.message}\n\n${USAGE}\n`);
+            report(`${error.message}\n\n${USAGE}`);
             code = 2;
         } else {
             // A bug, not bad input; still no stack trace unless asked for (WARRANT_DEBUG=1).
             const detail = process.env.WARRANT_DEBUG ? (error as Error)?.stack ?? String(error) : (error as Error)?.message ?? String(error);
-            process.stderr.write(`warrant: internal error: ${detail}\n`);
+            report(`internal error: ${detail}`);
             code = 2;
         }
     }

@@ -3,7 +3,8 @@
 // and VS Code workbench tests), Graphviz (`dot` validates DOT exports), libxml2-utils (`xmllint`
 // validates GraphML), Neovim (the standalone-server check), ripgrep, libkrb5-dev and a C++
 // toolchain (the code-server test host's native modules). As root it installs what is missing
-// with apt-get; otherwise it names the command to run and fails.
+// with apt-get (no upgrade of installed packages, no recommended extras); otherwise it names the
+// command to run and fails.
 //
 //   node scripts/system-deps.mjs        (also importable: ensureSystemPackages(log))
 import { spawnSync } from 'node:child_process';
@@ -43,12 +44,30 @@ export function ensureSystemPackages(log = line => console.log(`[system-deps] ${
     log(`apt-get install ${missing.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const lock = ['-o', 'DPkg::Lock::Timeout=900'];
-    for (const args of [[...lock, 'update', '-qq'], [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
-        const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
-        if (result.status !== 0) {
-            throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-        }
+    // Only what is missing, without recommended extras, and never a newer version of a package
+    // that is already installed (--no-upgrade). A new package may still require a newer version
+    // of an installed library (libkrb5-dev pins libkrb5-3 to its own version): apt then upgrades
+    // that library, and the log names it first.
+    const install = ['install', '-y', '-qq', '--no-install-recommends', '--no-upgrade', ...missing];
+    apt([...lock, 'update', '-qq'], env);
+    const upgrades = upgradesRequiredBy(install, env);
+    if (upgrades.length > 0) {
+        log(`the packages above require newer versions of installed ones: ${upgrades.join(', ')}`);
     }
+    apt([...lock, ...install], env);
+}
+
+function apt(args, env) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (result.status !== 0) {
+        throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    }
+}
+
+/** Installed packages a simulated install would upgrade (`Inst name [installed] (new …)`). */
+function upgradesRequiredBy(install, env) {
+    const simulated = spawnSync('apt-get', ['-s', ...install.filter(arg => arg !== '-qq')], { encoding: 'utf8', env });
+    return [...(simulated.stdout ?? '').matchAll(/^Inst (\S+) \[([^\]]+)\] \((\S+)/gm)].map(([, name, from, to]) => `${name} ${from} → ${to}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

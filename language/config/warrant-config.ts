@@ -1,4 +1,6 @@
 import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
+import { visibleControls } from '../validation/document-validator.js';
+import { MAX_GLOB_LENGTH } from './glob.js';
 
 export type RuleLevel = Severity | 'off';
 
@@ -8,11 +10,15 @@ export interface WarrantConfig {
     rules: Partial<Record<IssueCode, RuleLevel>>;
     /** Bibliographies loaded for the whole workspace, relative to the config file. */
     bibliography: string[];
+    /** Globs (relative to the config file) a folder search takes `.warrant` files from; empty: all. */
+    include: string[];
+    /** Globs of files and folders a folder search leaves out. */
+    exclude: string[];
 }
 
 export const CONFIG_FILE_NAME = 'warrant.config.json';
 
-export const EmptyConfig: WarrantConfig = { rules: {}, bibliography: [] };
+export const EmptyConfig: WarrantConfig = { rules: {}, bibliography: [], include: [], exclude: [] };
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -22,20 +28,36 @@ export interface ConfigParseResult {
     problems: string[];
 }
 
-/** Tolerant: unknown codes, bad levels and bad types are reported and skipped, never thrown. */
+/**
+ * Tolerant: unknown codes, bad levels and bad types are reported and skipped, never thrown.
+ * Problems quote the file's own text with control and bidi characters made visible, so printing
+ * them cannot drive a terminal.
+ */
 export function parseConfig(text: string): ConfigParseResult {
     const problems: string[] = [];
+    const config = parseConfigText(text, problems);
+    return { config, problems: problems.map(visibleControls) };
+}
+
+function parseConfigText(text: string, problems: string[]): WarrantConfig {
     let raw: unknown;
     try {
         raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-        return { config: EmptyConfig, problems: [`${CONFIG_FILE_NAME} is not valid JSON: ${(error as Error).message}`] };
+        problems.push(`${CONFIG_FILE_NAME} is not valid JSON: ${(error as Error).message}`);
+        return EmptyConfig;
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        return { config: EmptyConfig, problems: [`${CONFIG_FILE_NAME} must contain a JSON object`] };
+        problems.push(`${CONFIG_FILE_NAME} must contain a JSON object`);
+        return EmptyConfig;
     }
     const object = raw as Record<string, unknown>;
-    return { config: { rules: parseRules(object.rules, problems), bibliography: parseBibliography(object.bibliography, problems) }, problems };
+    return {
+        rules: parseRules(object.rules, problems),
+        bibliography: parsePaths('bibliography', object.bibliography, problems),
+        include: parseGlobs('include', object.include, problems),
+        exclude: parseGlobs('exclude', object.exclude, problems)
+    };
 }
 
 export function parseRules(value: unknown, problems: string[]): WarrantConfig['rules'] {
@@ -59,16 +81,26 @@ export function parseRules(value: unknown, problems: string[]): WarrantConfig['r
     return rules;
 }
 
-function parseBibliography(value: unknown, problems: string[]): string[] {
+function parsePaths(key: string, value: unknown, problems: string[]): string[] {
     if (value === undefined || value === null) {
         return [];
     }
     const list = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(list) || list.some(item => typeof item !== 'string')) {
-        problems.push('"bibliography" must be a path or a list of paths');
+        problems.push(`"${key}" must be a ${key === 'bibliography' ? 'path' : 'glob'} or a list of them`);
         return [];
     }
     return list as string[];
+}
+
+function parseGlobs(key: 'include' | 'exclude', value: unknown, problems: string[]): string[] {
+    return parsePaths(key, value, problems).filter(glob => {
+        if (glob.length > MAX_GLOB_LENGTH) {
+            problems.push(`"${key}": a pattern longer than ${MAX_GLOB_LENGTH} characters is ignored`);
+            return false;
+        }
+        return glob.trim() !== '';
+    });
 }
 
 /** Later layers win: defaults, then the config file, then user settings. */

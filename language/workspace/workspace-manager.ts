@@ -1,5 +1,7 @@
-import { DefaultWorkspaceManager, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type URI, type WorkspaceManager } from 'langium';
+import { DefaultWorkspaceManager, URI, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type WorkspaceManager } from 'langium';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import { isInside } from '../bibliography/path-containment.js';
+import { selectWarrantFiles } from '../config/file-selection.js';
 
 /**
  * In an untrusted workspace the server reads no file from disk: it checks only the documents
@@ -23,6 +25,18 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
         return super.performStartup(this.trusted ? folders : []);
+    }
+
+    /**
+     * The same files `warrant check` takes from the folder: its config's include/exclude and
+     * .gitignore apply (read from disk, so not at all in an untrusted workspace).
+     */
+    protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
+        if (!this.trusted) {
+            return;
+        }
+        const root = (this.folders ?? []).map(f => URI.parse(f.uri).fsPath).find(f => isInside(folder.fsPath, f));
+        uris.push(...(await selectWarrantFiles(folder.fsPath, root)).map(file => URI.file(file)));
     }
 
     /**
