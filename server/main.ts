@@ -5,6 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createWarrantServices } from '../language/warrant-module.js';
 import { registerGraphRequest } from './graph-request.js';
+import { registerSummaryRequest } from './summary-request.js';
 
 // The transport (IPC from VS Code, or --stdio / --node-ipc / --socket=N from other editors)
 // is chosen by vscode-languageserver from the command line.
@@ -15,4 +16,5 @@ v8.setFlagsFromString('--heap-growing-percent=30');
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Warrant } = createWarrantServices({ connection, ...NodeFileSystem });
 registerGraphRequest(connection, Warrant);
+registerSummaryRequest(connection, Warrant);
 startLanguageServer(shared);
