@@ -72,6 +72,9 @@ suite('Editor: walkthrough, new file, check workspace, quick fixes, snippets and
         }
         // Its first step's Markdown (extension/walkthrough/first-argument.md) is rendered: the only page linking to Warrant's docs.
         await waitFor(async () => ((await webviewCount('a[href*="warrant-tools/warrant"]')) ?? 0) > 0, 'the first step\'s Markdown in a webview');
+        // The page is titled after the extension once it shows an extension's walkthrough.
+        const displayName = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { displayName: string }).displayName;
+        await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.label.includes(displayName), () => `the tab titled after ${displayName}; have ${vscode.window.tabGroups.activeTabGroup.activeTab?.label}`);
         await screenshot('walkthrough');
     });
 
