@@ -64,17 +64,14 @@ suite('Editor: walkthrough, new file, check workspace, quick fixes, snippets and
         // An open Welcome page would only scroll to the walkthrough: start from none.
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
-        const tab = await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab, 'the walkthrough\'s tab');
-        log(`walkthrough tab: ${tab.label}`);
+        // (The API's tab label is not asserted: it keeps the name of the Welcome page the tab first showed.)
+        await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab, 'the walkthrough\'s tab');
         if (!screenshotsAvailable()) {
             log('note: no web runner, so the walkthrough\'s content is not inspected');
             return;
         }
         // Its first step's Markdown (extension/walkthrough/first-argument.md) is rendered: the only page linking to Warrant's docs.
         await waitFor(async () => ((await webviewCount('a[href*="warrant-tools/warrant"]')) ?? 0) > 0, 'the first step\'s Markdown in a webview');
-        // The page is titled after the extension once it shows an extension's walkthrough.
-        const displayName = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { displayName: string }).displayName;
-        await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.label.includes(displayName), () => `the tab titled after ${displayName}; have ${vscode.window.tabGroups.activeTabGroup.activeTab?.label}`);
         await screenshot('walkthrough');
     });
 
