@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { WorkspaceAnalysis } from '../language/analysis/analysis.js';
 import type { LoadedWorkspace } from './load-workspace.js';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -33,23 +34,23 @@ export function buildCheckReport(workspace: LoadedWorkspace): CheckReport {
         path: workspace.displayPath(document),
         diagnostics: (document.diagnostics ?? []).map(toRecord).sort((a, b) => a.line - b.line || a.column - b.column)
     }));
+    return { version: 1, files, summary: summarize(files, workspace.services.warrant.Analysis.get()) };
+}
+
+/** The figures of the summary line: the CLI's, and the editor's *Warrant: Check Workspace*. */
+export function summarize(files: Array<{ diagnostics: DiagnosticRecord[] }>, analysis: WorkspaceAnalysis): CheckReport['summary'] {
     const all = files.flatMap(file => file.diagnostics);
-    const analysis = workspace.services.warrant.Analysis.get();
     const claims = analysis.elements.claims.map(claim => analysis.nodeOf(claim)).filter(node => node !== undefined);
     return {
-        version: 1,
-        files,
-        summary: {
-            files: files.length,
-            errors: all.filter(d => d.severity === 'error').length,
-            warnings: all.filter(d => d.severity === 'warning').length,
-            claims: analysis.elements.claims.length,
-            grounded: claims.filter(node => analysis.grounding.grounded[node.index]).length
-        }
+        files: files.length,
+        errors: all.filter(d => d.severity === 'error').length,
+        warnings: all.filter(d => d.severity === 'warning').length,
+        claims: analysis.elements.claims.length,
+        grounded: claims.filter(node => analysis.grounding.grounded[node.index]).length
     };
 }
 
-function toRecord(diagnostic: Diagnostic): DiagnosticRecord {
+export function toRecord(diagnostic: Diagnostic): DiagnosticRecord {
     const data = diagnostic.data as { code?: string } | undefined;
     return {
         severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkWorkspace } from './check-workspace.js';
+import { declareInFile, insertSnippet, pickBibliography } from './editor-commands.js';
+import { newWarrantFile } from './new-file.js';
 import type { PreviewManager } from './preview/preview-manager.js';
 
 /** The contributed commands (package.json `contributes.commands`), each registered once here. */
@@ -15,7 +18,12 @@ export function registerCommands(context: vscode.ExtensionContext, previews: Pre
         vscode.commands.registerCommand('warrant.exportPng', () => exportMap(previews, 'png')),
         vscode.commands.registerCommand('warrant.restartServer', async () => {
             await client()?.restart();
-        })
+        }),
+        vscode.commands.registerCommand('warrant.newFile', newWarrantFile),
+        vscode.commands.registerCommand('warrant.checkWorkspace', () => checkWorkspace(client())),
+        vscode.commands.registerCommand('warrant.insertSnippet', insertSnippet),
+        vscode.commands.registerCommand('warrant.declareInFile', declareInFile),
+        vscode.commands.registerCommand('warrant.pickBibliography', pickBibliography)
     );
 }
 

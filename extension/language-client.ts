@@ -26,7 +26,8 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
         },
         // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
         // Snippets come from the manifest's snippets/warrant.json; the server's would show twice.
-        initializationOptions: { trusted: vscode.workspace.isTrusted === true, completionSnippets: false },
+        // Quick fixes that insert declarations run warrant.insertSnippet & co. (extension/editor-commands.ts).
+        initializationOptions: { trusted: vscode.workspace.isTrusted === true, completionSnippets: false, editorCommands: true },
         errorHandler: new RestartingErrorHandler()
     };
     const client = new LanguageClient('warrant', 'Warrant', serverOptions, clientOptions);

@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { WarrantGeneratedModule, WarrantGeneratedSharedModule } from './generated/module.js';
 import { WarrantLspModule, WarrantSharedLspModule } from './lsp/lsp-module.js';
+import { WarrantLexerErrorMessages, WarrantParserErrorMessages } from './parser/error-messages.js';
 import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
 import { WarrantValueConverter } from './parser/value-converter.js';
 import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
@@ -38,7 +39,8 @@ export type WarrantServices = LangiumServices & WarrantAddedServices;
 export const WarrantModule: Module<WarrantServices, PartialLangiumServices & WarrantAddedServices> = {
     parser: {
         Lexer: (services) => new SizeLimitedLexer(services),
-        ValueConverter: () => new WarrantValueConverter()
+        ValueConverter: () => new WarrantValueConverter(),
+        ParserErrorMessageProvider: (services) => new WarrantParserErrorMessages(services.Grammar), LexerErrorMessageProvider: () => new WarrantLexerErrorMessages()
     },
     references: {
         Linker: (services) => new WarrantLinker(services),

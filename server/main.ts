@@ -11,6 +11,7 @@ import { IncomingMessages } from './incoming-messages.js';
 import { answerLangiumErrorsAsErrors } from './response-errors.js';
 import { logServerActivity } from './server-log.js';
 import { stdioRequested, stdioTransport } from './stdio-transport.js';
+import { registerSummaryRequest } from './summary-request.js';
 
 // The transport (IPC from VS Code, or --stdio / --node-ipc / --socket=N from other editors)
 // is chosen by vscode-languageserver from the command line, except --stdio (stdio-transport.ts).
@@ -31,4 +32,5 @@ const { shared, Warrant } = createWarrantServices({ connection, ...NodeFileSyste
 incoming.attach(shared, message => connection.console.warn(message));
 registerGraphRequest(connection, Warrant);
 logServerActivity(connection, Warrant, packageJson.version);
+registerSummaryRequest(connection, Warrant);
 startLanguageServer(shared);

@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST, interruptAndCheck, stream, type AstNodeDescriptio
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type InitializeParams } from 'vscode-languageserver';
+import { CancellationToken, CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionList, type CompletionParams, type InitializeParams } from 'vscode-languageserver';
 import { fold, searchText } from '../bibliography/index.js';
 import {
     isBand, isClaim, isClassification, isDatum, isObserved, isOpposition, isPattern, isRespondent, isScheme, isStat, isSupport,
@@ -11,6 +11,7 @@ import {
 import type { WarrantServices } from '../warrant-module.js';
 import { bandOf } from '../analysis/quantities.js';
 import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
+import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import { lspSupport, type WarrantLspSupport } from './support.js';
 
@@ -29,6 +30,16 @@ function words(folded: string): string[] {
 export const MAX_KEY_ITEMS = 100;
 
 const KEY_CHAR = /[A-Za-z0-9_:.\-/+\u00C0-\u024F]/;
+
+/**
+ * A typed space asks for completion only after these words, where a name or a key comes next
+ * (`supported by `, `cites `, `classifies `, `… as `, `observed `, `strategic `); elsewhere
+ * (in a claim's text, after a name) the answer is an empty list, at once.
+ */
+const SPACE_TRIGGER = /(?:^|[^\p{L}\p{N}_-])(?:by|cites|classifies|as|observed|strategic)\s$/u;
+
+/** A string closed on the line, or a comment: what the space-trigger test looks past. */
+const STRING_OR_COMMENT = /"(?:\\.|[^"\\\r\n])*"|\/\/.*$|\/\*.*?\*\//g;
 
 /** Completion kinds by element type, shared with document symbols and semantic tokens. */
 export const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
@@ -52,7 +63,7 @@ const KIND_ORDER: Record<string, number> = { Claim: 0, Pattern: 1, Datum: 2, Sta
  * bibliography and inline source matched on key, authors, year and title, and snippets.
  */
 export class WarrantCompletionProvider extends DefaultCompletionProvider {
-    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['@'] };
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['@', ' '] };
     private readonly support: WarrantLspSupport;
     private snippetsEnabled = true;
     private keySearch?: { keys: readonly string[]; texts: Map<string, KeySearchText> };
@@ -64,7 +75,37 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken: CancellationToken = CancellationToken.None): Promise<CompletionList | undefined> {
         await interruptAndCheck(cancelToken);
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' '
+            && !spaceTriggers(document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position }))) {
+            return { isIncomplete: false, items: [] };
+        }
         return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * Langium also completes the token after the one the cursor ends, when that token ends in
+     * a non-letter: `@Smith2020` + `ch.` glued into `@Smith2020ch.`, `d1` + `cites` into
+     * `d1cites`. In a snippet field the Tab meant to leave the field accepted that item. Only
+     * after punctuation that a next token may follow without a space (`,` `{` `:` `=`) is the
+     * next token offered; elsewhere the user types a space first.
+     */
+    protected override performNextTokenCompletion(_document: LangiumDocument, text: string): boolean {
+        return /[,{:=]$/.test(text);
+    }
+
+    /** Keywords with what they mean and a line that uses them (not Langium's bare "Keyword"). */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) {
+            return;
+        }
+        const doc = KEYWORD_DOCS[keyword.value];
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: doc?.summary ?? 'Keyword',
+            documentation: doc ? { kind: 'markdown', value: keywordMarkdown(doc) } : undefined,
+            sortText: '1'
+        });
     }
 
     /** `initializationOptions.completionSnippets: false` turns the snippets off (VS Code has them from snippets/warrant.json). */
@@ -196,8 +237,8 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         if (bandOf(scheme, classification.stat?.ref?.value) === band) {
-            // The band the stat's value falls in comes first.
-            item.preselect = true;
+            // The band the stat's value falls in comes first, but is not preselected: a Tab
+            // meant to leave a snippet field would otherwise replace the band typed there.
             item.sortText = '00' + band.name;
             item.detail += ' ✓ contains the stat\'s value';
         }
@@ -303,4 +344,11 @@ export function matchRank(key: string, foldedSearch: string, typed: string, sear
         return 1;
     }
     return lowerKey.includes(typed) || foldedSearch.includes(typed) ? 2 : -1;
+}
+
+/** Whether a space typed at the end of `line` (the line up to the cursor) should open completion. */
+export function spaceTriggers(line: string): boolean {
+    // Closed strings become a space; a quote left over opens a string the cursor is in.
+    const code = line.replace(STRING_OR_COMMENT, match => (match.startsWith('"') ? ' ' : ''));
+    return !code.includes('"') && SPACE_TRIGGER.test(code);
 }

@@ -13,34 +13,8 @@ import type { WarrantServices } from '../warrant-module.js';
 import {
     bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, safe, statValue, statusWord, traceStep
 } from './describe.js';
+import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
-
-/** What a keyword means, shown when hovering it. */
-const KEYWORD_DOCS: Record<string, string> = {
-    claim: 'A proposition of the argument. It must trace to a datum, a stat or a resolved source (`supported by`, `cites`, `classifies`).',
-    datum: 'One item of primary data in an annex: its method, of whom, whether it was emergent or prompted, and its text.',
-    annex: 'A named collection of primary data, like the annex table of a paper.',
-    pattern: 'A serendipity pattern (Merton 1948): an unanticipated, anomalous and strategic datum set and the claim it occasions.',
-    stat: 'A secondary quantitative datum (a percentage or `n of total`), grounded by the sources it cites.',
-    scheme: 'A classification by thresholds; its bands must cover their range without gaps or overlaps.',
-    band: 'A band of a scheme: `below X%` is [0, X), `A% to B%` is [A, B], `above X%` is (X, 100].',
-    source: 'A bibliographic work declared inline, cited as `@Name` like a BibTeX key.',
-    bibliography: 'Imports the entries of a BibTeX file (e.g. a Zotero / Better BibTeX export) as citable `@keys`.',
-    respondent: 'A person interviewed; attributes such as gender, role or agency serve triangulation and labels.',
-    subject: 'A person or role observed in the field; attributes serve triangulation and labels.',
-    emergent: 'The datum arose without prompting by the researcher. A serendipity pattern needs at least one emergent datum.',
-    prompted: 'The datum was prompted by the researcher (e.g. by an interview question).',
-    supported: '`supported by …`: the claims, data, stats or patterns the claim rests on.',
-    opposed: '`opposed by …`: evidence that speaks against the claim; grounded opposition makes the claim contested.',
-    cites: '`cites @key p. 12`: sources, from a bibliography file or declared inline.',
-    classifies: '`classifies STAT as BAND by SCHEME`: reads a stat against a band of a threshold scheme.',
-    qualifier: 'How strongly the claim is put ("probably", "in this case").',
-    warrant: 'Why the evidence bears on the claim (Toulmin\'s warrant).',
-    unanticipated: 'What the researchers did not set out to look for (Merton: the datum is unanticipated).',
-    anomalous: 'What did not fit the expected picture (Merton: the datum is anomalous).',
-    observed: 'The data that showed the pattern.',
-    strategic: 'The claim the pattern occasions (Merton: its strategic interpretation).'
-};
 
 /**
  * Hovers explain an element through the workspace analysis: a claim's status, its trace down
@@ -80,7 +54,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         }
         if (GrammarAST.isKeyword(leaf.grammarSource)) {
             const doc = KEYWORD_DOCS[leaf.text];
-            return doc ? markdown(doc, leaf.range) : undefined;
+            return doc ? markdown(keywordMarkdown(doc), leaf.range) : undefined;
         }
         return undefined;
     }

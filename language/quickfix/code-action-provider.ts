@@ -1,10 +1,13 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type InitializeParams, type Range, type TextEdit } from 'vscode-languageserver';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import { isClaim, isPattern, isSupport, type Claim, type Pattern } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { grammarKeywords } from '../parser/grammar-keywords.js';
+import { bibliographyFixes } from './bibliography-fixes.js';
+import { declareNameFixes } from './declare-name.js';
+import { appendPoint, escapeSnippet, snippetAction } from './snippet-action.js';
 
 interface FixData {
     code?: string;
@@ -19,7 +22,16 @@ interface FixData {
  * edit touches only the range it names (tested): no reformatting, no reordering.
  */
 export class WarrantCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly services: WarrantServices) {}
+    /** Whether the client implements Warrant's editor commands (snippet insertion, file pickers): see snippet-action.ts. */
+    private editorCommands = false;
+
+    constructor(private readonly services: WarrantServices) {
+        services.shared.lsp.LanguageServer.onInitialize(params => this.initialize(params));
+    }
+
+    initialize(params: InitializeParams): void {
+        this.editorCommands = (params.initializationOptions as { editorCommands?: unknown } | undefined)?.editorCommands === true;
+    }
 
     /**
      * Whether `key` can be declared as `source KEY`: an identifier that is no keyword, or one of
@@ -50,6 +62,10 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
                     break;
                 case IssueCodes.UnknownReference:
                     actions.push(...(data.suggestions ?? []).map((name, i) => this.replace(document, diagnostic, `Change to \`${name}\``, name, i === 0)));
+                    actions.push(...declareNameFixes(document, diagnostic, this.services, this.editorCommands));
+                    break;
+                case IssueCodes.BibliographyNotFound:
+                    actions.push(...bibliographyFixes(document, diagnostic, this.editorCommands));
                     break;
                 case IssueCodes.ClassificationMismatch:
                     if (data.band) {
@@ -82,13 +98,15 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
         const actions = (data.suggestions ?? []).map((key, i) => this.replace(document, diagnostic, `Change to @${key}`, `@${key}`, i === 0));
         if (data.key && this.isName(data.key)) {
             // Keys that are valid names can be declared inline; others (with `:` or `-`) belong in a .bib.
-            const end = document.textDocument.positionAt(document.textDocument.getText().length);
-            const text = document.textDocument.getText();
-            const separator = text.length === 0 || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-            actions.push(this.action(document, diagnostic, `Create a source stub for @${data.key}`, [{
-                range: { start: end, end },
-                newText: `${separator}source ${data.key} {\n  author ""\n  year 0\n  title ""\n}\n`
-            }]));
+            // The fields stay empty until filled in, so the stub is reported as incomplete until then.
+            const at = appendPoint(document);
+            actions.push(snippetAction({
+                title: `Create a source stub for @${data.key}`,
+                diagnostic,
+                uri: document.uri.toString(),
+                position: at.position,
+                snippet: `${at.separator}source ${escapeSnippet(data.key)} {\n  author "$1"\n  year \${2:0}\n  title "$3"\n}\n`
+            }, this.editorCommands));
         }
         return actions;
     }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { expectCompletion } from 'langium/test';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { clearDocuments, expectCompletion, parseDocument } from 'langium/test';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { spaceTriggers } from '../../language/lsp/completion-provider.js';
+import { KEYWORD_DOCS } from '../../language/lsp/keyword-docs.js';
+import { grammarKeywords } from '../../language/parser/grammar-keywords.js';
 import type { TestWorkspace } from '../helpers/workspace.js';
 import { smallWorkspace } from './fixtures.js';
 
@@ -79,11 +82,14 @@ describe('completion', function () {
         assert.deepEqual(names(await items('claim c "C" classifies <|>')), ['policeWomen']);
     });
 
-    it('after `as`: only the bands of the named scheme, the one the value falls in first', async () => {
+    it('after `as`: only the bands of the named scheme, the one the value falls in first (sorted, not preselected)', async () => {
         const list = await items('scheme Other { band only 0% to 100% }\nclaim c "C" classifies policeWomen as <|> by Hakim');
         assert.deepEqual(names(list), ['femaleDominated', 'integrated', 'maleDominated']);
         const integrated = list.find(item => item.label === 'integrated')!;
-        assert.equal(integrated.preselect, true);
+        const sorted = [...list].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+        assert.equal(sorted[0].label, 'integrated');
+        // A preselected item is what Tab accepts: in a snippet field it replaced the band typed there.
+        assert.ok(list.every(item => !item.preselect), 'no item is preselected');
         assert.match(String(integrated.detail), /25%–55%.*contains the stat's value/);
     });
 
@@ -140,7 +146,99 @@ describe('completion', function () {
         }
     });
 
-    it('declares `@` as a trigger character', () => {
-        assert.deepEqual(workspace.services.lsp.CompletionProvider!.completionOptions?.triggerCharacters, ['@']);
+    it('declares `@` and space as trigger characters', () => {
+        assert.deepEqual(workspace.services.lsp.CompletionProvider!.completionOptions?.triggerCharacters, ['@', ' ']);
+    });
+
+    describe('a Tab that leaves a snippet field never inserts text', () => {
+        // In VS Code, Tab accepts the selected completion before it moves to the next field.
+        it('directly after a citation key: no locator keyword glued to it, only keys', async () => {
+            for (const text of ['claim c "C" cites @Smith2020<|>', 'claim c "C" cites @Hall2005<|>', 'stat s "S" = 5% cites @Hakim1993<|>']) {
+                const list = await items(text);
+                assert.ok(list.every(item => String(item.label).startsWith('@')), `${text}: ${labels(list).join(', ')}`);
+            }
+            assert.deepEqual(labels(await items('claim c "C" cites @Smith2020<|>')), [], 'an unknown key matches nothing');
+        });
+
+        it('after the key and a space, the locators are offered', async () => {
+            const list = await items('claim c "C" cites @Hall2005 <|>');
+            for (const unit of ['p.', 'pp.', 'ch.']) {
+                assert.ok(labels(list).includes(unit), unit);
+            }
+        });
+
+        it('directly after a name, a number or a text: no keyword glued to it', async () => {
+            for (const text of ['claim c "C" supported by teaRequest<|>', 'stat s2 "S" = 5%<|>', 'claim c "C"<|>', 'annex A { datum d1<|> }']) {
+                const list = await items(text);
+                assert.ok(!list.some(item => item.kind === CompletionItemKind.Keyword), `${text}: ${labels(list).join(', ')}`);
+            }
+        });
+
+        it('after a comma, the next name is still offered without a space', async () => {
+            assert.ok(labels(await items('claim mine "M" supported by teaRequest,<|>')).includes('memo'));
+        });
+    });
+
+    describe('a typed space opens completion where a name or key comes next', () => {
+        async function afterSpace(text: string): Promise<CompletionItem[]> {
+            const offset = text.indexOf('<|>');
+            const document = await parseDocument(workspace.services, text.replace('<|>', ''));
+            try {
+                const result = await workspace.services.lsp.CompletionProvider!.getCompletion(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    position: document.textDocument.positionAt(offset),
+                    context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }
+                });
+                return result?.items ?? [];
+            } finally {
+                await clearDocuments(workspace.services, [document]);
+            }
+        }
+
+        it('after `supported by`, `cites`, `classifies … as`, `observed`', async () => {
+            assert.deepEqual(names(await afterSpace('claim mine "M" supported by <|>')), ['floating', 'genderHypothesis', 'genderPattern', 'memo', 'policeMaleDominated', 'policeWomen', 'teaRequest']);
+            assert.deepEqual(labels(await afterSpace('claim c "C" cites <|>')).sort(), ['@Hakim1993', '@Hall2005', '@Merton1948']);
+            assert.deepEqual(names(await afterSpace('claim c "C" classifies <|>')), ['policeWomen']);
+            assert.deepEqual(names(await afterSpace('claim c "C" classifies policeWomen as <|> by Hakim')), ['femaleDominated', 'integrated', 'maleDominated']);
+            assert.deepEqual(names(await afterSpace('pattern p "P" { observed <|> }')), ['memo', 'teaRequest']);
+        });
+
+        it('nothing elsewhere: in a text, in a comment, after a name or a claim\'s text', async () => {
+            for (const text of ['claim c "supported by <|>', 'claim c "C" <|>', 'claim c "C" supported by teaRequest <|>', '// supported by <|>']) {
+                assert.deepEqual(await afterSpace(text), [], text);
+            }
+        });
+
+        it('spaceTriggers reads the line up to the cursor', () => {
+            assert.equal(spaceTriggers('  supported by '), true);
+            assert.equal(spaceTriggers('claim c "x" cites '), true);
+            assert.equal(spaceTriggers('claim c "about the bus stop by " supported by '), true);
+            assert.equal(spaceTriggers('claim c "about the bus stop by '), false);
+            assert.equal(spaceTriggers('  nearby '), false);
+            assert.equal(spaceTriggers('claim c "C" // supported by '), false);
+        });
+    });
+
+    describe('keywords say what they mean', () => {
+        it('every keyword of the grammar has a one-line summary and an example', () => {
+            const keywords = [...grammarKeywords(workspace.services.Grammar).reserved].filter(keyword => /\p{L}/u.test(keyword));
+            const missing = keywords.filter(keyword => !KEYWORD_DOCS[keyword]);
+            assert.deepEqual(missing, []);
+            for (const keyword of keywords) {
+                const doc = KEYWORD_DOCS[keyword];
+                assert.ok(doc.summary.length > 10 && !doc.summary.includes('\n'), keyword);
+                assert.match(doc.example, /\S/, keyword);
+            }
+        });
+
+        it('a keyword item carries its summary as detail and its example as documentation', async () => {
+            const list = await items('claim c "C" <|>');
+            const supported = list.find(item => item.label === 'supported' && item.kind === CompletionItemKind.Keyword)!;
+            assert.equal(supported.detail, KEYWORD_DOCS.supported.summary);
+            const documentation = supported.documentation as { kind: string; value: string };
+            assert.equal(documentation.kind, 'markdown');
+            assert.ok(documentation.value.includes('```warrant\n' + KEYWORD_DOCS.supported.example + '\n```'), documentation.value);
+            assert.ok(!list.some(item => item.kind === CompletionItemKind.Keyword && item.detail === 'Keyword'), 'no bare "Keyword"');
+        });
     });
 });

@@ -115,6 +115,11 @@ describe('formatting and quick fixes change only what they claim (properties)', 
 
 /** Checks one action against its title; returns its kind. */
 function checkFix(d: LangiumDocument, diagnostic: Diagnostic, action: CodeAction): string {
+    if (/^Create .+\.bib$/i.test(action.title)) {
+        // Creates the missing file (another document), and edits nothing here.
+        assert.equal((action.edit?.documentChanges?.[0] as { kind?: string } | undefined)?.kind, 'create', `"${action.title}" creates the file`);
+        return 'create-bibliography';
+    }
     const text = d.textDocument.getText();
     const uri = d.uri.toString();
     const changes = action.edit?.changes ?? {};
@@ -136,6 +141,10 @@ function checkFix(d: LangiumDocument, diagnostic: Diagnostic, action: CodeAction
         kind = 'stub';
         assert.equal(start, text.length, 'inserted at the end');
         assert.match(edit.newText, new RegExp(`^\\n*source ${match[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{\\n(  \\w+ .*\\n)*\\}\\n$`));
+    } else if ((match = /^Declare `(.+)` as a (claim|datum|stat|respondent) here$/.exec(action.title))) {
+        kind = 'declare';
+        assert.equal(removed, '', 'an insertion');
+        assert.ok(edit.newText.includes(`${match[2]} ${match[1]} `), edit.newText);
     } else if (action.title === 'Remove the self-reference') {
         kind = 'remove-self';
         assert.equal(edit.newText, '');

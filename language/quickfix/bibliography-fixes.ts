@@ -1,0 +1,50 @@
+import { CstUtils, UriUtils, type LangiumDocument } from 'langium';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { isBibliography } from '../generated/ast.js';
+
+/** The command a client with Warrant's editor commands runs to let the user pick a `.bib` file of the workspace. */
+export const PICK_BIBLIOGRAPHY_COMMAND = 'warrant.pickBibliography';
+
+export interface PickBibliographyArgs {
+    /** The document and the range of the path string to replace (quotes included). */
+    uri: string;
+    range: Diagnostic['range'];
+}
+
+/**
+ * For a bibliography that is not found: create it (an empty BibTeX file where the statement
+ * says, when the path stays below the document's folder) and, in a client with Warrant's
+ * editor commands, pick an existing `.bib` file of the workspace instead.
+ */
+export function bibliographyFixes(document: LangiumDocument, diagnostic: Diagnostic, editorCommands: boolean): CodeAction[] {
+    const root = document.parseResult.value.$cstNode;
+    const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+    const statement = leaf?.astNode;
+    if (!isBibliography(statement) || !statement.path) {
+        return [];
+    }
+    const actions: CodeAction[] = [];
+    const relative = statement.path.replace(/\\/g, '/');
+    if (/\.bib$/i.test(relative) && !relative.startsWith('/') && !/^[A-Za-z]:/.test(relative) && !relative.split('/').includes('..')) {
+        const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), relative).toString();
+        const header = `% The bibliography of ${UriUtils.basename(document.uri)}: BibTeX entries, e.g. exported from Zotero.\n`;
+        actions.push({
+            title: `Create ${relative}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: {
+                documentChanges: [
+                    { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+                    { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: header }] }
+                ]
+            }
+        });
+    }
+    if (editorCommands) {
+        const title = 'Choose a bibliography file of the workspace…';
+        const args: PickBibliographyArgs = { uri: document.uri.toString(), range: diagnostic.range };
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: PICK_BIBLIOGRAPHY_COMMAND, arguments: [args] } });
+    }
+    return actions;
+}
