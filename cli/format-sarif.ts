@@ -1,4 +1,5 @@
 import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
+import { RulesDocumentUrl } from '../language/analysis/rule-table.js';
 import type { CheckReport, SeverityName } from './check-report.js';
 import { terminalJson } from './terminal.js';
 
@@ -18,7 +19,7 @@ export function formatSarif(report: CheckReport, version: string): string {
                     informationUri: 'https://github.com/warrant-tools/warrant',
                     rules: codes.map(code => ({
                         id: code,
-                        helpUri: `https://github.com/warrant-tools/warrant/blob/main/docs/rules.md#${code}`,
+                        helpUri: `${RulesDocumentUrl}#${code}`,
                         defaultConfiguration: { level: isIssueCode(code) ? LEVELS[DefaultSeverities[code]] : 'error' }
                     }))
                 }
