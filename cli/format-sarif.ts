@@ -1,5 +1,5 @@
 import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
-import { RulesDocumentUrl } from '../language/analysis/rule-table.js';
+import { RulesDocumentUrl, ruleSentence, RuleTable } from '../language/analysis/rule-table.js';
 import type { CheckReport, SeverityName } from './check-report.js';
 import { terminalJson } from './terminal.js';
 
@@ -19,6 +19,7 @@ export function formatSarif(report: CheckReport, version: string): string {
                     informationUri: 'https://github.com/warrant-tools/warrant',
                     rules: codes.map(code => ({
                         id: code,
+                        ...shortDescription(code),
                         helpUri: `${RulesDocumentUrl}#${code}`,
                         defaultConfiguration: { level: isIssueCode(code) ? LEVELS[DefaultSeverities[code]] : 'error' }
                     }))
@@ -39,4 +40,10 @@ export function formatSarif(report: CheckReport, version: string): string {
         }]
     };
     return terminalJson(sarif);
+}
+
+/** The rule table's line for a rule code; parse errors and notes have none. */
+function shortDescription(code: string): { shortDescription?: { text: string } } {
+    const rule = RuleTable.find(row => row.code === code);
+    return rule ? { shortDescription: { text: ruleSentence(rule) } } : {};
 }

@@ -1,4 +1,4 @@
-import { RuleLevels, RuleTable } from '../language/analysis/rule-table.js';
+import { RuleLevels, ruleSentence, RuleTable } from '../language/analysis/rule-table.js';
 import { replaceJsonValue } from './json-splice.js';
 
 /** The rule table's generated copies, as their files should read: for the build to write and a test to compare. */
@@ -19,7 +19,7 @@ function ruleProperties(): Record<string, unknown> {
     return Object.fromEntries(RuleTable.map(rule => [rule.code, {
         type: 'string',
         enum: RuleLevels,
-        description: `${capitalised(rule.summary.replaceAll('`', ''))}. Default: ${rule.severity}.`
+        description: `${ruleSentence(rule)} Default: ${rule.severity}.`
     }]));
 }
 
@@ -32,8 +32,4 @@ function replaceTable(path: string, text: string, anchorPrefix: string): string 
     const rows = RuleTable.map(rule => `| [\`${rule.code}\`](${anchorPrefix}${rule.code}) | ${rule.severity} | ${rule.summary.replaceAll('|', '\\|')} |`);
     const table = ['| code | default | in one line |', '|---|---|---|', ...rows].join('\n');
     return `${text.slice(0, begin + TableBegin.length)}\n${table}\n${text.slice(end)}`;
-}
-
-function capitalised(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -34,4 +34,10 @@ export const RuleTable = [
 /** What `warrant.config.json` and the `warrant.rules` setting accept per code. */
 export const RuleLevels = ['off', 'hint', 'information', 'warning', 'error'] as const;
 
+/** A rule's summary as a plain sentence, for JSON schemas and SARIF, which show no Markdown. */
+export function ruleSentence(rule: { summary: string }): string {
+    const text = rule.summary.replaceAll('`', '');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 export const RulesDocumentUrl = 'https://github.com/warrant-tools/warrant/blob/main/docs/rules.md';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { formatSarif } from '../../cli/format-sarif.js';
 import { DefaultSeverities, IssueCodes } from '../../language/analysis/issue-codes.js';
-import { RuleTable } from '../../language/analysis/rule-table.js';
+import { RulesDocumentUrl, RuleTable } from '../../language/analysis/rule-table.js';
 import { replaceJsonValue } from '../../scripts/json-splice.js';
 import { generateRuleDocs, TableBegin, TableEnd } from '../../scripts/rule-docs.js';
 
@@ -33,6 +34,17 @@ describe('the rule table', () => {
         assert.equal(IssueCodes.IncompleteSource, row.code);
         assert.equal(DefaultSeverities['incomplete-source'], row.severity);
         assert.deepEqual(Object.keys(DefaultSeverities), RuleTable.map(rule => rule.code));
+    });
+
+    it('describes each rule of a SARIF report with its line and its section of docs/rules.md', () => {
+        const at = { message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+        const diagnostics = [{ ...at, severity: 'error' as const, code: 'incomplete-source' }, { ...at, severity: 'error' as const, code: 'parsing-error' }];
+        const sarif = JSON.parse(formatSarif({ version: 1, files: [{ path: 'a.warrant', diagnostics }], summary: { files: 1, errors: 2, warnings: 0, claims: 0, grounded: 0 } }, '0'));
+        const [incomplete, parsing] = sarif.runs[0].tool.driver.rules;
+        assert.deepEqual(incomplete.shortDescription, { text: 'An inline source without an author or editor, a title and a year: it grounds nothing.' });
+        assert.equal(incomplete.helpUri, `${RulesDocumentUrl}#incomplete-source`);
+        assert.equal(parsing.id, 'parsing-error');
+        assert.equal(parsing.shortDescription, undefined);
     });
 });
 
