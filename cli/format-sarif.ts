@@ -1,4 +1,5 @@
 import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
+import { RulesDocumentUrl, ruleSentence, RuleTable } from '../language/analysis/rule-table.js';
 import type { CheckReport, SeverityName } from './check-report.js';
 import { terminalJson } from './terminal.js';
 
@@ -18,7 +19,8 @@ export function formatSarif(report: CheckReport, version: string): string {
                     informationUri: 'https://github.com/warrant-tools/warrant',
                     rules: codes.map(code => ({
                         id: code,
-                        helpUri: `https://github.com/warrant-tools/warrant/blob/main/docs/rules.md#${code}`,
+                        ...shortDescription(code),
+                        helpUri: `${RulesDocumentUrl}#${code}`,
                         defaultConfiguration: { level: isIssueCode(code) ? LEVELS[DefaultSeverities[code]] : 'error' }
                     }))
                 }
@@ -38,4 +40,10 @@ export function formatSarif(report: CheckReport, version: string): string {
         }]
     };
     return terminalJson(sarif);
+}
+
+/** The rule table's line for a rule code; parse errors and notes have none. */
+function shortDescription(code: string): { shortDescription?: { text: string } } {
+    const rule = RuleTable.find(row => row.code === code);
+    return rule ? { shortDescription: { text: ruleSentence(rule) } } : {};
 }

@@ -1,10 +1,12 @@
-// Builds everything from source: Langium generation, type-check, then esbuild bundles.
+// Builds everything from source: Langium generation, the files generated from the rule table,
+// type-check, then esbuild bundles.
 // `node scripts/build.mjs [--release] [--watch] [--no-typecheck]`
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { generateRuleDocs } from './generate-rule-docs.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
@@ -26,6 +28,8 @@ run('langium generate', process.execPath, [
     '--import', pathToImport(require.resolve('core-js/actual/object/group-by.js')),
     path.join(root, 'node_modules/langium-cli/bin/langium.js'), 'generate'
 ]);
+const generated = await generateRuleDocs();
+console.log(`build: rule table ${generated.length ? `→ ${generated.join(', ')}` : '(generated files up to date)'}`);
 if (!args.has('--no-typecheck')) {
     run('tsc --noEmit', process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', root]);
 }

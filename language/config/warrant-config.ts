@@ -1,4 +1,5 @@
 import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
+import { RuleLevels } from '../analysis/rule-table.js';
 import { visibleControls } from '../validation/document-validator.js';
 import { MAX_GLOB_LENGTH } from './glob.js';
 
@@ -20,7 +21,7 @@ export const CONFIG_FILE_NAME = 'warrant.config.json';
 
 export const EmptyConfig: WarrantConfig = { rules: {}, bibliography: [], include: [], exclude: [] };
 
-const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+const LEVELS: readonly RuleLevel[] = RuleLevels;
 
 export interface ConfigParseResult {
     config: WarrantConfig;
