@@ -314,15 +314,13 @@ describe('webview (Chromium, strict CSP)', function () {
         }
     });
 
-    it('switches to the label-less overview for large maps without freezing', async () => {
+    // How fast is `npm run bench`'s question (graph rows); this checks what is drawn.
+    it('switches to the label-less overview for large maps', async () => {
         const model = generateModel(1500, 7);
-        const started = Date.now();
         await sendModel(page, model, 1);
-        const elapsed = Date.now() - started;
         assert.equal(await page.locator('.w-canvas > svg.warrant-map.w-overview').count(), 1);
         assert.equal(await page.locator('.w-viewport .w-label').count(), 0);
         assert.equal(await page.locator('.w-viewport .w-node[data-id]').count(), 1500);
-        assert.ok(elapsed < 5000, `1,500 nodes took ${elapsed} ms`);
         assert.match(await page.locator('.w-status-bar').textContent() ?? '', /overview/);
     });
 
