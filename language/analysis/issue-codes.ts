@@ -22,6 +22,16 @@ export const IssueCodes = {
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
+/**
+ * Codes of notices about the checking itself rather than the argument: always reported, never
+ * configurable (like the parse errors' `lexing-error` and `parsing-error`).
+ */
+export const CheckingCodes = {
+    InternalError: 'internal-error',
+    TooManySyntaxErrors: 'too-many-syntax-errors',
+    TooManyProblems: 'too-many-problems'
+} as const;
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DefaultSeverities: Record<IssueCode, Severity> = {

@@ -1,4 +1,5 @@
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { syntaxErrorLimit, MAX_SYNTAX_ERRORS } from './warrant-parser.js';
 
 /**
  * Documents larger than this are not parsed. Parsing is roughly linear but costs about
@@ -7,11 +8,19 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
  */
 export const MAX_DOCUMENT_CHARACTERS = 4 * 1024 * 1024;
 
-/** The default lexer, except that an oversized document becomes one located error instead of a hang. */
+/**
+ * The default lexer, except that an oversized document becomes one located error instead of a
+ * hang, and that stray characters are reported up to the parser's limit on syntax errors.
+ */
 export class SizeLimitedLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         if (text.length <= MAX_DOCUMENT_CHARACTERS) {
-            return super.tokenize(text, options);
+            const result = super.tokenize(text, options);
+            if (result.errors.length > MAX_SYNTAX_ERRORS) {
+                result.errors.length = MAX_SYNTAX_ERRORS + 1;
+                syntaxErrorLimit(result.errors[MAX_SYNTAX_ERRORS], 'characters the language does not use are not reported from here on.');
+            }
+            return result;
         }
         const megabytes = (limit: number) => (limit / (1024 * 1024)).toFixed(1);
         return {
