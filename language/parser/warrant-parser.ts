@@ -4,12 +4,13 @@ import { asCheckingNotice } from './checking-notices.js';
 import { WarrantCstNodeBuilder } from './cst-node-builder.js';
 
 /**
- * Syntax errors reported per file before the parser gives up on the rest of it: as many as a
- * file's diagnostics can show. Recovering from a syntax error costs far more than parsing (the
- * parser works out what it expected and resynchronises): 3.4 MB with an error on every line
- * took 40 s and 1.3 GB, to produce errors no one could read past the first screen.
+ * Syntax errors reported per file before the parser gives up on the rest of it. Recovering
+ * from a syntax error costs far more than parsing (the parser works out what it expected and
+ * resynchronises): 3.4 MB with an error on every line took 40 s and 1.3 GB, to produce errors
+ * no one reads past the first screen. Lexer and parser errors with their notices stay within
+ * the 500 diagnostics a file shows.
  */
-export const MAX_SYNTAX_ERRORS = 500;
+export const MAX_SYNTAX_ERRORS = 200;
 
 /** Makes `error` the notice that syntax errors stop being reported there, saying what that means. */
 export function syntaxErrorLimit<E extends Parameters<typeof asCheckingNotice>[0]>(error: E, consequence: string): E {

@@ -100,6 +100,10 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     /** Per root type and categories; checks are registered when the services are created. */
     private readonly childChecks = new Map<string, boolean>();
 
+    private get builder(): WarrantDocumentBuilder {
+        return this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+    }
+
     private childTypesHaveChecks(rootType: string, options: ValidationOptions): boolean {
         const key = `${rootType} ${options.categories?.join(',') ?? '*'}`;
         let found = this.childChecks.get(key);
@@ -120,7 +124,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
      * beyond about 120,000 (one finding per claim in a 130,000-claim file).
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
-        const diagnostics: Diagnostic[] = [];
+        const diagnostics = this.builder.failuresOf(document).map(internalError);
         try {
             await this.collectDiagnostics(document, options, diagnostics, cancelToken);
         } catch (error) {
@@ -134,6 +138,9 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
             const data = diagnostic.data as { code?: string } | undefined;
             if (diagnostic.code === undefined && data?.code) {
                 diagnostic.code = data.code;
+            } else if (diagnostic.code === undefined) {
+                // Every finding and built-in error has a code: this is Langium's report of a check that threw.
+                Object.assign(diagnostic, internalError(diagnostic.message), { range: diagnostic.range });
             }
             if (typeof diagnostic.message === 'string') {
                 diagnostic.message = visibleControls(diagnostic.message);
@@ -242,7 +249,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     private nameMatchers: { generation: number; byType: Map<string, KeyMatcher> } | undefined;
 
     private nameMatcher(type: string): KeyMatcher {
-        const generation = (this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder).buildGeneration;
+        const generation = this.builder.buildGeneration;
         if (this.nameMatchers?.generation !== generation) {
             this.nameMatchers = { generation, byType: new Map() };
         }
