@@ -22,16 +22,19 @@ export class SizeLimitedLexer extends DefaultLexer {
             }
             return result;
         }
-        const megabytes = (limit: number) => (limit / (1024 * 1024)).toFixed(1);
+        // Just over the limit, megabytes rounded to one decimal read "4.0 M; the limit is 4.0 M".
+        const characters = (count: number) => count.toLocaleString('en-US');
+        // The first line (not past a CR-only line end), at most 200 characters, possibly empty.
+        const firstLine = text.search(/[\r\n]/);
         return {
             tokens: [],
             hidden: [],
             errors: [{
                 offset: 0,
-                length: Math.min(text.indexOf('\n') >>> 0, 200) || 1,
+                length: Math.min(firstLine < 0 ? text.length : firstLine, 200),
                 line: 1,
                 column: 1,
-                message: `This file is too large to check (${megabytes(text.length)} M characters; the limit is ${megabytes(MAX_DOCUMENT_CHARACTERS)} M). Split it into several .warrant files: names are shared across the workspace.`
+                message: `This file is too large to check (${characters(text.length)} characters; the limit is ${characters(MAX_DOCUMENT_CHARACTERS)}). Split it into several .warrant files: names are shared across the workspace.`
             }]
         };
     }
