@@ -60,15 +60,7 @@ export class WarrantParser extends LangiumParser {
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         this.restartErrorCount();
-        try {
-            return super.parse(input, options);
-        } catch (error) {
-            // Langium leaves the nodes of the failed parse on its stack, and every later parse
-            // would then fail too ("Parser stack is not empty"): one bad file must not spoil the rest.
-            (this as unknown as { stack: unknown[] }).stack.length = 0;
-            this.unorderedGroups.clear();
-            throw error;
-        }
+        return super.parse(input, options);
     }
 }
 
