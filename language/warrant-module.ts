@@ -8,6 +8,7 @@ import { WarrantLspModule, WarrantSharedLspModule } from './lsp/lsp-module.js';
 import { WarrantLexerErrorMessages, WarrantParserErrorMessages } from './parser/error-messages.js';
 import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
 import { WarrantValueConverter } from './parser/value-converter.js';
+import { createWarrantCompletionParser, createWarrantParser } from './parser/warrant-parser.js';
 import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
 import { WarrantLinker } from './references/linker.js';
 import { WarrantReferenceDescriptionProvider } from './references/reference-descriptions.js';
@@ -39,8 +40,13 @@ export type WarrantServices = LangiumServices & WarrantAddedServices;
 export const WarrantModule: Module<WarrantServices, PartialLangiumServices & WarrantAddedServices> = {
     parser: {
         Lexer: (services) => new SizeLimitedLexer(services),
+        // Robustness: bounded error recovery and a CST builder whose cost does not depend on the stack.
+        LangiumParser: (services) => createWarrantParser(services),
+        CompletionParser: (services) => createWarrantCompletionParser(services),
         ValueConverter: () => new WarrantValueConverter(),
-        ParserErrorMessageProvider: (services) => new WarrantParserErrorMessages(services.Grammar), LexerErrorMessageProvider: () => new WarrantLexerErrorMessages()
+        // Syntax errors in the user's terms (no offsets, no token names).
+        ParserErrorMessageProvider: (services) => new WarrantParserErrorMessages(services.Grammar),
+        LexerErrorMessageProvider: () => new WarrantLexerErrorMessages()
     },
     references: {
         Linker: (services) => new WarrantLinker(services),

@@ -7,6 +7,16 @@ export const IssueCodes = Object.fromEntries(RuleTable.map(rule => [rule.name, r
 
 export type IssueCode = Rule['code'];
 
+/**
+ * Codes of notices about the checking itself rather than the argument: always reported, never
+ * configurable (like the parse errors' `lexing-error` and `parsing-error`).
+ */
+export const CheckingCodes = {
+    InternalError: 'internal-error',
+    TooManySyntaxErrors: 'too-many-syntax-errors',
+    TooManyProblems: 'too-many-problems'
+} as const;
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DefaultSeverities = Object.fromEntries(RuleTable.map(rule => [rule.code, rule.severity])) as Record<IssueCode, Severity>;

@@ -1,7 +1,8 @@
-import { DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type LinkingErrorData, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type LangiumDocument, type LinkingErrorData, type ParseResult, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { KeyMatcher, nearestKeys } from '../bibliography/nearest-keys.js';
-import { IssueCodes } from '../analysis/issue-codes.js';
+import { CheckingCodes, IssueCodes } from '../analysis/issue-codes.js';
+import { checkingNoticeCode, failureReason } from '../parser/checking-notices.js';
 import type { WarrantServices } from '../warrant-module.js';
 import type { WarrantDocumentBuilder } from '../workspace/document-builder.js';
 
@@ -31,23 +32,42 @@ export function visibleControls(message: string): string {
     return message.replace(INVISIBLE, c => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
+/** Notices that the checking itself was cut short: never among the diagnostics left out. */
+const KEPT_CODES = new Set<unknown>([CheckingCodes.InternalError, CheckingCodes.TooManySyntaxErrors]);
+
+/** 0 for the notices always kept, then by severity. */
+function rank(diagnostic: Diagnostic): number {
+    return KEPT_CODES.has(diagnostic.code) ? 0 : diagnostic.severity ?? 1;
+}
+
 /** Keeps the most severe (then earliest) diagnostics and says how many were left out. */
 export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
         return diagnostics;
     }
     const kept = [...diagnostics]
-        .sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .sort((a, b) => rank(a) - rank(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
         .slice(0, MAX_DIAGNOSTICS_PER_FILE - 1);
     const last = kept[kept.length - 1];
     kept.push({
         severity: 3,
         range: { start: last.range.start, end: last.range.start },
-        code: 'too-many-problems',
+        code: CheckingCodes.TooManyProblems,
         message: `${diagnostics.length - kept.length} more problems in this file are not shown (limit ${MAX_DIAGNOSTICS_PER_FILE}). Fix the ones above first.`,
         source: 'warrant'
     });
     return kept;
+}
+
+/** A failure while checking a file, reported on the file (at its start) instead of passing for a clean result. */
+function internalError(error: unknown): Diagnostic {
+    return {
+        severity: 1,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        code: CheckingCodes.InternalError,
+        message: `Warrant could not finish checking this file (${failureReason(error)}); the results may be incomplete. Please report this, with the file if you can.`,
+        source: 'warrant'
+    };
 }
 
 /**
@@ -80,6 +100,10 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     /** Per root type and categories; checks are registered when the services are created. */
     private readonly childChecks = new Map<string, boolean>();
 
+    private get builder(): WarrantDocumentBuilder {
+        return this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+    }
+
     private childTypesHaveChecks(rootType: string, options: ValidationOptions): boolean {
         const key = `${rootType} ${options.categories?.join(',') ?? '*'}`;
         let found = this.childChecks.get(key);
@@ -92,18 +116,88 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
         return found;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+    /**
+     * Langium's, except for two things. A check that fails (a bug, or input no one foresaw) is
+     * no longer only logged, which left the file looking clean: the file gets an
+     * `internal-error` and whatever the other checks found. And the checks' findings are added
+     * one by one: Langium passes them as spread arguments, which overflowed the call stack
+     * beyond about 120,000 (one finding per claim in a 130,000-claim file).
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = this.builder.failuresOf(document).map(internalError);
+        try {
+            await this.collectDiagnostics(document, options, diagnostics, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            console.error(`warrant: checking ${document.uri.toString()} failed:`, error);
+            diagnostics.push(internalError(error));
+        }
         for (const diagnostic of diagnostics) {
             const data = diagnostic.data as { code?: string } | undefined;
             if (diagnostic.code === undefined && data?.code) {
                 diagnostic.code = data.code;
+            } else if (diagnostic.code === undefined) {
+                // Every finding and built-in error has a code: this is Langium's report of a check that threw.
+                Object.assign(diagnostic, internalError(diagnostic.message), { range: diagnostic.range });
             }
             if (typeof diagnostic.message === 'string') {
                 diagnostic.message = visibleControls(diagnostic.message);
             }
         }
         return capDiagnostics(diagnostics);
+    }
+
+    private async collectDiagnostics(document: LangiumDocument, options: ValidationOptions, diagnostics: Diagnostic[], cancelToken: CancellationToken): Promise<void> {
+        const parseResult = document.parseResult;
+        const hasError = (code: string) => diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === code);
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            this.processLexingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterLexingErrors && hasError(DocumentValidator.LexingError)) {
+                return;
+            }
+            this.processParsingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterParsingErrors && hasError(DocumentValidator.ParsingError)) {
+                return;
+            }
+            this.processLinkingErrors(document, diagnostics, options);
+            if (options.stopAfterLinkingErrors && hasError(DocumentValidator.LinkingError)) {
+                return;
+            }
+        }
+        for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) {
+            diagnostics.push(diagnostic);
+        }
+        await interruptAndCheck(cancelToken);
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        this.withCheckingNotices(parseResult, 'lexerErrors', diagnostics, (result, into) => super.processLexingErrors(result, into, options));
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        this.withCheckingNotices(parseResult, 'parserErrors', diagnostics, (result, into) => super.processParsingErrors(result, into, options));
+    }
+
+    /** Langium's diagnostics for the syntax errors, with the notices about the checking under their own codes (see checking-notices.ts). */
+    private withCheckingNotices(parseResult: ParseResult, errors: 'lexerErrors' | 'parserErrors', diagnostics: Diagnostic[], process: (result: ParseResult, into: Diagnostic[]) => void): void {
+        const all: Array<ParseResult[typeof errors][number]> = parseResult[errors];
+        const notices = all.filter(error => checkingNoticeCode(error) !== undefined);
+        if (notices.length === 0) {
+            process(parseResult, diagnostics);
+            return;
+        }
+        process({ ...parseResult, [errors]: all.filter(error => checkingNoticeCode(error) === undefined) }, diagnostics);
+        for (const notice of notices) {
+            const located: Diagnostic[] = [];
+            process({ ...parseResult, lexerErrors: [], parserErrors: [], lexerReport: undefined, [errors]: [notice] }, located);
+            for (const diagnostic of located) {
+                diagnostic.code = checkingNoticeCode(notice);
+                diagnostics.push(diagnostic);
+            }
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -155,7 +249,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     private nameMatchers: { generation: number; byType: Map<string, KeyMatcher> } | undefined;
 
     private nameMatcher(type: string): KeyMatcher {
-        const generation = (this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder).buildGeneration;
+        const generation = this.builder.buildGeneration;
         if (this.nameMatchers?.generation !== generation) {
             this.nameMatchers = { generation, byType: new Map() };
         }

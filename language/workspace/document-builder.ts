@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { WarrantServices } from '../warrant-module.js';
 
@@ -96,8 +96,34 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
+    /** Per document, what failed in which phase of its builds (cleared when that phase next succeeds). */
+    private readonly failures = new WeakMap<LangiumDocument, Map<DocumentState, unknown>>();
+
+    /** The errors that interrupted a phase of this document's build; the validator reports them on it. */
+    failuresOf(document: LangiumDocument): unknown[] {
+        return [...this.failures.get(document)?.values() ?? []];
+    }
+
+    /**
+     * A phase that fails for one document (a bug, or input no one foresaw) no longer aborts the
+     * build of the workspace: the error is kept for that document, which goes on with what it
+     * has, and every other document is built, checked and published as usual.
+     */
     protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
-        await super.runCancelable(documents, targetState, cancelToken, callback);
+        await super.runCancelable(documents, targetState, cancelToken, async document => {
+            try {
+                await callback(document);
+                this.failures.get(document)?.delete(targetState);
+            } catch (error) {
+                if (isOperationCancelled(error)) {
+                    throw error;
+                }
+                console.error(`warrant: building ${document.uri.toString()} failed:`, error);
+                const failed = this.failures.get(document) ?? new Map<DocumentState, unknown>();
+                failed.set(targetState, error);
+                this.failures.set(document, failed);
+            }
+        });
         for (const waiter of [...this.stateWaiters]) {
             if (this.currentState >= waiter.state) {
                 waiter.release();

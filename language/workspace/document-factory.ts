@@ -1,7 +1,9 @@
-import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFileProblem } from '../analysis/external-files.js';
+import { CheckingCodes } from '../analysis/issue-codes.js';
+import { asCheckingNotice, failureReason } from '../parser/checking-notices.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { readContainedText } from './safe-read.js';
 import { MAX_EXTERNAL_FILE_BYTES } from './workspace-files.js';
@@ -32,6 +34,38 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
             return super.getUpdatedText(document, textDocument, cancellationToken);
         }
         return this.readGuarded(document.uri);
+    }
+
+    /**
+     * A file the parser fails on (a bug, or input no one foresaw) is checked as an empty file
+     * with an `internal-error` saying so, instead of aborting the whole workspace build: the
+     * other files are still checked, and the editor keeps answering.
+     */
+    protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        try {
+            return super.parse(uri, text, options);
+        } catch (error) {
+            return this.unparsable(uri, error);
+        }
+    }
+
+    protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        try {
+            return await super.parseAsync(uri, text, cancellationToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            return this.unparsable(uri, error);
+        }
+    }
+
+    private unparsable<T extends AstNode>(uri: URI, error: unknown): ParseResult<T> {
+        console.error(`warrant: parsing ${uri.toString()} failed:`, error);
+        const result = super.parse<T>(uri, '');
+        result.lexerErrors.push(asCheckingNotice({ offset: 0, length: 0, line: 1, column: 1, message: '' }, CheckingCodes.InternalError,
+            `Warrant could not read this file (${failureReason(error)}); nothing in it is checked. Please report this, with the file if you can.`));
+        return result;
     }
 
     private async readGuarded(uri: URI): Promise<string> {
