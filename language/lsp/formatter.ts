@@ -167,13 +167,17 @@ function layoutEdits(document: LangiumDocument, root: Document, range: Range | u
         const lastBreak = Math.max(written.lastIndexOf('\n'), written.lastIndexOf('\r'));
         column = lastBreak >= 0 ? written.length - lastBreak - 1 : column + written.length;
     };
+    // The next real token (after comments) at or after each leaf, in one backward sweep: a run of
+    // comments must not rescan the run for each of its comments (quadratic on comment floods).
+    const nextReal = new Int32Array(leaves.length + 1).fill(-1);
+    for (let j = leaves.length - 1; j >= 0; j--) {
+        nextReal[j] = leaves[j].hidden ? nextReal[j + 1] : j;
+    }
     const lineIndent = (index: number): number => {
-        // The indentation the next real token (after comments) would get at the start of a line.
-        for (let j = index; j < leaves.length; j++) {
+        // The indentation the next real token would get at the start of a line.
+        const j = index < leaves.length ? nextReal[index] : -1;
+        if (j >= 0) {
             const next = leaves[j];
-            if (next.hidden) {
-                continue;
-            }
             const role = roles.get(next.offset);
             switch (role?.kind) {
                 case 'top': return 0;

@@ -132,6 +132,9 @@ describe('floods through the language server (stdio)', function () {
         assert.deepEqual(client.lastDiagnostics('comments.warrant'), []);
         const folding = await within('foldingRange in the flood', client.foldingRanges('comments.warrant'));
         assert.ok(Array.isArray(folding));
+        // Formatting re-indents every own-line comment; each must not rescan the run after it.
+        const edits = await within('formatting the flood', client.formatting('comments.warrant'));
+        assert.ok(Array.isArray(edits));
     });
 
     it('`/*` 500,000 times: the errors up to the limit and the notice', async () => {
