@@ -8,7 +8,7 @@ import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The case study of DESIGN.md: Dudau & McAllister (2018), as .warrant files and a .bib. */
+/** A published case study, Dudau & McAllister (2018), as .warrant files and a .bib. */
 export const CASE_STUDY_DIR = path.join(repository, 'examples/lscb-gender-hypothesis');
 
 /** The case study's .warrant and .bib files by name. */
