@@ -80,7 +80,7 @@ const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 export async function keystrokeSession(ws: GeneratedWorkspace, options: KeystrokeOptions = {}): Promise<KeystrokeResult> {
     const scale = options.scale ?? 1;
     const { probes } = ws;
-    const client = await BenchClient.start(ws.root, [...(options.serverFlags ?? []), ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])]);
+    const client = await BenchClient.startBench(ws.root, [...(options.serverFlags ?? []), ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [])]);
     try {
         const warrantFiles = ws.files.filter(f => f.endsWith('.warrant'));
         const seq0 = client.lastSeq;
@@ -230,7 +230,7 @@ function spread<T>(list: T[], count: number): T[] {
 
 /** Memory, hover and completion (and a few edits) on one large workspace. */
 export async function serverSession(ws: GeneratedWorkspace): Promise<ServerResult> {
-    const client = await BenchClient.start(ws.root);
+    const client = await BenchClient.startBench(ws.root);
     try {
         const warrantFiles = ws.files.filter(f => f.endsWith('.warrant'));
         const file = ws.probes.chainFile;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures Warrant against the budgets of DESIGN.md §7 and against two
+ * `npm run bench`: measures Warrant against its budgets (docs/performance.md) and against two
  * baselines (Langium's default scoping, Argdown) on deterministic generated workspaces, prints
  * a table and writes bench/results.json. See docs/performance.md.
  *

@@ -15,7 +15,7 @@ export interface DiagnosticRecord {
     endColumn: number;
 }
 
-/** The `--format json` object (a contract: version 1). */
+/** The `--format json` object (a contract, documented in README.md under "Command line": a change is a new version). */
 export interface CheckReport {
     version: 1;
     files: Array<{ path: string; diagnostics: DiagnosticRecord[] }>;

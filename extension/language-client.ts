@@ -9,10 +9,21 @@ const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 /**
+ * The files whose changes the server needs: bibliographies, transcripts and the config live
+ * outside .warrant documents. One watcher for the whole activation, disposed with it: the
+ * client only stops listening to it, and a new client starts when the workspace is trusted.
+ */
+export function watchWarrantFiles(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,warrant.config.json,*.txt,*.md}');
+    context.subscriptions.push(watcher);
+    return watcher;
+}
+
+/**
  * Starts the bundled language server in a Node process of its own, over IPC. Returns at once:
  * activation does not wait for the server (requests wait for it instead).
  */
-export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function startLanguageClient(context: vscode.ExtensionContext, fileEvents: vscode.FileSystemWatcher): LanguageClient {
     const serverModule = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -20,10 +31,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'warrant' }],
-        synchronize: {
-            // Bibliographies, transcripts and the config live outside .warrant documents.
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,warrant.config.json,*.txt,*.md}')
-        },
+        synchronize: { fileEvents },
         // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
         // Snippets come from the manifest's snippets/warrant.json; the server's would show twice.
         // Quick fixes that insert declarations run warrant.insertSnippet & co. (extension/editor-commands.ts).

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
-import { startLanguageClient } from './language-client.js';
+import { startLanguageClient, watchWarrantFiles } from './language-client.js';
 import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
@@ -18,14 +18,15 @@ export interface WarrantExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): WarrantExtensionApi {
     const started = performance.now();
-    client = startLanguageClient(context);
+    const fileEvents = watchWarrantFiles(context);
+    client = startLanguageClient(context, fileEvents);
     const previews = new PreviewManager(() => client, context.extensionUri);
     context.subscriptions.push(previews);
     registerCommands(context, previews, () => client);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();
-        client = startLanguageClient(context);
+        client = startLanguageClient(context, fileEvents);
     }));
     return { activateCallMs: performance.now() - started };
 }

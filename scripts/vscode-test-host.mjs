@@ -8,7 +8,7 @@
 //   node scripts/vscode-test-host.mjs [--force] [--print-path]      (--force: wipe and reinstall)
 //
 // Also importable: `const host = await ensureTestHost()` → { dir, codeServerRoot, entry, vscodeDir, chromium }.
-// See DESIGN.md §6 for the recipe; it needs no internet beyond the npm registry (and Debian's
+// It needs no internet beyond the npm registry (and Debian's
 // package mirror when, as root, it installs chromium, libkrb5-dev, ripgrep and a C++ toolchain).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createWarrantServices } from '../language/warrant-module.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { publishUnderClientUris } from './client-uris.js';
+import { publishConfigDiagnostics } from './config-diagnostics.js';
 import { registerGraphRequest } from './graph-request.js';
 import { IncomingMessages } from './incoming-messages.js';
 import { answerLangiumErrorsAsErrors } from './response-errors.js';
@@ -32,5 +33,6 @@ const { shared, Warrant } = createWarrantServices({ connection, ...NodeFileSyste
 incoming.attach(shared, message => connection.console.warn(message));
 registerGraphRequest(connection, Warrant);
 logServerActivity(connection, Warrant, packageJson.version);
+publishConfigDiagnostics(connection, Warrant);
 registerSummaryRequest(connection, Warrant);
 startLanguageServer(shared);

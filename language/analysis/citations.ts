@@ -21,11 +21,6 @@ export interface BibliographyLookup {
     suggest(key: string): string[];
 }
 
-export const NoBibliographies: BibliographyLookup = {
-    resolve: () => undefined,
-    suggest: () => []
-};
-
 /** `@Hall2005` → `Hall2005`. */
 export function citationKey(text: string): string {
     return text.startsWith('@') ? text.slice(1) : text;

@@ -25,11 +25,6 @@ export interface ExternalFiles {
     transcript(origin: Origin): TranscriptFacts | undefined;
 }
 
-export const NoExternalFiles: ExternalFiles = {
-    bibliography: () => undefined,
-    transcript: () => undefined
-};
-
 export function describeFileProblem(problem: FileProblem, path: string): string {
     switch (problem) {
         case 'not-found': return `\`${path}\` does not exist`;

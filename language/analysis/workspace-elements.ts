@@ -1,4 +1,3 @@
-import type { AstNode } from 'langium';
 import {
     isAnnex, isBibliography, isClaim, isPattern, isRespondent, isScheme, isSource, isStat,
     type Annex, type Bibliography, type Claim, type Datum, type Document, type Pattern, type Respondent, type Scheme, type Source, type Stat
@@ -71,8 +70,4 @@ export function collectElements(documents: Iterable<Document>): WorkspaceElement
         }
     }
     return elements;
-}
-
-export function isNamedElement(node: AstNode): node is NamedElement {
-    return 'name' in node && typeof (node as { name?: unknown }).name === 'string' && node.$type !== 'Band';
 }

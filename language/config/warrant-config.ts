@@ -1,7 +1,9 @@
 import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
 import { RuleLevels } from '../analysis/rule-table.js';
+import { LineIndex, type Position } from '../bibliography/line-index.js';
 import { visibleControls } from '../validation/document-validator.js';
 import { MAX_GLOB_LENGTH } from './glob.js';
+import { locateMember } from './json-locations.js';
 
 export type RuleLevel = Severity | 'off';
 
@@ -23,10 +25,28 @@ export const EmptyConfig: WarrantConfig = { rules: {}, bibliography: [], include
 
 const LEVELS: readonly RuleLevel[] = RuleLevels;
 
+interface LspPosition {
+    line: number;
+    character: number;
+}
+
+export interface ConfigProblem {
+    message: string;
+    /** Where in the file, as an LSP range; absent when the problem has no place of its own. */
+    range?: { start: LspPosition; end: LspPosition };
+}
+
+/** A problem as the parts of the parser see it: at a member's key or value, or at an offset. */
+export interface ProblemAt {
+    message: string;
+    member?: { path: string[]; part: 'key' | 'value' };
+    offset?: number;
+}
+
 export interface ConfigParseResult {
     config: WarrantConfig;
-    /** Human-readable problems; the valid parts of the file still apply. */
-    problems: string[];
+    /** Human-readable, located problems; the valid parts of the file still apply. */
+    problems: ConfigProblem[];
 }
 
 /**
@@ -35,21 +55,45 @@ export interface ConfigParseResult {
  * them cannot drive a terminal.
  */
 export function parseConfig(text: string): ConfigParseResult {
-    const problems: string[] = [];
+    const problems: ProblemAt[] = [];
     const config = parseConfigText(text, problems);
-    return { config, problems: problems.map(visibleControls) };
+    let lines: LineIndex | undefined;
+    return {
+        config,
+        problems: problems.map(problem => {
+            const span = locate(text, problem);
+            lines ??= new LineIndex(text);
+            const range = span && { start: toLsp(lines.position(span[0])), end: toLsp(lines.position(span[1])) };
+            return { message: visibleControls(problem.message), ...(range ? { range } : {}) };
+        })
+    };
 }
 
-function parseConfigText(text: string, problems: string[]): WarrantConfig {
+function locate(text: string, problem: ProblemAt): [number, number] | undefined {
+    if (problem.offset !== undefined) {
+        const at = Math.min(problem.offset, text.length);
+        return [at, Math.min(at + 1, text.length)];
+    }
+    const member = problem.member && locateMember(text, problem.member.path);
+    return member?.[problem.member!.part];
+}
+
+function toLsp(position: Position): LspPosition {
+    return { line: position.line, character: position.column };
+}
+
+function parseConfigText(text: string, problems: ProblemAt[]): WarrantConfig {
     let raw: unknown;
+    const bom = text.startsWith('\uFEFF') ? 1 : 0;
     try {
-        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+        raw = JSON.parse(text.slice(bom));
     } catch (error) {
-        problems.push(`${CONFIG_FILE_NAME} is not valid JSON: ${(error as Error).message}`);
+        const message = (error as Error).message;
+        problems.push({ message: `${CONFIG_FILE_NAME} is not valid JSON: ${message}`, offset: syntaxErrorOffset(text.slice(bom)) + bom });
         return EmptyConfig;
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        problems.push(`${CONFIG_FILE_NAME} must contain a JSON object`);
+        problems.push({ message: `${CONFIG_FILE_NAME} must contain a JSON object` });
         return EmptyConfig;
     }
     const object = raw as Record<string, unknown>;
@@ -61,20 +105,52 @@ function parseConfigText(text: string, problems: string[]): WarrantConfig {
     };
 }
 
-export function parseRules(value: unknown, problems: string[]): WarrantConfig['rules'] {
+/**
+ * Where JSON.parse gives up. Node 20's V8 names no position for an unexpected token, so this
+ * is the shortest prefix that fails for a reason other than ending too early: its last
+ * character is the culprit (a few parses, only for a broken file).
+ */
+function syntaxErrorOffset(text: string): number {
+    const failsBeforeEnd = (length: number): boolean => {
+        try {
+            JSON.parse(text.slice(0, length));
+            return false;
+        } catch (error) {
+            const message = (error as Error).message;
+            const position = /at position (\d+)/.exec(message)?.[1];
+            return !/end of JSON/.test(message) && (position === undefined || Number(position) < length);
+        }
+    };
+    if (!failsBeforeEnd(text.length)) {
+        return text.length;
+    }
+    let lo = 0;
+    let hi = text.length;
+    while (lo + 1 < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (failsBeforeEnd(mid)) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    return hi - 1;
+}
+
+export function parseRules(value: unknown, problems: ProblemAt[]): WarrantConfig['rules'] {
     const rules: WarrantConfig['rules'] = {};
     if (value === undefined || value === null) {
         return rules;
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-        problems.push('"rules" must be an object mapping rule codes to off|hint|information|warning|error');
+        problems.push({ message: '"rules" must be an object mapping rule codes to off|hint|information|warning|error', member: { path: ['rules'], part: 'value' } });
         return rules;
     }
     for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
         if (!isIssueCode(code)) {
-            problems.push(`unknown rule code "${code}" (known: ${AllIssueCodes.join(', ')})`);
+            problems.push({ message: `unknown rule code "${code}" (known: ${AllIssueCodes.join(', ')})`, member: { path: ['rules', code], part: 'key' } });
         } else if (typeof level !== 'string' || !LEVELS.includes(level as RuleLevel)) {
-            problems.push(`rule "${code}": level must be one of ${LEVELS.join(', ')}`);
+            problems.push({ message: `rule "${code}": level must be one of ${LEVELS.join(', ')}`, member: { path: ['rules', code], part: 'value' } });
         } else {
             rules[code] = level as RuleLevel;
         }
@@ -82,22 +158,22 @@ export function parseRules(value: unknown, problems: string[]): WarrantConfig['r
     return rules;
 }
 
-function parsePaths(key: string, value: unknown, problems: string[]): string[] {
+function parsePaths(key: string, value: unknown, problems: ProblemAt[]): string[] {
     if (value === undefined || value === null) {
         return [];
     }
     const list = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(list) || list.some(item => typeof item !== 'string')) {
-        problems.push(`"${key}" must be a ${key === 'bibliography' ? 'path' : 'glob'} or a list of them`);
+        problems.push({ message: `"${key}" must be a ${key === 'bibliography' ? 'path' : 'glob'} or a list of them`, member: { path: [key], part: 'value' } });
         return [];
     }
     return list as string[];
 }
 
-function parseGlobs(key: 'include' | 'exclude', value: unknown, problems: string[]): string[] {
+function parseGlobs(key: 'include' | 'exclude', value: unknown, problems: ProblemAt[]): string[] {
     return parsePaths(key, value, problems).filter(glob => {
         if (glob.length > MAX_GLOB_LENGTH) {
-            problems.push(`"${key}": a pattern longer than ${MAX_GLOB_LENGTH} characters is ignored`);
+            problems.push({ message: `"${key}": a pattern longer than ${MAX_GLOB_LENGTH} characters is ignored`, member: { path: [key], part: 'value' } });
             return false;
         }
         return glob.trim() !== '';

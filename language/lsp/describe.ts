@@ -7,6 +7,7 @@ import { formatReference, type BibliographyStore } from '../bibliography/index.j
 import { isDatum, isStat, type Band, type Datum, type Respondent, type Source, type Stat } from '../generated/ast.js';
 import { markdownText } from '../graph/escape.js';
 import { isGroundedStatus, type NodeStatus } from '../graph/graph-model.js';
+import { recover, type ErrorLog } from './error-log.js';
 
 /** User text as inline Markdown (escaped, bidi controls removed, one line). */
 export function md(text: string | number | undefined): string {
@@ -122,13 +123,13 @@ export function bandRange(band: Band): string {
 }
 
 /** A one-line reference for a cited key, in Markdown: the .bib entry formatted APA-like, or the inline source's fields. */
-export function referenceMarkdown(source: ResolvedSource | undefined, key: string, store: BibliographyStore): string {
+export function referenceMarkdown(source: ResolvedSource | undefined, key: string, store: BibliographyStore, log: ErrorLog): string {
     if (source?.declaration) {
         return inlineReference(source.declaration);
     }
-    const entry = safe(() => store.entry(key));
+    const entry = recover(() => store.entry(key), log, `Reading the .bib entry @${key}`);
     if (entry) {
-        return safe(() => formatReference(entry, { markdown: true })) ?? md(entry.title ?? key);
+        return recover(() => formatReference(entry, { markdown: true }), log, `Formatting the .bib entry @${key}`) ?? md(entry.title ?? key);
     }
     if (source) {
         return [source.detail ? md(source.detail) : '', md(source.title)].filter(Boolean).join(' ');
@@ -175,10 +176,10 @@ export function inlineReference(source: Source): string {
 }
 
 /** One step of a trace, in Markdown: kind, name and what it is. */
-export function traceStep(node: ArgumentNode, store: BibliographyStore): string {
+export function traceStep(node: ArgumentNode, store: BibliographyStore, log: ErrorLog): string {
     if (node.kind === 'source') {
         const key = node.source?.key ?? node.unresolvedKey ?? node.id.replace(/^@/, '');
-        return `source ${code('@' + key)}: ${referenceMarkdown(node.source, key, store)}`;
+        return `source ${code('@' + key)}: ${referenceMarkdown(node.source, key, store, log)}`;
     }
     const element = node.element;
     if (element && isDatum(element)) {
@@ -196,12 +197,4 @@ export function traceStep(node: ArgumentNode, store: BibliographyStore): string 
         return `pattern ${code(element.name)}: ${md(excerpt(element.label, 100))}`;
     }
     return `${node.kind} ${code(node.id)}`;
-}
-
-export function safe<T>(run: () => T): T | undefined {
-    try {
-        return run();
-    } catch {
-        return undefined;
-    }
 }

@@ -11,8 +11,9 @@ import {
 import { isGroundedStatus } from '../graph/graph-model.js';
 import type { WarrantServices } from '../warrant-module.js';
 import {
-    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, safe, statValue, statusWord, traceStep
+    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, statValue, statusWord, traceStep
 } from './describe.js';
+import { recover, serverErrorLog, type ErrorLog } from './error-log.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
 
@@ -24,10 +25,12 @@ import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from 
  */
 export class WarrantHoverProvider extends AstNodeHoverProvider {
     private readonly support: WarrantLspSupport;
+    private readonly log: ErrorLog;
 
     constructor(private readonly services: WarrantServices) {
         super(services);
         this.support = lspSupport(services);
+        this.log = serverErrorLog(services.shared);
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken: CancellationToken = CancellationToken.None): Promise<Hover | undefined> {
@@ -46,7 +49,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         if (!leaf || leaf.offset + leaf.length < offset) {
             return undefined;
         }
-        const targets = safe(() => this.references.findDeclarations(leaf)) ?? [];
+        const targets = recover(() => this.references.findDeclarations(leaf), this.log, 'Finding the declaration under the cursor') ?? [];
         if (targets.length > 0) {
             const analysis = await this.support.analysis(cancelToken);
             const contents = targets.map(target => this.describe(target, leaf.astNode, analysis)).filter((text): text is string => Boolean(text));
@@ -109,12 +112,12 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         }
         if (target?.kind === 'bib') {
             const node = analysis?.graph.byId.get('@' + key);
-            const reference = referenceMarkdown(node?.source, key, this.services.warrant.Files.store);
+            const reference = referenceMarkdown(node?.source, key, this.services.warrant.Files.store, this.log);
             const where = `${md(fileName(target.location.uri))}, line ${target.location.line + 1}`;
             return `**source** ${code('@' + key)} · ${md(target.location.entryType)}\n\n${reference}\n\n*${where} · ${usage}*`;
         }
         const suggestions = [
-            ...(safe(() => this.services.warrant.Files.store.nearestKeys(key)) ?? []),
+            ...(recover(() => this.services.warrant.Files.store.nearestKeys(key), this.log, `Suggesting keys near @${key}`) ?? []),
             ...[...this.support.inlineSources().keys()].filter(name => name.toLowerCase() === key.toLowerCase())
         ];
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.slice(0, 3).map(s => code('@' + s)).join(', ')}?` : '';
@@ -190,7 +193,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             const key = citation.key?.replace(/^@/, '');
             if (key) {
                 const node = analysis?.graph.byId.get('@' + key);
-                lines.push(`- ${code('@' + key)}: ${referenceMarkdown(node?.source, key, store)}`);
+                lines.push(`- ${code('@' + key)}: ${referenceMarkdown(node?.source, key, store, this.log)}`);
             }
         }
         if (stat.citations.length === 0) {
@@ -206,7 +209,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             for (const id of ids.slice(0, shown)) {
                 const node = analysis.graph.byId.get(id);
                 if (node) {
-                    lines.push(`- ${traceStep(node, store)}`);
+                    lines.push(`- ${traceStep(node, store, this.log)}`);
                 }
             }
             if (ids.length > shown) {
@@ -254,7 +257,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         const trace = analysis.trace(node);
         if (trace.length > 1) {
             const store = this.services.warrant.Files.store;
-            sections.push('**Trace to the evidence**\n\n' + trace.map((step, i) => `${i + 1}. ${traceStep(step, store)}`).join('\n'));
+            sections.push('**Trace to the evidence**\n\n' + trace.map((step, i) => `${i + 1}. ${traceStep(step, store, this.log)}`).join('\n'));
         }
         const profile = analysis.profile(node);
         if (profile) {

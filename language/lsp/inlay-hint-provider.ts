@@ -1,15 +1,23 @@
 import type { AstNode } from 'langium';
-import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import { AbstractInlayHintProvider, type InlayHintAcceptor, type LangiumSharedServices } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { bandOf, formatQuantity, percentText } from '../analysis/quantities.js';
 import { isClassification, isCount, isStat } from '../generated/ast.js';
 import { bandRange } from './describe.js';
+import { serverErrorLog, type ErrorLog } from './error-log.js';
 
 /**
  * After each `classifies` clause, the stat's value and the band of the named scheme it
  * falls in (` 26% → integrated`); after a stat given as `n of total`, its percentage.
  */
 export class WarrantInlayHintProvider extends AbstractInlayHintProvider {
+    private readonly log: ErrorLog;
+
+    constructor(shared: LangiumSharedServices) {
+        super();
+        this.log = serverErrorLog(shared);
+    }
+
     override computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
         try {
             if (isClassification(node)) {
@@ -35,8 +43,9 @@ export class WarrantInlayHintProvider extends AbstractInlayHintProvider {
                     acceptor({ position: end, label: percent.startsWith('≈') ? percent : `= ${percent}`, paddingLeft: true, kind: InlayHintKind.Type });
                 }
             }
-        } catch {
-            // partial AST: no hint
+        } catch (error) {
+            // A partial AST the checks above missed: no hint on this node, the others still show.
+            this.log('An inlay hint', error);
         }
     }
 }

@@ -26,7 +26,7 @@ export const WarrantLspModule: Module<WarrantServices, PartialLangiumServices> =
         SemanticTokenProvider: services => new WarrantSemanticTokenProvider(services),
         Formatter: services => new WarrantFormatter(services),
         CodeLensProvider: services => new WarrantCodeLensProvider(services),
-        InlayHintProvider: () => new WarrantInlayHintProvider()
+        InlayHintProvider: services => new WarrantInlayHintProvider(services.shared)
     }
 };
 

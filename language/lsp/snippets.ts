@@ -1,6 +1,6 @@
 /**
  * Snippets offered by completion where the grammar expects their keyword. The same bodies are
- * in snippets/warrant.json for VS Code (test/lsp/snippets.test.ts keeps the two in step).
+ * in snippets/warrant.json for VS Code (test/lsp/decorations.test.ts, "snippets", keeps the two in step).
  */
 export interface WarrantSnippet {
     /** The keyword that starts it, and where completion offers it. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
-import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type WarrantConfig } from '../config/warrant-config.js';
+import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
@@ -32,7 +32,8 @@ export class WorkspaceFiles {
     config: WarrantConfig = EmptyConfig;
     /** Counts refreshes, so results computed from these files can tell they are outdated. */
     version = 0;
-    configProblems: string[] = [];
+    /** The config file the last refresh read (absolute path), with its problems. */
+    configFile: { path: string; problems: ConfigProblem[] } | undefined;
     /** The files the last refresh did not read, by absolute path, with why (the language server logs them). */
     skipped: ReadonlyMap<string, string> = new Map();
     private skipping = new Map<string, string>();
@@ -89,6 +90,10 @@ export class WorkspaceFiles {
         },
         suggest: key => this.store.nearestKeys(key)
     };
+
+    get configProblems(): string[] {
+        return this.configFile?.problems.map(problem => problem.message) ?? [];
+    }
 
     /** Loads everything the given documents and the config refer to. */
     async refresh(documents: LangiumDocument[]): Promise<void> {
@@ -186,16 +191,18 @@ export class WorkspaceFiles {
     private async loadConfig(): Promise<void> {
         const roots = this.roots();
         let config = EmptyConfig;
-        let problems: string[] = [];
+        let configFile: WorkspaceFiles['configFile'];
         for (const root of roots) {
             const read = await this.read(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
             if (read.ok) {
+                let problems: ConfigProblem[];
                 ({ config, problems } = parseConfig(read.text));
+                configFile = { path: read.path, problems };
                 break;
             }
         }
         this.config = config;
-        this.configProblems = problems;
+        this.configFile = configFile;
     }
 
     private async read(baseFile: string, relative: string): Promise<ReadResult> {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { GraphModel, GraphNode } from '../../language/graph/graph-model.js';
 import { evidenceEnd } from '../../language/graph/graph-model.js';
 import { chooseEngine, DEFAULT_ELK_NODE_LIMIT, layoutGraph, type PositionedGraph } from '../../language/graph/layout.js';
-import { layoutDrift, layersOf } from '../../language/graph/drift.js';
+import { layoutDrift, layersOf } from './layout-drift.js';
 import { evidenceOrder, normalizeModel, supportTree } from '../../language/graph/model-utils.js';
 import { isotonicPlacement, MAX_DUMMY_SPAN } from '../../language/graph/fast-layered.js';
 import { generateModel, hostileModel, lscbModel, withOneMoreClaim } from './fixtures.js';

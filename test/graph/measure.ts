@@ -2,7 +2,7 @@
  * Layout + render times of generated maps (100 / 500 / 2,000 nodes by default) in Node (layout
  * + SVG string, as the CLI export does) and in headless Chromium (the real preview script:
  * layout + DOM, as the webview does). Not a test: `npx tsx test/graph/measure.ts [sizes…]`,
- * or import {@link measureGraph} from the benchmark. Budgets (DESIGN.md §7): 500 nodes < 1 s,
+ * or import {@link measureGraph} from the benchmark. Budgets (docs/performance.md): 500 nodes < 1 s,
  * 2,000 nodes < 5 s.
  */
 import { fileURLToPath } from 'node:url';

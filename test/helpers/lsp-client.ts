@@ -18,28 +18,51 @@ import {
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_BUNDLE = path.join(repository, 'out/server.cjs');
 
+/** One `publishDiagnostics`, numbered in arrival order, with its arrival time (performance.now()). */
+export interface Publish {
+    seq: number;
+    uri: string;
+    time: number;
+    diagnostics: Diagnostic[];
+}
+
+/** How the server process is started: a command prefix (`strace …`), Node flags, another bundle. */
+export interface Launch {
+    wrapper?: string[];
+    nodeFlags?: string[];
+    bundle?: string;
+}
+
+/** What the server wrote on stderr is kept up to this many characters (the latest). */
+const STDERR_KEPT = 100_000;
+
 /**
  * A real LSP client: spawns the bundled server (`node out/server.cjs --stdio`) and speaks
- * JSON-RPC to it over its stdin/stdout, like Neovim or Helix would.
+ * JSON-RPC to it over its stdin/stdout, like Neovim or Helix would. The tests and the
+ * benchmark (bench/lsp.ts extends it) share it.
  */
 export class LspClient {
     readonly connection: ProtocolConnection;
     private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-    private readonly waiters: Array<() => void> = [];
+    private readonly waiters = new Set<() => void>();
     private readonly versions = new Map<string, number>();
+    /** Every diagnostics notification in arrival order. */
+    readonly publishes: Publish[] = [];
     /** Every diagnostics notification, counted per URI (test/robustness: cancelled builds publish nothing). */
     readonly publishCounts = new Map<string, number>();
     /** `window/logMessage` notifications (what the server reports of its own trouble). */
     readonly logMessages: Array<{ type: number; message: string }> = [];
     stderr = '';
+    readonly startedAt = performance.now();
 
-    private constructor(readonly process: ChildProcess, readonly rootDir: string) {
+    protected constructor(readonly process: ChildProcess, readonly rootDir: string) {
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
-        process.stderr!.on('data', chunk => (this.stderr += String(chunk)));
+        process.stderr!.on('data', chunk => (this.stderr = (this.stderr + String(chunk)).slice(-STDERR_KEPT)));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params);
+            this.publishes.push({ seq: this.publishes.length + 1, uri: params.uri, time: performance.now(), diagnostics: params.diagnostics });
             this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
-            this.waiters.splice(0).forEach(wake => wake());
+            [...this.waiters].forEach(wake => wake());
         });
         this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
             this.logMessages.push(params);
@@ -48,7 +71,7 @@ export class LspClient {
     }
 
     static async start(rootDir: string, initializationOptions?: unknown): Promise<LspClient> {
-        return LspClient.startWith([], rootDir, initializationOptions);
+        return LspClient.launch((child, dir) => new LspClient(child, dir), rootDir, initializationOptions);
     }
 
     /**
@@ -56,9 +79,14 @@ export class LspClient {
      * under `strace` to see every file it opens).
      */
     static async startWith(wrapper: string[], rootDir: string, initializationOptions?: unknown): Promise<LspClient> {
-        const command = [...wrapper, process.execPath, SERVER_BUNDLE, '--stdio'];
+        return LspClient.launch((child, dir) => new LspClient(child, dir), rootDir, initializationOptions, { wrapper });
+    }
+
+    /** Spawns the server, wraps it in `make`'s client and initializes it with `rootDir` as the workspace folder. */
+    protected static async launch<T extends LspClient>(make: (child: ChildProcess, rootDir: string) => T, rootDir: string, initializationOptions?: unknown, launch: Launch = {}): Promise<T> {
+        const command = [...(launch.wrapper ?? []), process.execPath, ...(launch.nodeFlags ?? []), launch.bundle ?? SERVER_BUNDLE, '--stdio'];
         const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-        const client = new LspClient(child, rootDir);
+        const client = make(child, rootDir);
         const rootUri = pathToFileURL(rootDir).href;
         await client.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid,
@@ -66,6 +94,7 @@ export class LspClient {
             workspaceFolders: [{ uri: rootUri, name: path.basename(rootDir) }],
             capabilities: {
                 textDocument: {
+                    synchronization: { didSave: true, dynamicRegistration: false },
                     publishDiagnostics: { relatedInformation: true },
                     hover: { contentFormat: ['markdown', 'plaintext'] },
                     completion: { completionItem: { snippetSupport: true } }
@@ -76,6 +105,11 @@ export class LspClient {
         });
         await client.connection.sendNotification(InitializedNotification.type, {});
         return client;
+    }
+
+    /** The number of the last diagnostics notification received (0 before the first). */
+    get lastSeq(): number {
+        return this.publishes.length;
     }
 
     uri(file: string): string {
@@ -136,14 +170,21 @@ export class LspClient {
             if (remaining <= 0) {
                 throw new Error(`no matching diagnostics for ${file} within ${timeoutMs} ms; last: ${JSON.stringify(current?.diagnostics.map(d => [d.code, d.message]))}\n${this.stderr}`);
             }
-            await new Promise<void>(resolve => {
-                const timer = setTimeout(resolve, remaining);
-                this.waiters.push(() => {
-                    clearTimeout(timer);
-                    resolve();
-                });
-            });
+            await this.nextPublish(remaining);
         }
+    }
+
+    /** Resolves at the next diagnostics notification, or after `timeoutMs`. */
+    protected nextPublish(timeoutMs: number): Promise<void> {
+        return new Promise(resolve => {
+            const wake = () => {
+                clearTimeout(timer);
+                this.waiters.delete(wake);
+                resolve();
+            };
+            const timer = setTimeout(wake, timeoutMs);
+            this.waiters.add(wake);
+        });
     }
 
     // --- Editor requests (test/lsp): thin typed wrappers over the JSON-RPC requests. ---

@@ -7,7 +7,7 @@ describe('warrant.config.json', () => {
         assert.deepEqual(config.rules, { 'single-source': 'off' });
         assert.deepEqual(config.bibliography, ['refs.bib']);
         assert.equal(problems.length, 2);
-        assert.match(parseConfig('{ nope').problems[0], /not valid JSON/);
-        assert.match(parseConfig('[1]').problems[0], /JSON object/);
+        assert.match(parseConfig('{ nope').problems[0].message, /not valid JSON/);
+        assert.match(parseConfig('[1]').problems[0].message, /JSON object/);
     });
 });

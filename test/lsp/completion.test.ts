@@ -4,22 +4,19 @@ import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, type Compl
 import { spaceTriggers } from '../../language/lsp/completion-provider.js';
 import { KEYWORD_DOCS } from '../../language/lsp/keyword-docs.js';
 import { grammarKeywords } from '../../language/parser/grammar-keywords.js';
-import type { TestWorkspace } from '../helpers/workspace.js';
-import { smallWorkspace } from './fixtures.js';
+import { suiteWorkspace } from './fixtures.js';
 
 describe('completion', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
+    const workspace = suiteWorkspace();
     let complete: ReturnType<typeof expectCompletion>;
 
     before(async () => {
-        workspace = await smallWorkspace();
         // what a snippet-capable client (VS Code, Neovim with a snippet engine) announces
         (workspace.services.lsp.CompletionProvider as unknown as { initialize(p: unknown): void })
             .initialize({ capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
         complete = expectCompletion(workspace.services);
     });
-    after(() => workspace.dispose());
 
     async function items(text: string): Promise<CompletionItem[]> {
         let result: CompletionItem[] = [];

@@ -5,16 +5,11 @@ import { expectSemanticToken, highlightHelper, parseHelper } from 'langium/test'
 import { SemanticTokenModifiers, SemanticTokenTypes, type InlayHint } from 'vscode-languageserver';
 import { SHOW_TRACE_COMMAND } from '../../language/lsp/code-lens-provider.js';
 import { COMPLETION_SNIPPETS } from '../../language/lsp/snippets.js';
-import type { TestWorkspace } from '../helpers/workspace.js';
-import { caseStudyWorkspace, documentOf, smallWorkspace } from './fixtures.js';
+import { caseStudyWorkspace, documentOf, smallWorkspace, suiteWorkspace } from './fixtures.js';
 
 describe('semantic tokens', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace();
 
     it('give claims, data, stats, sources and patterns distinct standard types, on declarations and references', async () => {
         const tokens = await highlightHelper(workspace.services)(
@@ -45,14 +40,10 @@ describe('semantic tokens', function () {
 
 describe('code lenses', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await smallWorkspace({
-            'more.warrant': 'claim loopA "A" supported by loopB\nclaim loopB "B" supported by loopA\n'
-                + 'claim disputed "D" { supported by policeMaleDominated opposed by memo }\n'
-        });
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace(() => smallWorkspace({
+        'more.warrant': 'claim loopA "A" supported by loopB\nclaim loopB "B" supported by loopA\n'
+            + 'claim disputed "D" { supported by policeMaleDominated opposed by memo }\n'
+    }));
 
     async function lenses(file: string) {
         const document = documentOf(workspace, file);
@@ -83,11 +74,7 @@ describe('code lenses', function () {
 
 describe('inlay hints', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace();
 
     async function hints(text: string): Promise<InlayHint[]> {
         const document = await parseHelper(workspace.services)(text);

@@ -8,7 +8,7 @@ import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The case study of DESIGN.md: Dudau & McAllister (2018), as .warrant files and a .bib. */
+/** A published case study, Dudau & McAllister (2018), as .warrant files and a .bib. */
 export const CASE_STUDY_DIR = path.join(repository, 'examples/lscb-gender-hypothesis');
 
 /** The case study's .warrant and .bib files by name. */
@@ -138,4 +138,25 @@ export const SMALL_FILES: Record<string, string> = {
 
 export function smallWorkspace(extra: Record<string, string> = {}): Promise<TestWorkspace> {
     return workspaceOf({ ...SMALL_FILES, ...extra });
+}
+
+/**
+ * The workspace of one `describe`: created before its tests (by default the small workspace),
+ * disposed after them. Registers the hooks; the returned object stands for the workspace
+ * created then.
+ */
+export function suiteWorkspace(create: () => Promise<TestWorkspace> = () => smallWorkspace()): TestWorkspace {
+    let current: TestWorkspace | undefined;
+    before(async () => {
+        current = await create();
+    });
+    after(() => current?.dispose());
+    return new Proxy({} as TestWorkspace, {
+        get: (_, key) => {
+            if (!current) {
+                throw new Error('the suite workspace is used before its `before` hook ran');
+            }
+            return Reflect.get(current, key);
+        }
+    });
 }

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { expectHover, parseHelper } from 'langium/test';
 import type { Hover } from 'vscode-languageserver';
 import { formatReference } from '../../language/bibliography/index.js';
-import type { TestWorkspace } from '../helpers/workspace.js';
-import { caseStudyWorkspace, documentOf, params, smallWorkspace } from './fixtures.js';
+import { caseStudyWorkspace, documentOf, params, suiteWorkspace } from './fixtures.js';
 
 function text(hover: Hover | undefined): string {
     const contents = hover?.contents as { value?: string } | undefined;
@@ -12,14 +11,12 @@ function text(hover: Hover | undefined): string {
 
 describe('hover', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
+    const workspace = suiteWorkspace();
     let hover: ReturnType<typeof expectHover>;
 
     before(async () => {
-        workspace = await smallWorkspace();
         hover = expectHover(workspace.services);
     });
-    after(() => workspace.dispose());
 
     async function hoverAt(file: string, needle: string, delta = 1): Promise<string> {
         const document = documentOf(workspace, file);
@@ -125,11 +122,7 @@ describe('hover', function () {
 
 describe('hover on the case study', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await caseStudyWorkspace();
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace(() => caseStudyWorkspace());
 
     it('genderHypothesis: grounded, with its evidence and a triangulation over interview and observation', async () => {
         const document = documentOf(workspace, 'argument.warrant');

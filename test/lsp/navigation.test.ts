@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { expectFindReferences, expectGoToDefinition, expectHighlight } from 'langium/test';
 import { DocumentHighlightKind, type Location, type LocationLink } from 'vscode-languageserver';
-import type { TestWorkspace } from '../helpers/workspace.js';
-import { documentOf, params, smallWorkspace } from './fixtures.js';
+import { documentOf, params, suiteWorkspace } from './fixtures.js';
 
 describe('navigation', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
+    const workspace = suiteWorkspace();
 
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
 
     const definition = async (file: string, needle: string, delta = 1) => {
         const document = documentOf(workspace, file);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
-import { documentOf, params, SMALL_FILES, smallWorkspace } from './fixtures.js';
+import { documentOf, params, SMALL_FILES, suiteWorkspace } from './fixtures.js';
 
 /** The files after applying a workspace edit (file name → text). */
 function applyWorkspaceEdit(workspace: TestWorkspace, files: Record<string, string>, edit: WorkspaceEdit | undefined): Record<string, string> {
@@ -19,12 +19,8 @@ function applyWorkspaceEdit(workspace: TestWorkspace, files: Record<string, stri
 
 describe('rename', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
+    const workspace = suiteWorkspace();
 
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
 
     async function rename(file: string, needle: string, delta: number, newName: string): Promise<WorkspaceEdit | undefined> {
         const document = documentOf(workspace, file);

@@ -3,8 +3,7 @@ import { OperationCancelled, type LangiumDocument } from 'langium';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { parseHelper } from 'langium/test';
 import type { Position } from 'vscode-languageserver';
-import type { TestWorkspace } from '../helpers/workspace.js';
-import { SMALL_FILES, smallWorkspace } from './fixtures.js';
+import { SMALL_FILES, suiteWorkspace } from './fixtures.js';
 
 /** Documents a user has half typed: names missing, references unresolved, blocks unclosed. */
 const BROKEN = [
@@ -30,11 +29,7 @@ const BROKEN = [
 
 describe('providers on broken documents', function () {
     this.timeout(120000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace();
 
     it('never throw (nor log a caught error), at any position, for every provider', async () => {
         const logged: unknown[][] = [];

@@ -6,8 +6,7 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type Range } from 'v
 import { WarrantGeneratedSharedModule } from '../../language/generated/module.js';
 import { WarrantSharedLspModule } from '../../language/lsp/lsp-module.js';
 import { WarrantNodeKindProvider } from '../../language/lsp/symbols.js';
-import type { TestWorkspace } from '../helpers/workspace.js';
-import { smallWorkspace } from './fixtures.js';
+import { suiteWorkspace } from './fixtures.js';
 
 const OUTLINE = `bibliography "references.bib"
 respondent R1 "Nurse" { gender: female }
@@ -32,11 +31,7 @@ function contains(outer: Range, inner: Range): boolean {
 
 describe('document and workspace symbols', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace();
 
     it('outlines annexes with their data, schemes with their bands, and every other element, in order', async () => {
         await expectSymbols(workspace.services)({
@@ -116,11 +111,7 @@ describe('document and workspace symbols', function () {
 
 describe('folding ranges', function () {
     this.timeout(60000);
-    let workspace: TestWorkspace;
-    before(async () => {
-        workspace = await smallWorkspace();
-    });
-    after(() => workspace.dispose());
+    const workspace = suiteWorkspace();
 
     it('folds blocks (keeping the closing brace), multi-line items and comment runs', async () => {
         const text = [

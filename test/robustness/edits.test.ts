@@ -37,7 +37,7 @@ const respaced = fc.tuple(fc.constantFrom(...exampleTexts()), fc.array(fc.consta
     });
 
 /**
- * Formatting and quick fixes edit only what they say (DESIGN.md §8). The LSP suite proves it
+ * Formatting and quick fixes edit only what they say. The LSP suite proves it
  * on the case study (test/lsp/formatting.test.ts); these properties range over generated
  * documents and respaced examples, using the formatter's own token lexer (`tokenImages`).
  */

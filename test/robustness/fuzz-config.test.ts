@@ -61,7 +61,12 @@ describe('fuzzing warrant.config.json (hostile keys and values)', function () {
         fc.assert(fc.property(configText, text => {
             const { config, problems } = parseConfig(text);
             for (const problem of problems) {
-                assertNoRawControl(problem, 'config problem');
+                assertNoRawControl(problem.message, 'config problem');
+                if (problem.range) {
+                    // A located problem points into the text, never past its last line.
+                    const lines = text.split(/\r\n|\r|\n/).length;
+                    assert.ok(problem.range.start.line <= problem.range.end.line && problem.range.end.line < lines, JSON.stringify(problem.range));
+                }
             }
             for (const glob of [...config.include, ...config.exclude]) {
                 assert.equal(typeof glob, 'string');

@@ -1,8 +1,8 @@
 /**
  * How much a layout moved between two runs (e.g. before and after an edit): the measure the
- * stability test bounds and the benchmark reports.
+ * layout stability test bounds.
  */
-import type { PositionedGraph } from './layout.js';
+import type { PositionedGraph } from '../../language/graph/layout.js';
 
 export interface LayoutDrift {
     /** Nodes present in both layouts. */
@@ -62,40 +62,4 @@ export function layoutDrift(before: PositionedGraph, after: PositionedGraph): La
     });
     const n = Math.max(1, common.length);
     return { common: common.length, sameLayer: sameLayer.length / n, orderKept: pairs === 0 ? 1 : kept / pairs, nearlyStill: still.length / n };
-}
-
-/**
- * Edge crossings of a layout, counting each edge as the polyline through its points (a rough
- * but consistent measure of readability for comparing layout options).
- */
-export function countCrossings(graph: PositionedGraph): number {
-    type Seg = { x1: number; y1: number; x2: number; y2: number; edge: number };
-    const segs: Seg[] = [];
-    graph.edges.forEach((e, k) => {
-        for (let i = 1; i < e.points.length; i++) {
-            const p = e.points[i - 1], q = e.points[i];
-            segs.push({ x1: p.x, y1: p.y, x2: q.x, y2: q.y, edge: k });
-        }
-    });
-    // sweep on x to avoid the full quadratic comparison
-    segs.sort((a, b) => Math.min(a.x1, a.x2) - Math.min(b.x1, b.x2));
-    let count = 0;
-    for (let i = 0; i < segs.length; i++) {
-        const s = segs[i];
-        const sMax = Math.max(s.x1, s.x2);
-        for (let j = i + 1; j < segs.length; j++) {
-            const t = segs[j];
-            if (Math.min(t.x1, t.x2) > sMax) break;
-            if (s.edge === t.edge) continue;
-            if (properlyIntersect(s, t)) count++;
-        }
-    }
-    return count;
-}
-
-function properlyIntersect(a: { x1: number; y1: number; x2: number; y2: number }, b: { x1: number; y1: number; x2: number; y2: number }): boolean {
-    const d = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => (qx - px) * (ry - py) - (qy - py) * (rx - px);
-    const d1 = d(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1), d2 = d(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2);
-    const d3 = d(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1), d4 = d(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2);
-    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
