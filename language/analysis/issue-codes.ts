@@ -1,3 +1,5 @@
+import type { Severity } from '../protocol.js';
+
 /** Diagnostic codes: a contract with users, configs and CI (see docs/rules.md). Never rename one. */
 export const IssueCodes = {
     UnsupportedClaim: 'unsupported-claim',
@@ -24,7 +26,6 @@ export const IssueCodes = {
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DefaultSeverities: Record<IssueCode, Severity> = {
     'unsupported-claim': 'warning',

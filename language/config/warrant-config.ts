@@ -1,4 +1,5 @@
-import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
+import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode } from '../analysis/issue-codes.js';
+import type { Severity } from '../protocol.js';
 import { visibleControls } from '../validation/document-validator.js';
 import { MAX_GLOB_LENGTH } from './glob.js';
 
