@@ -20,12 +20,13 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
     const started = performance.now();
     client = startLanguageClient(context);
     const previews = new PreviewManager(() => client, context.extensionUri);
-    context.subscriptions.push(previews);
+    context.subscriptions.push(previews, previews.listenTo(client));
     registerCommands(context, previews, () => client);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();
         client = startLanguageClient(context);
+        context.subscriptions.push(previews.listenTo(client));
     }));
     return { activateCallMs: performance.now() - started };
 }
