@@ -8,6 +8,21 @@ import { NotificationType, RequestType, type Command, type Position, type Range 
 import type { CheckReport } from '../cli/check-report.js';
 import type { GraphModel } from './graph/graph-model.js';
 
+// --- Initialization ---
+
+/** The `initializationOptions` Warrant reads, all optional. */
+export interface InitializationOptions {
+    /** Whether the user trusts the workspace; `false`: the server reads nothing but the open documents. */
+    trusted?: boolean;
+    /** `false`: completion offers no snippets (the client has its own). */
+    completionSnippets?: boolean;
+    /** The client implements InsertSnippetCommand, DeclareInFileCommand and PickBibliographyCommand. */
+    editorCommands?: boolean;
+}
+
+/** The options as the server receives them: from outside, so each value is checked before use. */
+export type ReceivedInitializationOptions = { [Option in keyof InitializationOptions]?: unknown } | undefined;
+
 // --- Requests and notifications ---
 
 export interface GraphParams {

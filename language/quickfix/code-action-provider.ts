@@ -3,7 +3,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type InitializeParams, type Range, type TextEdit } from 'vscode-languageserver';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import { isClaim, isPattern, isSupport, type Claim, type Pattern } from '../generated/ast.js';
-import type { DiagnosticData } from '../protocol.js';
+import type { DiagnosticData, ReceivedInitializationOptions } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { grammarKeywords } from '../parser/grammar-keywords.js';
 import { bibliographyFixes } from './bibliography-fixes.js';
@@ -23,7 +23,7 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
     }
 
     initialize(params: InitializeParams): void {
-        this.editorCommands = (params.initializationOptions as { editorCommands?: unknown } | undefined)?.editorCommands === true;
+        this.editorCommands = (params.initializationOptions as ReceivedInitializationOptions)?.editorCommands === true;
     }
 
     /**
