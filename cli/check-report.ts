@@ -1,12 +1,11 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { WorkspaceAnalysis } from '../language/analysis/analysis.js';
+import type { Severity } from '../language/protocol.js';
 import type { LoadedWorkspace } from './load-workspace.js';
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
 /** One diagnostic, 1-based lines and columns (the `--format json` contract). */
 export interface DiagnosticRecord {
-    severity: SeverityName;
+    severity: Severity;
     code: string;
     message: string;
     line: number;
@@ -22,7 +21,7 @@ export interface CheckReport {
     summary: { files: number; errors: number; warnings: number; claims: number; grounded: number };
 }
 
-const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
     [DiagnosticSeverity.Error]: 'error',
     [DiagnosticSeverity.Warning]: 'warning',
     [DiagnosticSeverity.Information]: 'information',

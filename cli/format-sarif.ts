@@ -1,9 +1,10 @@
 import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
+import type { Severity } from '../language/protocol.js';
 import { RulesDocumentUrl, ruleSentence, RuleTable } from '../language/analysis/rule-table.js';
-import type { CheckReport, SeverityName } from './check-report.js';
+import type { CheckReport } from './check-report.js';
 import { terminalJson } from './terminal.js';
 
-const LEVELS: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 for code-scanning dashboards: one run, one rule per code, one result per diagnostic. */
 export function formatSarif(report: CheckReport, version: string): string {

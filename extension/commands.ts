@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DeclareInFileCommand, EditorCommands, InsertSnippetCommand, PickBibliographyCommand, ShowTraceCommand, type CommandType } from '../language/protocol.js';
 import { checkWorkspace } from './check-workspace.js';
 import { declareInFile, insertSnippet, pickBibliography } from './editor-commands.js';
 import { newWarrantFile } from './new-file.js';
@@ -9,22 +10,27 @@ import type { PreviewManager } from './preview/preview-manager.js';
 export function registerCommands(context: vscode.ExtensionContext, previews: PreviewManager, client: () => LanguageClient | undefined): void {
     const targetUri = (uri?: vscode.Uri) => uri ?? vscode.window.activeTextEditor?.document.uri;
     context.subscriptions.push(
-        vscode.commands.registerCommand('warrant.openPreviewToSide', (uri?: vscode.Uri) => previews.open(targetUri(uri), true)),
-        vscode.commands.registerCommand('warrant.openPreview', (uri?: vscode.Uri) => previews.open(targetUri(uri), false)),
-        vscode.commands.registerCommand('warrant.openWorkspaceMap', () => previews.open(undefined, true)),
-        vscode.commands.registerCommand('warrant.showTrace', (uri: string | vscode.Uri, id: string) =>
-            previews.showTrace(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, id)),
-        vscode.commands.registerCommand('warrant.exportSvg', () => exportMap(previews, 'svg')),
-        vscode.commands.registerCommand('warrant.exportPng', () => exportMap(previews, 'png')),
-        vscode.commands.registerCommand('warrant.restartServer', async () => {
+        vscode.commands.registerCommand(EditorCommands.openPreviewToSide, (uri?: vscode.Uri) => previews.open(targetUri(uri), true)),
+        vscode.commands.registerCommand(EditorCommands.openPreview, (uri?: vscode.Uri) => previews.open(targetUri(uri), false)),
+        vscode.commands.registerCommand(EditorCommands.openWorkspaceMap, () => previews.open(undefined, true)),
+        vscode.commands.registerCommand(EditorCommands.exportSvg, () => exportMap(previews, 'svg')),
+        vscode.commands.registerCommand(EditorCommands.exportPng, () => exportMap(previews, 'png')),
+        vscode.commands.registerCommand(EditorCommands.restartServer, async () => {
             await client()?.restart();
         }),
-        vscode.commands.registerCommand('warrant.newFile', newWarrantFile),
-        vscode.commands.registerCommand('warrant.checkWorkspace', () => checkWorkspace(client())),
-        vscode.commands.registerCommand('warrant.insertSnippet', insertSnippet),
-        vscode.commands.registerCommand('warrant.declareInFile', declareInFile),
-        vscode.commands.registerCommand('warrant.pickBibliography', pickBibliography)
+        vscode.commands.registerCommand(EditorCommands.newFile, newWarrantFile),
+        vscode.commands.registerCommand(EditorCommands.checkWorkspace, () => checkWorkspace(client())),
+        // The server's commands (code lenses, quick fixes); the trace also runs from menus with a vscode.Uri.
+        registerServerCommand(ShowTraceCommand, (uri: string | vscode.Uri, id) => previews.showTrace(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, id)),
+        registerServerCommand(InsertSnippetCommand, insertSnippet),
+        registerServerCommand(DeclareInFileCommand, declareInFile),
+        registerServerCommand(PickBibliographyCommand, pickBibliography)
     );
+}
+
+/** Registers the handler of a command the server sends, typed by the command's arguments in the protocol. */
+function registerServerCommand<Args extends unknown[]>(type: CommandType<Args>, handler: (...args: Args) => unknown): vscode.Disposable {
+    return vscode.commands.registerCommand(type.id, handler as (...args: unknown[]) => unknown);
 }
 
 async function exportMap(previews: PreviewManager, format: 'svg' | 'png'): Promise<void> {

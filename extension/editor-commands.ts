@@ -1,9 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { PickBibliographyArgs } from '../language/quickfix/bibliography-fixes.js';
-import type { DeclareInFileArgs } from '../language/quickfix/declare-name.js';
+import type { DeclareInFileArgs, InsertSnippetArgs, PickBibliographyArgs } from '../language/protocol.js';
 import { separatorBefore } from '../language/quickfix/separator.js';
-import type { InsertSnippetArgs } from '../language/quickfix/snippet-action.js';
 
 /**
  * The commands the language server's quick fixes run in VS Code (the client announces them

@@ -3,6 +3,7 @@ import {
     CloseAction, ErrorAction, LanguageClient, TransportKind,
     type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../language/protocol.js';
 
 /** Restarts allowed within RESTART_WINDOW_MS before giving up (a crash loop must not spin forever). */
 const MAX_RESTARTS = 5;
@@ -35,7 +36,7 @@ export function startLanguageClient(context: vscode.ExtensionContext, fileEvents
         // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
         // Snippets come from the manifest's snippets/warrant.json; the server's would show twice.
         // Quick fixes that insert declarations run warrant.insertSnippet & co. (extension/editor-commands.ts).
-        initializationOptions: { trusted: vscode.workspace.isTrusted === true, completionSnippets: false, editorCommands: true },
+        initializationOptions: { trusted: vscode.workspace.isTrusted === true, completionSnippets: false, editorCommands: true } satisfies InitializationOptions,
         errorHandler: new RestartingErrorHandler()
     };
     const client = new LanguageClient('warrant', 'Warrant', serverOptions, clientOptions);

@@ -21,12 +21,13 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
     const fileEvents = watchWarrantFiles(context);
     client = startLanguageClient(context, fileEvents);
     const previews = new PreviewManager(() => client, context.extensionUri);
-    context.subscriptions.push(previews);
+    context.subscriptions.push(previews, previews.listenTo(client));
     registerCommands(context, previews, () => client);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();
         client = startLanguageClient(context, fileEvents);
+        context.subscriptions.push(previews.listenTo(client));
     }));
     return { activateCallMs: performance.now() - started };
 }

@@ -12,12 +12,14 @@ export function registerGraphRequest(connection: Connection, services: WarrantSe
     // By method name: the server's vscode-languageserver carries its own copy of the protocol classes.
     connection.onRequest(GraphRequest.method, async (params: GraphParams, cancelToken: CancellationToken): Promise<GraphModel | ResponseError<unknown>> => {
         try {
-            if (params.uri) {
-                await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri), cancelToken);
+            // Langium's form of the URI: a client may have written `=` or `(` where Langium writes `%3D`, `%28`.
+            const uri = params.uri ? URI.parse(params.uri) : undefined;
+            if (uri) {
+                await builder.waitUntil(DocumentState.Validated, uri, cancelToken);
             } else {
                 await builder.waitUntil(DocumentState.Validated, cancelToken);
             }
-            return await services.shared.workspace.WorkspaceLock.read(() => buildGraphModel(services.warrant.Analysis.get(), params.uri));
+            return await services.shared.workspace.WorkspaceLock.read(() => buildGraphModel(services.warrant.Analysis.get(), uri?.toString()));
         } catch (error) {
             return asResponseError(error);
         }

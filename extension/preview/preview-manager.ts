@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { GraphChangedNotification, type GraphChangedParams } from '../../language/protocol.js';
 import { PreviewPanel, PREVIEW_VIEW_TYPE } from './preview-panel.js';
 import { previewWebviewOptions } from './preview-html.js';
 import { restoreScope, type PreviewScope } from './preview-scope.js';
@@ -7,24 +8,31 @@ import { sanitizeState } from './webview/messages.js';
 
 /**
  * The map previews, after VS Code's Markdown preview: opened beside or in place of the editor,
- * refreshed (debounced) while typing, following the cursor, restored after a window reload.
+ * refreshed (debounced) when the server reports a changed map — an edit, or a bibliography or
+ * transcript changed on disk —, following the cursor, restored after a window reload.
  */
 export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
     private readonly panels = new Set<PreviewPanel>();
     private refreshTimer: NodeJS.Timeout | undefined;
+    /** The panels the next refresh updates. */
+    private readonly stale = new Set<PreviewPanel>();
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly client: () => LanguageClient | undefined, private readonly extensionUri: vscode.Uri) {
         this.disposables.push(
             vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
-            vscode.workspace.onDidChangeTextDocument(event => {
-                if (event.document.languageId === 'warrant' && event.contentChanges.length > 0) {
-                    this.scheduleRefresh();
-                }
-            }),
             vscode.window.onDidChangeTextEditorSelection(event => this.followCursor(event.textEditor)),
             vscode.window.onDidChangeActiveTextEditor(editor => this.followEditor(editor))
         );
+    }
+
+    /**
+     * Refreshes the maps on the server's `warrant/graphChanged`; called for each client started
+     * (a trusted workspace starts a new one). A refresh only reads the model, never starts a
+     * build, so it cannot cause another notification.
+     */
+    listenTo(client: LanguageClient): vscode.Disposable {
+        return client.onNotification(GraphChangedNotification.method, (params: GraphChangedParams) => this.graphChanged(params));
     }
 
     open(uri: vscode.Uri | undefined, toSide: boolean): void {
@@ -67,10 +75,20 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         void panel.refresh();
     }
 
-    private scheduleRefresh(): void {
+    private graphChanged(params: GraphChangedParams): void {
+        const uris = new Set(Array.isArray(params?.uris) ? params.uris : []);
+        const affected = [...this.panels].filter(panel => panel.mayShowAny(uris));
+        if (affected.length === 0) {
+            return;
+        }
+        affected.forEach(panel => this.stale.add(panel));
         clearTimeout(this.refreshTimer);
         const delay = vscode.workspace.getConfiguration('warrant').get<number>('preview.updateDelay', 300);
-        this.refreshTimer = setTimeout(() => this.panels.forEach(panel => void panel.refresh()), delay);
+        this.refreshTimer = setTimeout(() => {
+            const panels = [...this.stale].filter(panel => this.panels.has(panel));
+            this.stale.clear();
+            panels.forEach(panel => void panel.refresh());
+        }, delay);
     }
 
     /** Highlights the element whose declaration holds the cursor, in every map that shows it. */

@@ -50,6 +50,18 @@ export class PreviewPanel implements vscode.Disposable {
         return this.scope.kind === 'workspace' || this.scope.uri.toString() === uri.toString();
     }
 
+    /**
+     * Whether a change of these documents may change this map: the workspace map shows every
+     * document; a document's map shows its own elements and the evidence they rest on, which
+     * may be declared in other documents (the nodes of its model name them).
+     */
+    mayShowAny(uris: ReadonlySet<string>): boolean {
+        if (this.scope.kind === 'workspace' || uris.has(this.scope.uri.toString()) || !this.model) {
+            return true;
+        }
+        return this.model.nodes.some(node => node.uri !== undefined && uris.has(node.uri));
+    }
+
     follow(scope: PreviewScope): void {
         this.scope = scope;
         this.panel.title = scopeTitle(scope);

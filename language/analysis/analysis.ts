@@ -14,7 +14,7 @@ import { quantityFindings } from './rules/quantity-rules.js';
 import { sourceFindings } from './rules/source-rules.js';
 import { usageFindings } from './rules/usage-rules.js';
 import { collectElements, type WorkspaceElements } from './workspace-elements.js';
-import type { NodeStatus } from '../graph/graph-model.js';
+import type { NodeStatus } from './vocabulary.js';
 
 /** Everything the rules, hovers, code lenses and the map need, computed once per build. */
 export interface WorkspaceAnalysis {

@@ -3,7 +3,7 @@ import {
     isClassification, isCiting, isObserved, isOpposition, isSupport,
     type Citation, type Claim, type Datum, type Pattern, type Scheme, type Source, type Stat
 } from '../generated/ast.js';
-import type { EdgeKind, NodeKind } from '../graph/graph-model.js';
+import type { EdgeKind, NodeKind } from './vocabulary.js';
 import { citationKey, type BibliographyLookup, type ResolvedSource } from './citations.js';
 import { gapsText, sourceGaps } from './source-identity.js';
 import type { WorkspaceElements } from './workspace-elements.js';

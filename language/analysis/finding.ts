@@ -1,4 +1,5 @@
 import type { AstNode } from 'langium';
+import type { DiagnosticData } from '../protocol.js';
 import type { IssueCode } from './issue-codes.js';
 
 /**
@@ -31,8 +32,8 @@ export interface Finding {
     property?: string;
     index?: number;
     related?: RelatedElement[];
-    /** Facts a quick fix needs (e.g. the suggested key); JSON only. */
-    data?: Record<string, unknown>;
+    /** Facts a quick fix needs (e.g. the suggested key): the diagnostic's `data`. */
+    data?: DiagnosticData;
     /** Marks code that is declared but unused (rendered faded by editors). */
     unnecessary?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { NodeStatus } from '../graph/graph-model.js';
+import type { NodeStatus } from './vocabulary.js';
 import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
 import { isClaim, isClassification, isDatum } from '../generated/ast.js';
 import { classificationMismatch } from './classification.js';

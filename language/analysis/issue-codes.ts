@@ -1,3 +1,4 @@
+import type { Severity } from '../protocol.js';
 import { RuleTable } from './rule-table.js';
 
 type Rule = typeof RuleTable[number];
@@ -17,7 +18,6 @@ export const CheckingCodes = {
     TooManyProblems: 'too-many-problems'
 } as const;
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DefaultSeverities = Object.fromEntries(RuleTable.map(rule => [rule.code, rule.severity])) as Record<IssueCode, Severity>;
 

@@ -1,4 +1,4 @@
-import type { Severity } from './issue-codes.js';
+import type { Severity } from '../protocol.js';
 
 /**
  * Every rule once: the constant the code uses, the code users see, its default severity and the

@@ -1,6 +1,7 @@
-import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
+import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode } from '../analysis/issue-codes.js';
 import { RuleLevels } from '../analysis/rule-table.js';
 import { LineIndex, type Position } from '../bibliography/line-index.js';
+import type { Severity } from '../protocol.js';
 import { visibleControls } from '../validation/document-validator.js';
 import { MAX_GLOB_LENGTH } from './glob.js';
 import { locateMember } from './json-locations.js';

@@ -3,21 +3,7 @@
  * (a contract: see docs/graph-model.md). Plain JSON, no AST or LSP objects.
  */
 
-export type NodeKind = 'claim' | 'pattern' | 'datum' | 'stat' | 'source' | 'scheme';
-export type EdgeKind = 'supports' | 'opposes' | 'cites' | 'observes' | 'interprets' | 'classifies';
-/**
- * `grounded`, `contested` and `contradicted` trace to data or a resolved source; `ungrounded`
- * and `circular` do not (`circular`: in a support cycle and grounded by nothing outside it).
- * A grounded claim that is also in a cycle keeps its grounded status (the cycle is reported
- * as circular-support); `contradicted`: grounded, but its own statistic falls outside the
- * band it classifies it into; `contested`: grounded and opposed by grounded evidence.
- */
-export type NodeStatus = 'grounded' | 'ungrounded' | 'circular' | 'contested' | 'contradicted';
-
-/** Whether a status is one of a node that traces to data or a resolved source. */
-export function isGroundedStatus(status: NodeStatus): boolean {
-    return status !== 'ungrounded' && status !== 'circular';
-}
+import type { EdgeKind, NodeKind, NodeStatus } from '../analysis/vocabulary.js';
 
 /** Zero-based, like LSP positions. */
 export interface GraphRange {

@@ -20,7 +20,8 @@
  * gives about half the crossings of ELK's own unconstrained layer sweep.
  */
 import type { ELK, ELKConstructorArguments, ElkExtendedEdge, ElkNode, LayoutOptions as ElkLayoutOptions } from 'elkjs/lib/elk-api.js';
-import { evidenceEnd, type GraphEdge, type GraphModel, type GraphNode, type NodeKind } from './graph-model.js';
+import type { NodeKind } from '../analysis/vocabulary.js';
+import { evidenceEnd, type GraphEdge, type GraphModel, type GraphNode } from './graph-model.js';
 import { conclusionEnd, evidenceOrder, normalizeModel } from './model-utils.js';
 import { fastLayered, type FastEdge } from './fast-layered.js';
 import { neutralize } from './escape.js';

@@ -3,11 +3,8 @@
  * a canonical (stable) order, clean-up of inconsistent input, support trees and filters.
  */
 import { topDownLayering, type LayeringEdge } from './layering.js';
-import { evidenceEnd, type EdgeKind, type GraphEdge, type GraphModel, type GraphNode, type NodeKind, type NodeStatus } from './graph-model.js';
-
-export const NODE_KINDS: readonly NodeKind[] = ['claim', 'pattern', 'scheme', 'stat', 'datum', 'source'];
-export const EDGE_KINDS: readonly EdgeKind[] = ['supports', 'opposes', 'interprets', 'classifies', 'observes', 'cites'];
-export const NODE_STATUSES: readonly NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'contradicted', 'circular'];
+import { EDGE_KINDS, NODE_KINDS, NODE_STATUSES, type NodeKind, type NodeStatus } from '../analysis/vocabulary.js';
+import { evidenceEnd, type GraphEdge, type GraphModel, type GraphNode } from './graph-model.js';
 
 const KIND_RANK = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
 const EDGE_RANK = new Map<string, number>(EDGE_KINDS.map((k, i) => [k, i]));

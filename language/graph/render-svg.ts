@@ -15,7 +15,8 @@
  *   escaping: labels/details shown with bidi controls removed, tooltips (`<title>`) with them
  *   made visible; ids in `data-id` attributes escaped as-is.
  */
-import type { EdgeKind, GraphNode, NodeKind, NodeStatus } from './graph-model.js';
+import { NODE_STATUSES, type EdgeKind, type NodeKind, type NodeStatus } from '../analysis/vocabulary.js';
+import type { GraphNode } from './graph-model.js';
 import { hasBidiControls, neutralize } from './escape.js';
 import { KIND_GEOMETRY, METRICS, type Point, type PositionedEdge, type PositionedGraph, type PositionedNode } from './layout.js';
 import { el, serializeSvg, type SvgElement } from './svg-tree.js';
@@ -287,8 +288,7 @@ export function renderLegendTree(prefix = 'wl'): SvgElement {
             el('text', { class: 'w-legend-text', x: 44, y: 14, 'font-size': 11 }, [KIND_NAMES[kind]])
         ]));
     });
-    const statuses: NodeStatus[] = ['grounded', 'ungrounded', 'contested', 'contradicted', 'circular'];
-    statuses.forEach((status, i) => {
+    NODE_STATUSES.forEach((status, i) => {
         const children: SvgElement[] = [el('path', { class: 'w-shape', d: rounded(34, 20, 4), fill: '#ffffff', stroke: FALLBACK_STATUS[status] ?? FALLBACK_KIND.claim, 'stroke-width': 1.5, 'stroke-dasharray': STATUS_DASH[status] })];
         if (status !== 'grounded') children.push(statusBadge(status, 34, true));
         children.push(el('text', { class: 'w-legend-text', x: 44, y: 14, 'font-size': 11 }, [STATUS_NAMES[status]]));

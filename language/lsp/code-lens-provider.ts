@@ -2,15 +2,10 @@ import { GrammarUtils, interruptAndCheck, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import { CancellationToken, LSPErrorCodes, ResponseError, type CodeLens, type CodeLensParams } from 'vscode-languageserver';
 import { isClaim, isDocument, isPattern } from '../generated/ast.js';
+import { commandOf, ShowTraceCommand } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { lensTitle } from './describe.js';
 import { lspSupport, type WarrantLspSupport } from './support.js';
-
-/** The command of every lens; the client implements it (focus the element in the map / peek its trace). */
-export const SHOW_TRACE_COMMAND = 'warrant.showTrace';
-
-/** Arguments of `warrant.showTrace`: the document URI and the element's name. */
-export type ShowTraceArguments = [uri: string, name: string];
 
 /**
  * A lens above each claim and pattern with its grounding at a glance:
@@ -46,10 +41,9 @@ export class WarrantCodeLensProvider implements CodeLensProvider {
             if (!node || !nameNode || !start || !element.name) {
                 continue;
             }
-            const args: ShowTraceArguments = [uri, element.name];
             lenses.push({
                 range: { start, end: nameNode.range.end },
-                command: { title: lensTitle(analysis, node), command: SHOW_TRACE_COMMAND, arguments: args }
+                command: commandOf(ShowTraceCommand, lensTitle(analysis, node), uri, element.name)
             });
         }
         return lenses;

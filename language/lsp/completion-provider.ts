@@ -8,6 +8,7 @@ import {
     isBand, isClaim, isClassification, isDatum, isObserved, isOpposition, isPattern, isRespondent, isScheme, isStat, isSupport,
     type Band, type Scheme
 } from '../generated/ast.js';
+import type { ReceivedInitializationOptions } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { bandOf } from '../analysis/quantities.js';
 import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
@@ -111,7 +112,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
     /** `initializationOptions.completionSnippets: false` turns the snippets off (VS Code has them from snippets/warrant.json). */
     protected override initialize(params: InitializeParams): void {
         super.initialize(params);
-        const options = params.initializationOptions as { completionSnippets?: unknown } | undefined;
+        const options = params.initializationOptions as ReceivedInitializationOptions;
         this.snippetsEnabled = options?.completionSnippets !== false;
     }
 

@@ -6,7 +6,7 @@ import { bandInterval, formatInterval, formatQuantity } from '../analysis/quanti
 import { formatReference, type BibliographyStore } from '../bibliography/index.js';
 import { isDatum, isStat, type Band, type Datum, type Respondent, type Source, type Stat } from '../generated/ast.js';
 import { markdownText } from '../graph/escape.js';
-import { isGroundedStatus, type NodeStatus } from '../graph/graph-model.js';
+import { isGroundedStatus, type NodeStatus } from '../analysis/vocabulary.js';
 import { recover, type ErrorLog } from './error-log.js';
 
 /** User text as inline Markdown (escaped, bidi controls removed, one line). */

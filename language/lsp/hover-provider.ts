@@ -8,7 +8,7 @@ import {
     isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isRespondent, isScheme, isSource, isStat,
     type Annex, type Band, type Claim, type Classification, type Datum, type Pattern, type Respondent, type Scheme, type Stat
 } from '../generated/ast.js';
-import { isGroundedStatus } from '../graph/graph-model.js';
+import { isGroundedStatus } from '../analysis/vocabulary.js';
 import type { WarrantServices } from '../warrant-module.js';
 import {
     bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, statValue, statusWord, traceStep

@@ -1,15 +1,7 @@
 import { CstUtils, UriUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { isBibliography } from '../generated/ast.js';
-
-/** The command a client with Warrant's editor commands runs to let the user pick a `.bib` file of the workspace. */
-export const PICK_BIBLIOGRAPHY_COMMAND = 'warrant.pickBibliography';
-
-export interface PickBibliographyArgs {
-    /** The document and the range of the path string to replace (quotes included). */
-    uri: string;
-    range: Diagnostic['range'];
-}
+import { commandOf, PickBibliographyCommand, type PickBibliographyArgs } from '../protocol.js';
 
 /**
  * For a bibliography that is not found: create it (an empty BibTeX file where the statement
@@ -44,7 +36,7 @@ export function bibliographyFixes(document: LangiumDocument, diagnostic: Diagnos
     if (editorCommands) {
         const title = 'Choose a bibliography file of the workspace…';
         const args: PickBibliographyArgs = { uri: document.uri.toString(), range: diagnostic.range };
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: PICK_BIBLIOGRAPHY_COMMAND, arguments: [args] } });
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: commandOf(PickBibliographyCommand, title, args) });
     }
     return actions;
 }

@@ -3,19 +3,12 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type InitializeParams, type Range, type TextEdit } from 'vscode-languageserver';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import { isClaim, isPattern, isSupport, type Claim, type Pattern } from '../generated/ast.js';
+import type { DiagnosticData, ReceivedInitializationOptions } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { grammarKeywords } from '../parser/grammar-keywords.js';
 import { bibliographyFixes } from './bibliography-fixes.js';
 import { declareNameFixes } from './declare-name.js';
 import { appendPoint, escapeSnippet, snippetAction } from './snippet-action.js';
-
-interface FixData {
-    code?: string;
-    suggestions?: string[];
-    key?: string;
-    band?: string;
-    missing?: string[];
-}
 
 /**
  * Quick fixes for the rules where the fix is unambiguous or a short list of choices. Every
@@ -30,7 +23,7 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
     }
 
     initialize(params: InitializeParams): void {
-        this.editorCommands = (params.initializationOptions as { editorCommands?: unknown } | undefined)?.editorCommands === true;
+        this.editorCommands = (params.initializationOptions as ReceivedInitializationOptions)?.editorCommands === true;
     }
 
     /**
@@ -55,7 +48,7 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const data = (diagnostic.data ?? {}) as FixData;
+            const data = (diagnostic.data ?? {}) as DiagnosticData;
             switch (diagnostic.code) {
                 case IssueCodes.UnknownCitation:
                     actions.push(...this.citationFixes(document, diagnostic, data));
@@ -94,7 +87,7 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
         return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined, edit: { changes: { [document.uri.toString()]: edits } } };
     }
 
-    private citationFixes(document: LangiumDocument, diagnostic: Diagnostic, data: FixData): CodeAction[] {
+    private citationFixes(document: LangiumDocument, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
         const actions = (data.suggestions ?? []).map((key, i) => this.replace(document, diagnostic, `Change to @${key}`, `@${key}`, i === 0));
         if (data.key && this.isName(data.key)) {
             // Keys that are valid names can be declared inline; others (with `:` or `-`) belong in a .bib.

@@ -1,6 +1,7 @@
 import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { isAnnex, type Document } from '../generated/ast.js';
+import { commandOf, DeclareInFileCommand, type DeclarationKind, type DeclareInFileArgs, type DiagnosticData } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { appendPoint, escapeSnippet, snippetAction } from './snippet-action.js';
 
@@ -13,18 +14,7 @@ const KINDS_BY_TYPE: Record<string, DeclarationKind[]> = {
     Respondent: ['respondent']
 };
 
-export type DeclarationKind = 'claim' | 'datum' | 'stat' | 'respondent';
-
 const METHODS = 'interview,observation,document,survey,focus-group,fieldnote,archive';
-
-/** The command a client with Warrant's editor commands runs to declare a name in a file the user picks. */
-export const DECLARE_IN_FILE_COMMAND = 'warrant.declareInFile';
-
-export interface DeclareInFileArgs {
-    name: string;
-    /** Each kind offered, with the top-level declaration to append (a datum comes in an annex of its own). */
-    choices: Array<{ kind: DeclarationKind; snippet: string }>;
-}
 
 /**
  * The declaration of `name` as a snippet, placeholders for what only the author knows. A
@@ -53,7 +43,7 @@ export function declarationSnippet(kind: DeclarationKind, name: string, inAnnex 
  * Warrant's editor commands, "Declare `x` in another file…", which asks for the kind and the file.
  */
 export function declareNameFixes(document: LangiumDocument, diagnostic: Diagnostic, services: WarrantServices, editorCommands: boolean): CodeAction[] {
-    const data = (diagnostic.data ?? {}) as { containerType?: string; property?: string; refText?: string };
+    const data = (diagnostic.data ?? {}) as DiagnosticData;
     const name = data.refText;
     if (!name || !data.containerType || !data.property) {
         return [];
@@ -80,7 +70,7 @@ export function declareNameFixes(document: LangiumDocument, diagnostic: Diagnost
     if (editorCommands && kinds.length > 0) {
         const args: DeclareInFileArgs = { name, choices: kinds.map(kind => ({ kind, snippet: declarationSnippet(kind, name) })) };
         const title = `Declare \`${name}\` in another file…`;
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: DECLARE_IN_FILE_COMMAND, arguments: [args] } });
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: commandOf(DeclareInFileCommand, title, args) });
     }
     return actions;
 }

@@ -1,7 +1,3 @@
-import type { LangiumDocument } from 'langium';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Position } from 'vscode-languageserver';
-import { separatorBefore } from './separator.js';
-
 /**
  * Quick fixes that insert a declaration leave placeholders to fill in (`author "$1"`). LSP
  * code actions carry plain edits (3.18's snippet edits are not applied by every client), so a
@@ -9,14 +5,10 @@ import { separatorBefore } from './separator.js';
  * the VS Code extension does) gets a command that inserts the snippet; any other client gets
  * the same text as a plain edit, each placeholder replaced by its default (docs/editors.md).
  */
-export const INSERT_SNIPPET_COMMAND = 'warrant.insertSnippet';
-
-export interface InsertSnippetArgs {
-    uri: string;
-    position: Position;
-    /** TextMate snippet syntax: `$1`, `${1:default}`, `${1|a,b|}`. */
-    snippet: string;
-}
+import type { LangiumDocument } from 'langium';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position } from 'vscode-languageserver';
+import { commandOf, InsertSnippetCommand, type InsertSnippetArgs } from '../protocol.js';
+import { separatorBefore } from './separator.js';
 
 /** An escaped character, a placeholder with a default, a choice, or a bare tab stop; in one pass, left to right. */
 const SNIPPET_PART = /\\([$}\\,|])|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}|\$\{\d+\}|\$\d+/g;
@@ -52,7 +44,7 @@ export function snippetAction(fix: SnippetFix, asCommand: boolean): CodeAction {
     const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [fix.diagnostic], isPreferred: fix.preferred || undefined };
     if (asCommand) {
         const args: InsertSnippetArgs = { uri: fix.uri, position: fix.position, snippet: fix.snippet };
-        action.command = { title: fix.title, command: INSERT_SNIPPET_COMMAND, arguments: [args] };
+        action.command = commandOf(InsertSnippetCommand, fix.title, args);
     } else {
         action.edit = { changes: { [fix.uri]: [{ range: { start: fix.position, end: fix.position }, newText: snippetText(fix.snippet) }] } };
     }

@@ -3,7 +3,8 @@
  * case study (Dudau & McAllister 2018), hostile labels, and a generator of realistic
  * workspaces of any size.
  */
-import type { GraphEdge, GraphModel, GraphNode, NodeKind, NodeStatus } from '../../language/graph/graph-model.js';
+import type { NodeKind, NodeStatus } from '../../language/analysis/vocabulary.js';
+import type { GraphEdge, GraphModel, GraphNode } from '../../language/graph/graph-model.js';
 import { mulberry32 } from '../helpers/random.js';
 
 const FILE = 'file:///workspace/lscb/argument.warrant';

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expectSemanticToken, highlightHelper, parseHelper } from 'langium/test';
 import { SemanticTokenModifiers, SemanticTokenTypes, type InlayHint } from 'vscode-languageserver';
-import { SHOW_TRACE_COMMAND } from '../../language/lsp/code-lens-provider.js';
 import { COMPLETION_SNIPPETS } from '../../language/lsp/snippets.js';
+import { ShowTraceCommand } from '../../language/protocol.js';
 import { caseStudyWorkspace, documentOf, smallWorkspace, suiteWorkspace } from './fixtures.js';
 
 describe('semantic tokens', function () {
@@ -66,8 +66,8 @@ describe('code lenses', function () {
 
     it('run warrant.showTrace with [uri, name]', async () => {
         const [lens] = await lenses('argument.warrant');
-        assert.equal(lens.command?.command, SHOW_TRACE_COMMAND);
-        assert.equal(SHOW_TRACE_COMMAND, 'warrant.showTrace');
+        assert.equal(lens.command?.command, ShowTraceCommand.id);
+        assert.equal(ShowTraceCommand.id, 'warrant.showTrace');
         assert.deepEqual(lens.command?.arguments, [documentOf(workspace, 'argument.warrant').uri.toString(), 'policeMaleDominated']);
     });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
-import { PICK_BIBLIOGRAPHY_COMMAND } from '../../language/quickfix/bibliography-fixes.js';
-import { DECLARE_IN_FILE_COMMAND, declarationSnippet } from '../../language/quickfix/declare-name.js';
-import { INSERT_SNIPPET_COMMAND, escapeSnippet, snippetText, type InsertSnippetArgs } from '../../language/quickfix/snippet-action.js';
+import { DeclareInFileCommand, InsertSnippetCommand, PickBibliographyCommand, type InsertSnippetArgs } from '../../language/protocol.js';
+import { declarationSnippet } from '../../language/quickfix/declare-name.js';
+import { escapeSnippet, snippetText } from '../../language/quickfix/snippet-action.js';
 import { createWarrantServices } from '../../language/warrant-module.js';
 
 describe('quick fix: a source stub for an unknown key', () => {
@@ -68,7 +68,7 @@ describe('quick fix: the source stub is a snippet whose fields stay empty until 
         const { actions, document } = await fixesFor({ 'a.warrant': 'claim c "C" cites @Smith2099' }, 'unknown-citation', { editorCommands: true });
         const stub = actions.find(a => a.title === 'Create a source stub for @Smith2099')!;
         assert.equal(stub.edit, undefined);
-        assert.equal(stub.command?.command, INSERT_SNIPPET_COMMAND);
+        assert.equal(stub.command?.command, InsertSnippetCommand.id);
         const args = stub.command!.arguments![0] as InsertSnippetArgs;
         assert.equal(args.uri, document.uri.toString());
         assert.deepEqual(args.position, { line: 0, character: 28 });
@@ -116,10 +116,10 @@ describe('quick fix: declare an unknown name', () => {
     it('after `strategic`, only a claim; in VS Code, also in another file the user picks', async () => {
         const { actions } = await fixesFor({ 'a.warrant': 'pattern p "P" { strategic hyp }\n' }, 'unknown-reference', { editorCommands: true });
         assert.deepEqual(actions.map(a => a.title), ['Declare `hyp` as a claim here', 'Declare `hyp` in another file…']);
-        assert.equal(actions[0].command?.command, INSERT_SNIPPET_COMMAND);
+        assert.equal(actions[0].command?.command, InsertSnippetCommand.id);
         assert.equal((actions[0].command!.arguments![0] as InsertSnippetArgs).snippet, '\nclaim hyp "${1:proposition}"\n');
         const other = actions[1].command!;
-        assert.equal(other.command, DECLARE_IN_FILE_COMMAND);
+        assert.equal(other.command, DeclareInFileCommand.id);
         assert.deepEqual(other.arguments![0], { name: 'hyp', choices: [{ kind: 'claim', snippet: 'claim hyp "${1:proposition}"\n' }] });
     });
 
@@ -140,7 +140,7 @@ describe('quick fix: a missing bibliography', () => {
         assert.equal(create.uri, 'file:///fixes/notes/refs/library.bib');
         assert.equal(edit.textDocument?.uri, create.uri);
         assert.match(edit.edits![0].newText, /^%/, 'a BibTeX comment line');
-        assert.equal(actions[1].command?.command, PICK_BIBLIOGRAPHY_COMMAND);
+        assert.equal(actions[1].command?.command, PickBibliographyCommand.id);
     });
 
     it('never creates a file outside the document\'s folder', async () => {

@@ -3,9 +3,10 @@
  * filters, focus mode, zoom/pan/fit, tooltips, selection and state persistence. The same code
  * runs in the VS Code webview and in exported HTML pages (see main.ts for the host).
  */
-import type { GraphModel, GraphNode, NodeKind, NodeStatus } from '../../../language/graph/graph-model.js';
+import { NODE_KINDS, NODE_STATUSES, type NodeKind, type NodeStatus } from '../../../language/analysis/vocabulary.js';
+import type { GraphModel, GraphNode } from '../../../language/graph/graph-model.js';
 import { layoutGraph, type PositionedGraph, type PositionedNode } from '../../../language/graph/layout.js';
-import { matchesText, NODE_KINDS, NODE_STATUSES, normalizeModel, subModel, supportTree } from '../../../language/graph/model-utils.js';
+import { matchesText, normalizeModel, subModel, supportTree } from '../../../language/graph/model-utils.js';
 import { renderLegendTree, renderSvg, renderSvgTree } from '../../../language/graph/render-svg.js';
 import { neutralize } from '../../../language/graph/escape.js';
 import { h, SVG_NS, toDom } from './dom.js';

@@ -55,7 +55,8 @@
  * Outside VS Code (the exported HTML page) `acquireVsCodeApi` is absent: the script then reads
  * the model from `<script type="application/json" id="warrant-model">` and runs standalone.
  */
-import type { GraphModel, GraphRange, NodeKind, NodeStatus } from '../../../language/graph/graph-model.js';
+import type { NodeKind, NodeStatus } from '../../../language/analysis/vocabulary.js';
+import type { GraphModel, GraphRange } from '../../../language/graph/graph-model.js';
 
 /** The view state kept with `vscode.setState` and restored after reloads. */
 export interface WebviewState {

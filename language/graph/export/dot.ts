@@ -5,7 +5,8 @@
  * `"` and `\` escaped (so `\N`, `\G`… stay literal), newlines as `\n`, bidi controls removed
  * from labels and made visible in ids and tooltips.
  */
-import type { EdgeKind, GraphModel, NodeKind, NodeStatus } from '../graph-model.js';
+import type { EdgeKind, NodeKind, NodeStatus } from '../../analysis/vocabulary.js';
+import type { GraphModel } from '../graph-model.js';
 import { conclusionEnd, normalizeModel } from '../model-utils.js';
 import { evidenceEnd } from '../graph-model.js';
 import { dotString, neutralize } from '../escape.js';

@@ -6,7 +6,8 @@
  * text goes through {@link markdownText} (inline Markdown, GFM tables: punctuation
  * backslash-escaped, no raw HTML, bidi controls removed).
  */
-import { isGroundedStatus, type GraphEdge, type GraphModel, type GraphNode, type NodeStatus } from '../graph-model.js';
+import { isGroundedStatus, type NodeStatus } from '../../analysis/vocabulary.js';
+import type { GraphEdge, GraphModel, GraphNode } from '../graph-model.js';
 import { markdownText } from '../escape.js';
 import { normalizeModel } from '../model-utils.js';
 
