@@ -4,7 +4,7 @@ import { CancellationToken, LSPErrorCodes, ResponseError, type CodeLens, type Co
 import { isClaim, isDocument, isPattern } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { lensTitle } from './describe.js';
-import { lspSupport, type WarrantLspSupport } from './support.js';
+import type { WarrantLspSupport } from './support.js';
 
 /** The command of every lens; the client implements it (focus the element in the map / peek its trace). */
 export const SHOW_TRACE_COMMAND = 'warrant.showTrace';
@@ -21,7 +21,7 @@ export class WarrantCodeLensProvider implements CodeLensProvider {
     private readonly support: WarrantLspSupport;
 
     constructor(services: WarrantServices) {
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken = CancellationToken.None): Promise<CodeLens[] | undefined> {

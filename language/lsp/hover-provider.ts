@@ -14,7 +14,7 @@ import {
     bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, safe, statValue, statusWord, traceStep
 } from './describe.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
-import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
+import { citationAt, fileName, uriOf, type WarrantLspSupport } from './support.js';
 
 /**
  * Hovers explain an element through the workspace analysis: a claim's status, its trace down
@@ -27,7 +27,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken: CancellationToken = CancellationToken.None): Promise<Hover | undefined> {

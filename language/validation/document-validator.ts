@@ -3,7 +3,6 @@ import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { KeyMatcher, nearestKeys } from '../bibliography/nearest-keys.js';
 import { IssueCodes } from '../analysis/issue-codes.js';
 import type { WarrantServices } from '../warrant-module.js';
-import type { WarrantDocumentBuilder } from '../workspace/document-builder.js';
 
 const EXPECTED: Record<string, string> = {
     Supporter: 'claim, datum, stat or pattern',
@@ -155,7 +154,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     private nameMatchers: { generation: number; byType: Map<string, KeyMatcher> } | undefined;
 
     private nameMatcher(type: string): KeyMatcher {
-        const generation = (this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder).buildGeneration;
+        const generation = this.services.shared.workspace.DocumentBuilder.buildGeneration;
         if (this.nameMatchers?.generation !== generation) {
             this.nameMatchers = { generation, byType: new Map() };
         }

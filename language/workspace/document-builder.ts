@@ -1,6 +1,7 @@
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { WarrantServices } from '../warrant-module.js';
+import { BuildProgress } from './build-progress.js';
 
 /**
  * Counts builds so that workspace-wide results (the argument analysis) are computed once per
@@ -14,12 +15,25 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         return this.generation;
     }
 
+    /** How far the current build has come; raises "analysis ready" / "superseded" (see BuildProgress). */
+    readonly progress = new BuildProgress();
+
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = CancellationToken.None): Promise<void> {
+        const tracking = this.progress.started(cancelToken);
+        try {
+            await super.build(documents, options, cancelToken);
+        } finally {
+            tracking.dispose();
+        }
+    }
+
     /**
      * A changed bibliography, transcript or `warrant.config.json` is no document of ours, so
      * Langium would rebuild nothing: forget the cached file and revalidate every document
      * (from the references phase on, which re-reads the external files; no re-parsing).
      */
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        const tracking = this.progress.started(cancelToken);
         const external = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.warrant'));
         if (external.length > 0) {
             // Not revalidateAll() here: resetting every document to Linked drops its entries in
@@ -30,7 +44,11 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
             this.forgetFiles(external);
             this.externalChange = true;
         }
-        await super.update(changed, deleted, cancelToken);
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            tracking.dispose();
+        }
     }
 
     private externalChange = false;
@@ -72,7 +90,7 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
      * builder has passed their state (runCancelable).
      */
     protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
-        if (this.currentState >= state) {
+        if (this.progress.hasReached(state)) {
             return Promise.resolve();
         }
         if (cancelToken.isCancellationRequested) {
@@ -98,8 +116,9 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
         await super.runCancelable(documents, targetState, cancelToken, callback);
+        this.progress.reached(targetState);
         for (const waiter of [...this.stateWaiters]) {
-            if (this.currentState >= waiter.state) {
+            if (this.progress.hasReached(waiter.state)) {
                 waiter.release();
             }
         }

@@ -1,11 +1,10 @@
-import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type Mutable, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFileProblem } from '../analysis/external-files.js';
-import type { WarrantServices } from '../warrant-module.js';
+import type { WarrantServices, WarrantSharedServices } from '../warrant-module.js';
 import { readContainedText } from './safe-read.js';
 import { MAX_EXTERNAL_FILE_BYTES } from './workspace-files.js';
-import { isTrusted } from './workspace-manager.js';
 
 /**
  * Langium reads a `.warrant` file from disk when it indexes the workspace folders, and when a
@@ -19,7 +18,7 @@ import { isTrusted } from './workspace-manager.js';
  * workspace nothing is read at all (only the documents the editor sends count).
  */
 export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
-    constructor(private readonly shared: LangiumSharedCoreServices) {
+    constructor(private readonly shared: WarrantSharedServices) {
         super(shared);
     }
 
@@ -35,7 +34,7 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     private async readGuarded(uri: URI): Promise<string> {
-        if (!isTrusted(this.shared.workspace.WorkspaceManager)) {
+        if (!this.shared.workspace.WorkspaceManager.trusted) {
             return '';
         }
         const file = uri.fsPath;
