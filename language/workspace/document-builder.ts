@@ -1,7 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, OperationCancelled, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import type { WarrantServices } from '../warrant-module.js';
 import { BuildProgress } from './build-progress.js';
+import { isWarrantServices } from './warrant-services.js';
 
 /**
  * Counts builds so that workspace-wide results (the argument analysis) are computed once per
@@ -131,7 +131,7 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private forgetFiles(changedFiles: URI[]): void {
-        for (const services of this.serviceRegistry.all as WarrantServices[]) {
+        for (const services of this.serviceRegistry.all.filter(isWarrantServices)) {
             if (changedFiles.length === 0) {
                 services.warrant.Files.invalidate();
             }
@@ -156,7 +156,10 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         if (others.length === 0) {
             return;
         }
-        const services = this.serviceRegistry.getServices(documents[0].uri) as WarrantServices;
+        const services = this.serviceRegistry.getServices(documents[0].uri);
+        if (!isWarrantServices(services)) {
+            return;
+        }
         const stale = services.warrant.Staleness.staleDocuments(others);
         for (const document of stale) {
             // Links are still valid; only the validation result is outdated.

@@ -2,8 +2,9 @@ import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFileProblem } from '../analysis/external-files.js';
-import type { WarrantServices, WarrantSharedServices } from '../warrant-module.js';
+import type { WarrantSharedServices } from '../warrant-module.js';
 import { readContainedText } from './safe-read.js';
+import { isWarrantServices } from './warrant-services.js';
 import { MAX_EXTERNAL_FILE_BYTES } from './workspace-files.js';
 
 /**
@@ -38,8 +39,8 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
             return '';
         }
         const file = uri.fsPath;
-        const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) as WarrantServices : undefined;
-        const root = services?.warrant?.Files.rootFor(file) ?? file;
+        const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) : undefined;
+        const root = (services && isWarrantServices(services) ? services.warrant.Files.rootFor(file) : undefined) ?? file;
         const read = await readContainedText(file, file, root, MAX_EXTERNAL_FILE_BYTES);
         if (read.ok) {
             return read.text;
