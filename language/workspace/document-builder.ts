@@ -68,10 +68,14 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
      * document. A document whose build was cancelled after linking but before its references
      * were indexed has no index entries, so it kept links into a document deleted meanwhile
      * (typing in one file, then closing or deleting another: the claims resting on the removed
-     * names stayed "resolved" without any unknown-reference). Such a document is relinked too.
+     * names stayed "resolved" without any unknown-reference). Such a document is relinked too,
+     * and so is one whose build stopped before it was linked: a build cancelled half-way through
+     * linking it, or a reference read meanwhile, resolves some references, which the next
+     * linking keeps as they are (30 rapid edits left a claim resting on the datum of version
+     * 28 of the file typed in, while the file said version 30).
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences) {
+        if (document.state < DocumentState.IndexedReferences) {
             return true;
         }
         return super.shouldRelink(document, changedUris);

@@ -73,12 +73,12 @@ describe('waiting for the analysis (builder events)', () => {
     it('a request cancelled while it waits is rejected as cancelled', async () => {
         const services = workspace();
         const request = new CancellationTokenSource();
-        let pending: Promise<WorkspaceAnalysis | undefined> | undefined;
+        let rejection: Promise<void> | undefined;
         onceMidBuild(services, () => {
-            pending = services.Warrant.warrant.LspSupport.analysis(request.token);
+            rejection = assert.rejects(services.Warrant.warrant.LspSupport.analysis(request.token), (error: unknown) => isOperationCancelled(error));
             request.cancel();
         });
         await buildThroughLock(services, [services.document]);
-        await assert.rejects(pending!, (error: unknown) => isOperationCancelled(error));
+        await rejection;
     });
 });
