@@ -9,12 +9,12 @@ import { WarrantLexerErrorMessages, WarrantParserErrorMessages } from './parser/
 import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
 import { WarrantValueConverter } from './parser/value-converter.js';
 import { createWarrantCompletionParser, createWarrantParser } from './parser/warrant-parser.js';
-import { WarrantCodeActionProvider } from './quickfix/code-action-provider.js';
 import { WarrantLinker } from './references/linker.js';
 import { WarrantReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
 import { WarrantScopeProvider } from './references/scope-provider.js';
-import { registerAnalysisValidator } from './validation/analysis-validator.js';
+import { AnalysisValidator, registerAnalysisValidator } from './validation/analysis-validator.js';
+import { WarrantLspSupport } from './lsp/support.js';
 import { WarrantDocumentValidator } from './validation/document-validator.js';
 import { WorkspaceAnalysisProvider } from './workspace/analysis-provider.js';
 import { WarrantDocumentBuilder } from './workspace/document-builder.js';
@@ -25,17 +25,33 @@ import { RuleSettings } from './workspace/rule-settings.js';
 import { FindingsStaleness } from './workspace/staleness.js';
 import { WorkspaceFiles } from './workspace/workspace-files.js';
 
+/** The shared services Warrant refines, by their refined types (no casts to reach them). */
+export interface WarrantAddedSharedServices {
+    workspace: {
+        DocumentBuilder: WarrantDocumentBuilder;
+        WorkspaceManager: WarrantWorkspaceManager;
+        LangiumDocumentFactory: WarrantDocumentFactory;
+    };
+}
+
+export type WarrantSharedServices = LangiumSharedServices & WarrantAddedSharedServices;
+
 /** Services Warrant adds to Langium's. */
 export interface WarrantAddedServices {
+    validation: {
+        AnalysisValidator: AnalysisValidator;
+    };
     warrant: {
         Files: WorkspaceFiles;
         Analysis: WorkspaceAnalysisProvider;
         Settings: RuleSettings;
         Staleness: FindingsStaleness;
+        /** What the editor features share: the awaited analysis, the citation index, key resolution. */
+        LspSupport: WarrantLspSupport;
     };
 }
 
-export type WarrantServices = LangiumServices & WarrantAddedServices;
+export type WarrantServices = LangiumServices & WarrantAddedServices & { shared: WarrantSharedServices };
 
 export const WarrantModule: Module<WarrantServices, PartialLangiumServices & WarrantAddedServices> = {
     parser: {
@@ -54,23 +70,22 @@ export const WarrantModule: Module<WarrantServices, PartialLangiumServices & War
         ScopeProvider: (services) => new WarrantScopeProvider(services)
     },
     validation: {
-        DocumentValidator: (services) => new WarrantDocumentValidator(services)
+        DocumentValidator: (services) => new WarrantDocumentValidator(services),
+        AnalysisValidator: (services) => new AnalysisValidator(services)
     },
     workspace: {
         ReferenceDescriptionProvider: (services) => new WarrantReferenceDescriptionProvider(services)
-    },
-    lsp: {
-        CodeActionProvider: (services) => new WarrantCodeActionProvider(services)
     },
     warrant: {
         Files: (services) => new WorkspaceFiles(services.shared),
         Analysis: (services) => new WorkspaceAnalysisProvider(services.shared, services.warrant.Files),
         Settings: (services) => new RuleSettings(services.shared, services.warrant.Files),
-        Staleness: (services) => new FindingsStaleness(services.warrant.Analysis)
+        Staleness: (services) => new FindingsStaleness(services.warrant.Analysis),
+        LspSupport: (services) => new WarrantLspSupport(services)
     }
 };
 
-export const WarrantSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSharedServices & WarrantAddedSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new WarrantDocumentBuilder(services),
         WorkspaceManager: (services) => new WarrantWorkspaceManager(services),
@@ -87,7 +102,7 @@ export const WarrantSharedModule: Module<LangiumSharedServices, PartialLangiumSh
  * Creates the shared services and the Warrant language services, wired the Langium way:
  * defaults, then generated, then ours.
  */
-export function createWarrantServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Warrant: WarrantServices } {
+export function createWarrantServices(context: DefaultSharedModuleContext): { shared: WarrantSharedServices; Warrant: WarrantServices } {
     const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule);
     const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
     shared.ServiceRegistry.register(Warrant);
@@ -100,7 +115,7 @@ export function createWarrantServices(context: DefaultSharedModuleContext): { sh
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section === 'warrant') {
-            const builder = shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+            const builder = shared.workspace.DocumentBuilder;
             builder.revalidateAll();
             void shared.workspace.WorkspaceLock.write(token => builder.update([], [], token));
         }

@@ -3,7 +3,6 @@ import type { Connection } from 'vscode-languageserver';
 import { isClaim, isDocument } from '../language/generated/ast.js';
 import { visibleControls } from '../language/validation/document-validator.js';
 import type { WarrantServices } from '../language/warrant-module.js';
-import { isTrusted } from '../language/workspace/workspace-manager.js';
 
 /**
  * What the "Warrant" output channel (any client's server log) shows: the start, the indexed
@@ -16,7 +15,7 @@ export function logServerActivity(connection: Connection, services: WarrantServi
     shared.lsp.LanguageServer.onInitialize(params => {
         const folders = (params.workspaceFolders ?? []).map(folder => visibleControls(folder.uri));
         log.info(`Warrant language server ${version} started (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}.`);
-        if (!isTrusted(shared.workspace.WorkspaceManager)) {
+        if (!shared.workspace.WorkspaceManager.trusted) {
             log.info('The workspace is not trusted: only the open documents are checked, and no file is read from disk.');
         }
     });

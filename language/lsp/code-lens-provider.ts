@@ -5,7 +5,7 @@ import { isClaim, isDocument, isPattern } from '../generated/ast.js';
 import { commandOf, ShowTraceCommand } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { lensTitle } from './describe.js';
-import { lspSupport, type WarrantLspSupport } from './support.js';
+import type { WarrantLspSupport } from './support.js';
 
 /**
  * A lens above each claim and pattern with its grounding at a glance:
@@ -16,7 +16,7 @@ export class WarrantCodeLensProvider implements CodeLensProvider {
     private readonly support: WarrantLspSupport;
 
     constructor(services: WarrantServices) {
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken = CancellationToken.None): Promise<CodeLens[] | undefined> {

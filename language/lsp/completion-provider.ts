@@ -14,7 +14,7 @@ import { bandOf } from '../analysis/quantities.js';
 import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
-import { lspSupport, type WarrantLspSupport } from './support.js';
+import type { WarrantLspSupport } from './support.js';
 
 interface KeySearchText {
     /** Key, family names, year and title, folded to lower-case ASCII where possible. */
@@ -71,7 +71,7 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken: CancellationToken = CancellationToken.None): Promise<CompletionList | undefined> {

@@ -15,7 +15,7 @@ import {
 } from './describe.js';
 import { recover, serverErrorLog, type ErrorLog } from './error-log.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
-import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
+import { citationAt, fileName, uriOf, type WarrantLspSupport } from './support.js';
 
 /**
  * Hovers explain an element through the workspace analysis: a claim's status, its trace down
@@ -29,7 +29,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
         this.log = serverErrorLog(services.shared);
     }
 

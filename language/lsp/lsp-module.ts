@@ -1,5 +1,6 @@
 import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { WarrantCodeActionProvider } from '../quickfix/code-action-provider.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { WarrantCodeLensProvider } from './code-lens-provider.js';
 import { WarrantCompletionProvider } from './completion-provider.js';
@@ -12,7 +13,7 @@ import { WarrantRenameProvider } from './rename-provider.js';
 import { WarrantSemanticTokenProvider } from './semantic-token-provider.js';
 import { WarrantDocumentSymbolProvider, WarrantNodeKindProvider } from './symbols.js';
 
-/** The editor features (hover, completion, navigation, formatting…) wired into Langium's LSP services. */
+/** The editor features (hover, completion, navigation, formatting, quick fixes…) wired into Langium's LSP services. */
 export const WarrantLspModule: Module<WarrantServices, PartialLangiumServices> = {
     lsp: {
         HoverProvider: services => new WarrantHoverProvider(services),
@@ -26,7 +27,8 @@ export const WarrantLspModule: Module<WarrantServices, PartialLangiumServices> =
         SemanticTokenProvider: services => new WarrantSemanticTokenProvider(services),
         Formatter: services => new WarrantFormatter(services),
         CodeLensProvider: services => new WarrantCodeLensProvider(services),
-        InlayHintProvider: services => new WarrantInlayHintProvider(services.shared)
+        InlayHintProvider: services => new WarrantInlayHintProvider(services.shared),
+        CodeActionProvider: services => new WarrantCodeActionProvider(services)
     }
 };
 

@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver';
 import { isBibliography, isSource, type Citation, type Source } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
-import { citationAt, lspSupport, uriOf, type KeyTarget, type WarrantLspSupport } from './support.js';
+import { citationAt, uriOf, type KeyTarget, type WarrantLspSupport } from './support.js';
 
 /** The `@key` token of a citation. */
 export function keyLeaf(citation: Citation): CstNode | undefined {
@@ -62,7 +62,7 @@ export class WarrantDefinitionProvider extends DefaultDefinitionProvider {
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     override async getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken = CancellationToken.None): Promise<LocationLink[] | undefined> {
@@ -106,7 +106,7 @@ export class WarrantReferencesProvider extends DefaultReferencesProvider {
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     override async findReferences(document: LangiumDocument, params: ReferenceParams, cancelToken = CancellationToken.None): Promise<Location[]> {
@@ -135,7 +135,7 @@ export class WarrantDocumentHighlightProvider extends DefaultDocumentHighlightPr
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     override async getDocumentHighlight(document: LangiumDocument, params: DocumentHighlightParams, cancelToken = CancellationToken.None): Promise<DocumentHighlight[] | undefined> {

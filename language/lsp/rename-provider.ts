@@ -7,7 +7,7 @@ import {
 import { isBand, isSource, type Source } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { keyCitations, sourceNameAt } from './navigation.js';
-import { citationAt, fileName, lspSupport, uriOf, type WarrantLspSupport } from './support.js';
+import { citationAt, fileName, uriOf, type WarrantLspSupport } from './support.js';
 import { grammarKeywords } from '../parser/grammar-keywords.js';
 
 const IDENTIFIER = /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_\u00C0-\u024F]*$/;
@@ -23,7 +23,7 @@ export class WarrantRenameProvider extends DefaultRenameProvider {
 
     constructor(private readonly services: WarrantServices) {
         super(services);
-        this.support = lspSupport(services);
+        this.support = services.warrant.LspSupport;
     }
 
     override async prepareRename(document: LangiumDocument, params: TextDocumentPositionParams, cancelToken = CancellationToken.None): Promise<Range | undefined> {

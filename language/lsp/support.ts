@@ -1,5 +1,5 @@
-import { AstUtils, CstUtils, DocumentState, OperationCancelled, URI, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
-import { CancellationToken, CancellationTokenSource } from 'vscode-languageserver';
+import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import { citationKey } from '../analysis/citations.js';
 import type { BibKeyLocation } from '../bibliography/index.js';
@@ -34,46 +34,20 @@ export class WarrantLspSupport {
      * without it rather than hold back the next build.
      */
     async analysis(token: CancellationToken = CancellationToken.None): Promise<WorkspaceAnalysis | undefined> {
-        const builder = this.services.shared.workspace.DocumentBuilder;
-        const internals = builder as unknown as { currentState?: DocumentState };
-        const lock = this.services.shared.workspace.WorkspaceLock as unknown as { writeQueue?: unknown[] };
-        // The builder's state only reaches IndexedReferences after every listener of that phase
-        // (including the bibliography refresh) has run.
-        const ready = () => internals.currentState === undefined || internals.currentState >= DocumentState.IndexedReferences;
-        if (!ready()) {
-            const outcome = await new Promise<'ready' | 'superseded'>((resolve, reject) => {
-                const listener = new CancellationTokenSource();
-                const settle = (action: () => void) => {
-                    clearInterval(timer);
-                    cancellation.dispose();
-                    listener.cancel(); // drops the phase listener below
-                    action();
-                };
-                // The builder releases waiters once it has passed their state (WarrantDocumentBuilder);
-                // a newer edit queued behind this build supersedes it, which only polling sees.
-                builder.waitUntil(DocumentState.IndexedReferences, listener.token).then(() => settle(() => resolve('ready')), () => undefined);
-                const timer = setInterval(() => {
-                    if ((lock.writeQueue?.length ?? 0) > 0) {
-                        settle(() => resolve('superseded'));
-                    }
-                }, 10);
-                const cancellation = token.onCancellationRequested(() => settle(() => reject(OperationCancelled)));
-            });
-            if (outcome === 'superseded') {
-                return undefined;
-            }
-        }
-        return this.services.warrant.Analysis.get();
+        // The builder raises "ready" once every listener of the references phase (including the
+        // bibliography refresh) has run, and "superseded" as soon as a newer edit cancels the build.
+        const outcome = await this.services.shared.workspace.DocumentBuilder.progress.whenAnalysisReady(token);
+        return outcome === 'ready' ? this.services.warrant.Analysis.get() : undefined;
     }
 
     private generation(): number {
-        return (this.services.shared.workspace.DocumentBuilder as unknown as { buildGeneration?: number }).buildGeneration ?? -1;
+        return this.services.shared.workspace.DocumentBuilder.buildGeneration;
     }
 
     /** Citations of the whole workspace, computed once per build (a walk of every AST). */
     citationIndex(): CitationIndex {
         const generation = this.generation();
-        if (this.citationCache && this.citationCache.generation === generation && generation >= 0) {
+        if (this.citationCache && this.citationCache.generation === generation) {
             return this.citationCache.index;
         }
         const index: CitationIndex = { citations: new Map() };
@@ -97,7 +71,7 @@ export class WarrantLspSupport {
     /** The inline sources by name, first declaration first (as the analysis), once per build from the top-level elements. */
     inlineSources(): Map<string, Source> {
         const generation = this.generation();
-        if (this.sourceCache && this.sourceCache.generation === generation && generation >= 0) {
+        if (this.sourceCache && this.sourceCache.generation === generation) {
             return this.sourceCache.sources;
         }
         const sources = new Map<string, Source>();
@@ -139,17 +113,6 @@ export class WarrantLspSupport {
             return undefined;
         }
     }
-}
-
-const instances = new WeakMap<WarrantServices, WarrantLspSupport>();
-
-export function lspSupport(services: WarrantServices): WarrantLspSupport {
-    let support = instances.get(services);
-    if (!support) {
-        support = new WarrantLspSupport(services);
-        instances.set(services, support);
-    }
-    return support;
 }
 
 /** The `@key` token at (or just before) an offset, with its citation. */

@@ -46,8 +46,9 @@ function relatedInformation(finding: Finding): DiagnosticRelatedInformation[] | 
     });
 }
 
+/** Registers the injected AnalysisValidator's checks (Langium's way: the validator is a service, its checks are registered once). */
 export function registerAnalysisValidator(services: WarrantServices): void {
-    const validator = new AnalysisValidator(services);
+    const validator = services.validation.AnalysisValidator;
     const checks: ValidationChecks<WarrantAstType> = {
         Document: validator.checkDocument.bind(validator)
     };

@@ -4,7 +4,6 @@ import { KeyMatcher, nearestKeys } from '../bibliography/nearest-keys.js';
 import { CheckingCodes, IssueCodes } from '../analysis/issue-codes.js';
 import { checkingNoticeCode, failureReason } from '../parser/checking-notices.js';
 import type { WarrantServices } from '../warrant-module.js';
-import type { WarrantDocumentBuilder } from '../workspace/document-builder.js';
 
 const EXPECTED: Record<string, string> = {
     Supporter: 'claim, datum, stat or pattern',
@@ -100,8 +99,8 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     /** Per root type and categories; checks are registered when the services are created. */
     private readonly childChecks = new Map<string, boolean>();
 
-    private get builder(): WarrantDocumentBuilder {
-        return this.services.shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+    private get builder() {
+        return this.services.shared.workspace.DocumentBuilder;
     }
 
     private childTypesHaveChecks(rootType: string, options: ValidationOptions): boolean {

@@ -1,7 +1,7 @@
-import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { analyzeWorkspace, type WorkspaceAnalysis } from '../analysis/analysis.js';
 import { isDocument, type Document } from '../generated/ast.js';
-import type { WarrantDocumentBuilder } from './document-builder.js';
+import type { WarrantSharedServices } from '../warrant-module.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 /**
@@ -11,10 +11,10 @@ import type { WorkspaceFiles } from './workspace-files.js';
 export class WorkspaceAnalysisProvider {
     private cached?: { key: string; analysis: WorkspaceAnalysis };
 
-    constructor(private readonly shared: LangiumSharedCoreServices, private readonly files: WorkspaceFiles) {}
+    constructor(private readonly shared: WarrantSharedServices, private readonly files: WorkspaceFiles) {}
 
     get(): WorkspaceAnalysis {
-        const builder = this.shared.workspace.DocumentBuilder as WarrantDocumentBuilder;
+        const builder = this.shared.workspace.DocumentBuilder;
         // A build, or a refresh of the external files within it, makes the cached result stale.
         const key = `${builder.buildGeneration}:${this.files.version}`;
         if (this.cached?.key !== key) {

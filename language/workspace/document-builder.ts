@@ -1,6 +1,7 @@
-import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import type { WarrantServices } from '../warrant-module.js';
+import { BuildProgress } from './build-progress.js';
+import { isWarrantServices } from './warrant-services.js';
 
 /**
  * Counts builds so that workspace-wide results (the argument analysis) are computed once per
@@ -14,12 +15,25 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         return this.generation;
     }
 
+    /** How far the current build has come; raises "analysis ready" / "superseded" (see BuildProgress). */
+    readonly progress = new BuildProgress();
+
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = CancellationToken.None): Promise<void> {
+        const tracking = this.progress.started(cancelToken);
+        try {
+            await super.build(documents, options, cancelToken);
+        } finally {
+            tracking.dispose();
+        }
+    }
+
     /**
      * A changed bibliography, transcript or `warrant.config.json` is no document of ours, so
      * Langium would rebuild nothing: forget the cached file and revalidate every document
      * (from the references phase on, which re-reads the external files; no re-parsing).
      */
     override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        const tracking = this.progress.started(cancelToken);
         const external = [...changed, ...deleted].filter(uri => !uri.path.endsWith('.warrant'));
         if (external.length > 0) {
             // Not revalidateAll() here: resetting every document to Linked drops its entries in
@@ -30,7 +44,11 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
             this.forgetFiles(external);
             this.externalChange = true;
         }
-        await super.update(changed, deleted, cancelToken);
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            tracking.dispose();
+        }
     }
 
     private externalChange = false;
@@ -50,10 +68,14 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
      * document. A document whose build was cancelled after linking but before its references
      * were indexed has no index entries, so it kept links into a document deleted meanwhile
      * (typing in one file, then closing or deleting another: the claims resting on the removed
-     * names stayed "resolved" without any unknown-reference). Such a document is relinked too.
+     * names stayed "resolved" without any unknown-reference). Such a document is relinked too,
+     * and so is one whose build stopped before it was linked: a build cancelled half-way through
+     * linking it, or a reference read meanwhile, resolves some references, which the next
+     * linking keeps as they are (30 rapid edits left a claim resting on the datum of version
+     * 28 of the file typed in, while the file said version 30).
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences) {
+        if (document.state < DocumentState.IndexedReferences) {
             return true;
         }
         return super.shouldRelink(document, changedUris);
@@ -72,7 +94,7 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
      * builder has passed their state (runCancelable).
      */
     protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
-        if (this.currentState >= state) {
+        if (this.progress.hasReached(state)) {
             return Promise.resolve();
         }
         if (cancelToken.isCancellationRequested) {
@@ -124,8 +146,9 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
                 this.failures.set(document, failed);
             }
         });
+        this.progress.reached(targetState);
         for (const waiter of [...this.stateWaiters]) {
-            if (this.currentState >= waiter.state) {
+            if (this.progress.hasReached(waiter.state)) {
                 waiter.release();
             }
         }
@@ -138,7 +161,7 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private forgetFiles(changedFiles: URI[]): void {
-        for (const services of this.serviceRegistry.all as WarrantServices[]) {
+        for (const services of this.serviceRegistry.all.filter(isWarrantServices)) {
             if (changedFiles.length === 0) {
                 services.warrant.Files.invalidate();
             }
@@ -163,7 +186,10 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         if (others.length === 0) {
             return;
         }
-        const services = this.serviceRegistry.getServices(documents[0].uri) as WarrantServices;
+        const services = this.serviceRegistry.getServices(documents[0].uri);
+        if (!isWarrantServices(services)) {
+            return;
+        }
         const stale = services.warrant.Staleness.staleDocuments(others);
         for (const document of stale) {
             // Links are still valid; only the validation result is outdated.

@@ -1,13 +1,13 @@
-import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type ParseResult, type ParserOptions, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type LangiumDocument, type Mutable, type ParseResult, type ParserOptions, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFileProblem } from '../analysis/external-files.js';
 import { CheckingCodes } from '../analysis/issue-codes.js';
 import { asCheckingNotice, failureReason } from '../parser/checking-notices.js';
-import type { WarrantServices } from '../warrant-module.js';
+import type { WarrantSharedServices } from '../warrant-module.js';
 import { readContainedText } from './safe-read.js';
+import { isWarrantServices } from './warrant-services.js';
 import { MAX_EXTERNAL_FILE_BYTES } from './workspace-files.js';
-import { isTrusted } from './workspace-manager.js';
 
 /**
  * Langium reads a `.warrant` file from disk when it indexes the workspace folders, and when a
@@ -21,7 +21,7 @@ import { isTrusted } from './workspace-manager.js';
  * workspace nothing is read at all (only the documents the editor sends count).
  */
 export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
-    constructor(private readonly shared: LangiumSharedCoreServices) {
+    constructor(private readonly shared: WarrantSharedServices) {
         super(shared);
     }
 
@@ -69,12 +69,12 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     private async readGuarded(uri: URI): Promise<string> {
-        if (!isTrusted(this.shared.workspace.WorkspaceManager)) {
+        if (!this.shared.workspace.WorkspaceManager.trusted) {
             return '';
         }
         const file = uri.fsPath;
-        const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) as WarrantServices : undefined;
-        const root = services?.warrant?.Files.rootFor(file) ?? file;
+        const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) : undefined;
+        const root = (services && isWarrantServices(services) ? services.warrant.Files.rootFor(file) : undefined) ?? file;
         const read = await readContainedText(file, file, root, MAX_EXTERNAL_FILE_BYTES);
         if (read.ok) {
             return read.text;

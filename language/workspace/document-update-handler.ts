@@ -3,7 +3,7 @@ import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isTrusted } from './workspace-manager.js';
+import type { WarrantSharedServices } from '../warrant-module.js';
 
 /**
  * Langium keeps a closed document's last editor text: after "close without saving" every
@@ -13,12 +13,16 @@ import { isTrusted } from './workspace-manager.js';
  * file) or the workspace is untrusted (only open documents count there).
  */
 export class WarrantDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    constructor(private readonly shared: WarrantSharedServices) {
+        super(shared);
+    }
+
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         if (!this.serviceRegistry.hasServices(uri)) {
             return;
         }
-        const trusted = isTrusted(this.workspaceManager);
+        const trusted = this.shared.workspace.WorkspaceManager.trusted;
         const onDisk = trusted && uri.scheme === 'file' && isFile(uri.fsPath);
         this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
     }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
@@ -8,7 +8,7 @@ import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, 
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { resolveContained } from '../bibliography/path-containment.js';
 import { readRegularFile } from './safe-read.js';
-import { isTrusted } from './workspace-manager.js';
+import type { WarrantSharedServices } from '../warrant-module.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
 export const MAX_EXTERNAL_FILE_BYTES = 50 * 1024 * 1024;
@@ -42,7 +42,7 @@ export class WorkspaceFiles {
     private bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
     private transcriptFacts = new Map<Origin, TranscriptFacts>();
 
-    constructor(private readonly shared: LangiumSharedCoreServices) {}
+    constructor(private readonly shared: WarrantSharedServices) {}
 
     /** The CLI sets its roots; the language server uses the editor's workspace folders. */
     setRoots(roots: string[]): void {
@@ -125,7 +125,7 @@ export class WorkspaceFiles {
                 continue;
             }
             const file = document.uri.fsPath;
-            if (isTrusted(this.shared.workspace.WorkspaceManager) && this.rootFor(file) === undefined) {
+            if (this.shared.workspace.WorkspaceManager.trusted && this.rootFor(file) === undefined) {
                 this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts);
                 continue;
             }
@@ -206,7 +206,7 @@ export class WorkspaceFiles {
     }
 
     private async read(baseFile: string, relative: string): Promise<ReadResult> {
-        if (!isTrusted(this.shared.workspace.WorkspaceManager)) {
+        if (!this.shared.workspace.WorkspaceManager.trusted) {
             return this.skip(baseFile, relative, 'untrusted');
         }
         const root = this.rootFor(baseFile);

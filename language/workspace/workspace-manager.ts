@@ -1,4 +1,4 @@
-import { DefaultWorkspaceManager, URI, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type WorkspaceManager } from 'langium';
+import { DefaultWorkspaceManager, URI, type LangiumDocument, type LangiumSharedCoreServices, type Stream } from 'langium';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 import { isInside } from '../bibliography/path-containment.js';
 import { selectWarrantFiles } from '../config/file-selection.js';
@@ -53,11 +53,6 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
             }
         }));
     }
-}
-
-/** Whether the server may read files from disk (see WarrantWorkspaceManager). */
-export function isTrusted(manager: WorkspaceManager): boolean {
-    return (manager as Partial<WarrantWorkspaceManager>).trusted === true;
 }
 
 /** Absent options or no `trusted` key: trusted; otherwise only `trusted: true`. */
