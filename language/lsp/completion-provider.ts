@@ -11,6 +11,7 @@ import {
 import type { WarrantServices } from '../warrant-module.js';
 import { bandOf } from '../analysis/quantities.js';
 import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
+import { visibleControls } from '../validation/document-validator.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import { lspSupport, type WarrantLspSupport } from './support.js';
 
@@ -254,9 +255,10 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         candidates.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
         candidates.slice(0, MAX_KEY_ITEMS).forEach((candidate, i) => {
             acceptor(context, {
-                label: '@' + candidate.key,
+                // Plain text from a .bib or .warrant file: controls shown as markers, as in diagnostics.
+                label: visibleControls('@' + candidate.key),
                 kind: CompletionItemKind.Reference,
-                detail: candidate.detail,
+                detail: visibleControls(candidate.detail),
                 documentation: candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined,
                 filterText: `@${candidate.key} ${candidate.search}`,
                 sortText: String(i).padStart(4, '0'),

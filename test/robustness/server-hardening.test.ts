@@ -123,7 +123,7 @@ describe('server hardening (stdio)', function () {
         after(() => removeWorkspace(dir));
         const text = 'bibliography "refs.bib"\nclaim c "C" cites @Merton1948\n';
 
-        for (const trusted of ['false', 0, null, 'true', 1, {}]) {
+        for (const trusted of [false, 'false', 0, null, 'true', 1, {}, []]) {
             it(`trusted: ${JSON.stringify(trusted)} is not trust: no bibliography is read`, async () => {
                 const client = await LspClient.start(dir, { trusted });
                 try {
@@ -136,7 +136,8 @@ describe('server hardening (stdio)', function () {
             });
         }
 
-        for (const options of [{ trusted: true }, undefined, {}]) {
+        // No `trusted` key: a client with no notion of trust, started by the user.
+        for (const options of [{ trusted: true }, undefined, {}, { editor: 'neovim' }]) {
             it(`${JSON.stringify(options) ?? 'no initialization options'} reads the bibliography`, async () => {
                 const client = await LspClient.start(dir, options);
                 try {
