@@ -209,7 +209,7 @@ describe('fuzzing hostile BibTeX in every field', function () {
     });
 
     it('every export format: inert output, no crash, exit 0 or 1', async () => {
-        const { seed, numRuns } = fuzzSettings(4, 'hostile BibTeX through the CLI exports');
+        const { seed, numRuns } = fuzzSettings(3, 'hostile BibTeX through the CLI exports');
         const dir = tempWorkspace({}, 'warrant-fuzz-bibtex-');
         try {
             await fc.assert(fc.asyncProperty(bibliography, async bib => {
