@@ -12,9 +12,9 @@ export function report(message: string): void {
 
 /**
  * JSON for stdout: lossless (a consumer parses back the exact file name), yet inert in a
- * terminal. JSON.stringify escapes C0 controls and safeJson bidi controls; DEL and the C1
- * controls (U+0080–U+009F, which some terminals obey) are escaped here.
+ * terminal: JSON.stringify escapes C0 controls, safeJson bidi controls, DEL and the C1
+ * controls (U+0080–U+009F, which some terminals obey).
  */
 export function terminalJson(value: unknown): string {
-    return safeJson(value, 2).replace(/[\u007F-\u009F]/g, c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '\n';
+    return safeJson(value, 2) + '\n';
 }

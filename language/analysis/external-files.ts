@@ -1,6 +1,10 @@
 import type { Bibliography, Origin } from '../generated/ast.js';
 
-export type FileProblem = 'not-found' | 'outside-workspace' | 'not-a-file' | 'too-large' | 'unreadable' | 'untrusted';
+/**
+ * Why a file was not read. `document-outside-workspace` is about the document itself, not the
+ * file it names: a document outside every workspace folder has no boundary to read within.
+ */
+export type FileProblem = 'not-found' | 'outside-workspace' | 'document-outside-workspace' | 'not-a-file' | 'too-large' | 'unreadable' | 'untrusted';
 
 /** A malformed entry of a bibliography, 0-based line. */
 export interface BibliographyProblem {
@@ -25,10 +29,15 @@ export interface ExternalFiles {
     transcript(origin: Origin): TranscriptFacts | undefined;
 }
 
+/** The one diagnostic a document outside every workspace folder gets. */
+export const DOCUMENT_OUTSIDE_WORKSPACE = 'This file is outside the workspace folders, so Warrant reads no bibliography or transcript for it.';
+
+/** `path` is the file named, or for `document-outside-workspace` the document. */
 export function describeFileProblem(problem: FileProblem, path: string): string {
     switch (problem) {
         case 'not-found': return `\`${path}\` does not exist`;
         case 'outside-workspace': return `\`${path}\` lies outside the workspace folder, so it is not read`;
+        case 'document-outside-workspace': return `\`${path}\` is outside the workspace folders, so Warrant reads no bibliography or transcript for it`;
         case 'not-a-file': return `\`${path}\` is not a regular file`;
         case 'too-large': return `\`${path}\` is too large to read`;
         case 'unreadable': return `\`${path}\` cannot be read`;

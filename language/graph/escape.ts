@@ -8,11 +8,12 @@
  *   marks U+200E, U+200F, U+061C — are removed, so a label cannot visually reorder itself or
  *   its neighbours ("Trojan Source" style spoofing). Characters that XML 1.0 forbids (C0
  *   controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) become U+FFFD so every
- *   SVG/GraphML/HTML output stays well-formed.
+ *   SVG/GraphML/HTML output stays well-formed; so do DEL and the C1 controls, which a
+ *   terminal would act on.
  * - **Tooltip text** (SVG `<title>`, DOT `tooltip`): the same characters are not dropped but
  *   shown as a visible marker such as `⟨U+202E⟩`, so a reviewer can see that the source text
  *   contains them.
- * - **Lossless data** (JSON export): the text is kept exactly, but bidi controls and
+ * - **Lossless data** (JSON export): the text is kept exactly, but bidi controls, DEL, C1 controls and
  *   `< > & U+2028 U+2029` are written as `\uXXXX` escapes, so the file is inert when viewed or
  *   embedded in HTML and still parses back to the original string.
  * Then each format's own metacharacters are escaped: XML/HTML `& < > " '`, DOT `" \`,
@@ -21,15 +22,19 @@
 
 /** Bidi embedding/override/isolate controls and the invisible direction marks. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-/** Characters not allowed in XML 1.0 documents (and lone surrogates). */
+/**
+ * Characters not allowed in XML 1.0 documents (and lone surrogates), plus DEL and the C1
+ * controls: XML allows those, but a terminal acts on them (U+009B starts an escape sequence
+ * like ESC [) and editors show them as nothing or as a line break (U+0085).
+ */
 // eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const REPLACED_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export type TextMode = 'visible' | 'tooltip';
 
 /** Neutralises text for display: see the policy above. Newlines are kept (callers decide). */
 export function neutralize(text: string, mode: TextMode = 'visible'): string {
-    const s = String(text ?? '').replace(XML_INVALID, '\uFFFD');
+    const s = String(text ?? '').replace(REPLACED_CHARS, '\uFFFD');
     return mode === 'visible'
         ? s.replace(BIDI, '')
         : s.replace(BIDI, c => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
@@ -53,7 +58,7 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  */
 export function escapeXmlChars(text: string): string {
     return String(text)
-        .replace(XML_INVALID, '\uFFFD')
+        .replace(REPLACED_CHARS, '\uFFFD')
         .replace(/[&<>"']/g, c => XML_ENTITIES[c])
         .replace(BIDI, c => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
@@ -88,6 +93,6 @@ export function markdownText(text: string): string {
  */
 export function safeJson(value: unknown, indent?: number): string {
     return JSON.stringify(value, null, indent)
-        .replace(/[<>&\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g,
+        .replace(/[<>&\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g,
             c => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }

@@ -13,6 +13,7 @@ import type { WarrantServices } from '../warrant-module.js';
 import { bandOf } from '../analysis/quantities.js';
 import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
+import { visibleControls } from '../validation/document-validator.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import type { WarrantLspSupport } from './support.js';
 
@@ -296,9 +297,10 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         candidates.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
         candidates.slice(0, MAX_KEY_ITEMS).forEach((candidate, i) => {
             acceptor(context, {
-                label: '@' + candidate.key,
+                // Plain text from a .bib or .warrant file: controls shown as markers, as in diagnostics.
+                label: visibleControls('@' + candidate.key),
                 kind: CompletionItemKind.Reference,
-                detail: candidate.detail,
+                detail: visibleControls(candidate.detail),
                 documentation: candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined,
                 filterText: `@${candidate.key} ${candidate.search}`,
                 sortText: String(i).padStart(4, '0'),

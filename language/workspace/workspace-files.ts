@@ -168,13 +168,13 @@ export class WorkspaceFiles {
         for (const element of document.elements) {
             const origin = isAnnex(element) ? element.data.find(datum => datum.origin?.file !== undefined)?.origin : undefined;
             if (isBibliography(element) && element.path !== undefined) {
-                bibliographies.set(element, { status: 'outside-workspace', path: element.path });
+                bibliographies.set(element, { status: 'document-outside-workspace', path: element.path });
             } else if (origin?.file !== undefined) {
-                transcripts.set(origin, { status: 'outside-workspace', path: origin.file });
+                transcripts.set(origin, { status: 'document-outside-workspace', path: origin.file });
             } else {
                 continue;
             }
-            this.skipping.set(file, `\`${file}\` is outside the workspace folders, so no bibliography or transcript it names is read`);
+            this.skipping.set(file, describeFileProblem('document-outside-workspace', file));
             return;
         }
     }

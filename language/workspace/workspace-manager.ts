@@ -7,8 +7,10 @@ import { selectWarrantFiles } from '../config/file-selection.js';
  * In an untrusted workspace the server reads no file from disk: it checks only the documents
  * the editor opens and sends it, and does not index the workspace folders. Trust granted
  * later restarts the server. A client that speaks of trust (`initializationOptions.trusted`)
- * grants it only with the boolean `true`: `"false"`, `0` or `null` used to count as trusted.
- * A client that does not mention it (editors without a notion of trust) is trusted.
+ * grants it only with the boolean `true`: any other value, `"true"` and `1` included, is a
+ * client saying something other than "trusted", and a wrong guess must fail closed. A client
+ * that does not send the key (Neovim, Helix: editors without a notion of trust) is trusted,
+ * since there the user started the server on their own files, as they would run the CLI.
  */
 export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
     /** See the class comment. */
@@ -55,7 +57,7 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
     }
 }
 
-/** Absent options or no `trusted` key: trusted; otherwise only `trusted: true`. */
+/** Absent options or no `trusted` key: trusted; otherwise only `trusted: true` (see the class comment). */
 export function grantsTrust(initializationOptions: unknown): boolean {
     if (typeof initializationOptions !== 'object' || initializationOptions === null || !('trusted' in initializationOptions)) {
         return true;

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { describeFileProblem, type ExternalFiles } from '../external-files.js';
+import { describeFileProblem, DOCUMENT_OUTSIDE_WORKSPACE, type ExternalFiles } from '../external-files.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
 
@@ -17,7 +17,7 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
         if (facts.status !== 'ok') {
             findings.push({
                 code: IssueCodes.BibliographyNotFound, node: statement, property: 'path',
-                message: `Bibliography ${describeFileProblem(facts.status, facts.path)}.`
+                message: facts.status === 'document-outside-workspace' ? DOCUMENT_OUTSIDE_WORKSPACE : `Bibliography ${describeFileProblem(facts.status, facts.path)}.`
             });
             continue;
         }
@@ -56,7 +56,8 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
             continue;
         }
         if (facts.status !== 'ok') {
-            findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'file', message: `The file of datum \`${datum.name}\`: ${describeFileProblem(facts.status, facts.path)}.` });
+            const message = facts.status === 'document-outside-workspace' ? DOCUMENT_OUTSIDE_WORKSPACE : `The file of datum \`${datum.name}\`: ${describeFileProblem(facts.status, facts.path)}.`;
+            findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'file', message });
             continue;
         }
         if (malformed) {
