@@ -1,5 +1,5 @@
 import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode, type Severity } from '../analysis/issue-codes.js';
-import { visibleControls } from '../validation/document-validator.js';
+import { showHiddenCharacters } from '../safety/characters.js';
 import { MAX_GLOB_LENGTH } from './glob.js';
 
 export type RuleLevel = Severity | 'off';
@@ -36,7 +36,7 @@ export interface ConfigParseResult {
 export function parseConfig(text: string): ConfigParseResult {
     const problems: string[] = [];
     const config = parseConfigText(text, problems);
-    return { config, problems: problems.map(visibleControls) };
+    return { config, problems: problems.map(problem => showHiddenCharacters(problem)) };
 }
 
 function parseConfigText(text: string, problems: string[]): WarrantConfig {
