@@ -15,11 +15,14 @@
  * emoji sequences need them, and they cannot reorder anything.
  */
 
-/** In Unicode mode a well-formed surrogate pair is one code point, so `\uD800-\uDFFF` finds only lone ones. */
-// eslint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
-// eslint-disable-next-line no-control-regex
-const HIDDEN_IN_PROSE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uD800-\uDFFF]/gu;
+const BIDI = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const INVISIBLE = '\\u200B\\u2060-\\u2064\\uFEFF';
+const JOINERS = '\\u200C\\u200D';
+const CONTROLS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
+/** In Unicode mode a well-formed surrogate pair is one code point, so this finds only lone ones. */
+const LONE_SURROGATES = '\\uD800-\\uDFFF';
+const HIDDEN = new RegExp(`[${BIDI}${INVISIBLE}${JOINERS}${CONTROLS}${LONE_SURROGATES}]`, 'gu');
+const HIDDEN_IN_PROSE = new RegExp(`[${BIDI}${INVISIBLE}${CONTROLS}${LONE_SURROGATES}]`, 'gu');
 
 /** Names, keys, paths and messages (every hidden character) or prose (the joiners kept). */
 export type TextKind = 'name' | 'prose';
