@@ -1,4 +1,4 @@
-import { visibleControls } from '../language/validation/document-validator.js';
+import { showHiddenCharacters } from '../language/safety/characters.js';
 import type { CheckReport } from './check-report.js';
 
 /** `path:line:column: severity message [code]`, compiler-style so editors and CI link to the place. */
@@ -9,9 +9,9 @@ export function formatText(report: CheckReport, color: boolean): string {
     for (const file of report.files) {
         // A file name from a hostile repository may hold escape sequences: never write them raw to a
         // terminal (messages are escaped when validated; escaping again changes nothing).
-        const where = visibleControls(file.path);
+        const where = showHiddenCharacters(file.path);
         for (const d of file.diagnostics) {
-            lines.push(`${where}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${visibleControls(d.message)} ${paint('90', `[${d.code}]`)}`);
+            lines.push(`${where}:${d.line}:${d.column}: ${paint(colours[d.severity], d.severity)} ${showHiddenCharacters(d.message)} ${paint('90', `[${d.code}]`)}`);
         }
     }
     const { files, errors, warnings, claims, grounded } = report.summary;

@@ -4,7 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createWarrantServices, type WarrantServices } from '../language/warrant-module.js';
 import { MAX_EXTERNAL_FILE_BYTES } from '../language/workspace/workspace-files.js';
-import { isInside } from '../language/bibliography/path-containment.js';
+import { isInside } from '../language/safety/path-containment.js';
 import { selectWarrantFiles, WARRANT_EXTENSION } from '../language/config/file-selection.js';
 import { UsageError } from './args.js';
 

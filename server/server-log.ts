@@ -1,7 +1,7 @@
 import { DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { isClaim, isDocument } from '../language/generated/ast.js';
-import { visibleControls } from '../language/validation/document-validator.js';
+import { showHiddenCharacters } from '../language/safety/characters.js';
 import type { WarrantServices } from '../language/warrant-module.js';
 
 /**
@@ -13,7 +13,7 @@ export function logServerActivity(connection: Connection, services: WarrantServi
     const shared = services.shared;
     const log = connection.console;
     shared.lsp.LanguageServer.onInitialize(params => {
-        const folders = (params.workspaceFolders ?? []).map(folder => visibleControls(folder.uri));
+        const folders = (params.workspaceFolders ?? []).map(folder => showHiddenCharacters(folder.uri));
         log.info(`Warrant language server ${version} started (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}.`);
         if (!shared.workspace.WorkspaceManager.trusted) {
             log.info('The workspace is not trusted: only the open documents are checked, and no file is read from disk.');
@@ -36,12 +36,12 @@ export function logServerActivity(connection: Connection, services: WarrantServi
         const files = services.warrant.Files;
         const config = files.configProblems.join('\n');
         if (config !== loggedConfig && config !== '') {
-            files.configProblems.forEach(problem => log.warn(`warrant.config.json: ${visibleControls(problem)}`));
+            files.configProblems.forEach(problem => log.warn(`warrant.config.json: ${showHiddenCharacters(problem)}`));
         }
         loggedConfig = config;
         for (const [file, why] of files.skipped) {
             if (loggedSkips.get(file) !== why) {
-                log.info(`Not read: ${visibleControls(why)}.`);
+                log.info(`Not read: ${showHiddenCharacters(why)}.`);
             }
         }
         loggedSkips = new Map(files.skipped);

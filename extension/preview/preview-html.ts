@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { webviewShell } from './webview-shell.js';
+import { newNonce } from '../../language/safety/csp.js';
 
 /** The webview's HTML, with a fresh cryptographic nonce per render. */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
     return webviewShell({
-        nonce: randomBytes(24).toString('base64url'),
+        nonce: newNonce(),
         cspSource: webview.cspSource,
         scriptSrc: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'out', 'webview.js')).toString()
     });

@@ -1,8 +1,12 @@
 /**
- * The preview's HTML shell (see webview/messages.ts): one script under a strict CSP with a
- * nonce. Free of `vscode` so the Chromium tests load exactly the page the extension serves.
+ * The preview's HTML shell (see webview/messages.ts): one script under the CSP of
+ * language/safety/csp.ts. Free of `vscode` so the Chromium tests load exactly the page the
+ * extension serves.
  */
+import { policyMeta } from '../../language/safety/csp.js';
+
 export interface ShellOptions {
+    /** A fresh `newNonce()` per render. */
     nonce: string;
     /** `webview.cspSource` in VS Code. */
     cspSource: string;
@@ -14,20 +18,12 @@ export interface ShellOptions {
 
 export function webviewShell(options: ShellOptions): string {
     const { nonce, cspSource, scriptSrc } = options;
-    const csp = [
-        "default-src 'none'",
-        `img-src ${cspSource} data:`,
-        `style-src 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`,
-        // ELK lays out in a worker made from a blob (see webview/elk-worker.ts).
-        'worker-src blob:'
-    ].join('; ');
     const inline = (options.inlineScripts ?? []).map(code => `<script nonce="${nonce}">${code}</script>\n  `).join('');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  ${policyMeta(nonce, [cspSource])}
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <title>Warrant map</title>
 </head>

@@ -7,5 +7,4 @@ export {
 export { formatReference, type FormatOptions } from './format.js';
 export { KeyMatcher, nearestKeys, maxEditDistance, type KeySuggestion } from './nearest-keys.js';
 export { BibliographyStore, type BibliographyStoreOptions, type BibKeyLocation, type BibDiagnostic, type Within } from './bibliography-store.js';
-export { resolveContained, isInside, DEFAULT_MAX_FILE_BYTES, type ContainmentResult, type ContainmentProblem } from './path-containment.js';
 export { texToText, fold, splitNames, parseRawName, parseRawNames, rawFamilyNames, citedFamily } from './tex.js';

@@ -12,6 +12,7 @@
  * Full field details are parsed lazily, one entry at a time (see `details.ts`).
  */
 import { LineIndex } from './line-index.js';
+import { hasHiddenCharacters } from '../safety/characters.js';
 
 export type BibProblemCode = 'bibliography-syntax' | 'duplicate-key';
 
@@ -78,7 +79,6 @@ export interface BibIndex {
 }
 
 const RAW_FIELD_NAMES: readonly (keyof RawFields)[] = ['author', 'editor', 'title', 'year', 'date'];
-const BIDI_OR_INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const MAX_QUOTED_PROBLEM = 60;
 const BRACED_SIGNIFICANT = /[{}\\\r\n]/g;
 const QUOTED_SIGNIFICANT = /[{}\\\r\n"]/g;
@@ -874,7 +874,7 @@ class Scanner {
                 e.key = key;
                 e.keyStart = keyStart;
                 e.keyEnd = keyEnd;
-                if (BIDI_OR_INVISIBLE.test(key)) {
+                if (hasHiddenCharacters(key)) {
                     this.problem(e, `Key ${quoted(JSON.stringify(key).slice(1, -1))} contains an invisible or bidirectional control character.`, keyStart, keyEnd);
                 }
                 if (c === COMMA) {

@@ -15,7 +15,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, isInside } from '../bibliography/path-containment.js';
+import { DEFAULT_MAX_FILE_BYTES, isInside } from '../safety/path-containment.js';
 import { readContainedText } from '../workspace/safe-read.js';
 import { Glob, MAX_GLOB_LENGTH } from './glob.js';
 import { CONFIG_FILE_NAME, parseConfig } from './warrant-config.js';

@@ -2,7 +2,7 @@ import { AllIssueCodes, DefaultSeverities, isIssueCode, type IssueCode } from '.
 import { RuleLevels } from '../analysis/rule-table.js';
 import { LineIndex, type Position } from '../bibliography/line-index.js';
 import type { Severity } from '../protocol.js';
-import { visibleControls } from '../validation/document-validator.js';
+import { showHiddenCharacters } from '../safety/characters.js';
 import { MAX_GLOB_LENGTH } from './glob.js';
 import { locateMember } from './json-locations.js';
 
@@ -65,7 +65,7 @@ export function parseConfig(text: string): ConfigParseResult {
             const span = locate(text, problem);
             lines ??= new LineIndex(text);
             const range = span && { start: toLsp(lines.position(span[0])), end: toLsp(lines.position(span[1])) };
-            return { message: visibleControls(problem.message), ...(range ? { range } : {}) };
+            return { message: showHiddenCharacters(problem.message), ...(range ? { range } : {}) };
         })
     };
 }

@@ -12,12 +12,12 @@
  * - No inline `style` attributes (the webview's CSP forbids them): classes for the stylesheet
  *   ({@link GRAPH_STYLESHEET}) plus presentation attributes as a fallback.
  * - User text only ever reaches the output through {@link neutralize} and the serialiser's
- *   escaping: labels/details shown with bidi controls removed, tooltips (`<title>`) with them
+ *   escaping: labels/details shown with hidden characters removed, tooltips (`<title>`) with them
  *   made visible; ids in `data-id` attributes escaped as-is.
  */
 import { NODE_STATUSES, type EdgeKind, type NodeKind, type NodeStatus } from '../analysis/vocabulary.js';
 import type { GraphNode } from './graph-model.js';
-import { hasBidiControls, neutralize } from './escape.js';
+import { hasHiddenText, neutralize } from './escape.js';
 import { KIND_GEOMETRY, METRICS, type Point, type PositionedEdge, type PositionedGraph, type PositionedNode } from './layout.js';
 import { el, serializeSvg, type SvgElement } from './svg-tree.js';
 import { GRAPH_STYLESHEET } from './style.js';
@@ -118,8 +118,8 @@ function renderDefs(prefix: string): SvgElement {
 export function describeNode(node: GraphNode, mode: 'visible' | 'tooltip' = 'tooltip'): string {
     const lines = [`${KIND_NAMES[node.kind] ?? node.kind} ${node.id} — ${STATUS_NAMES[node.status] ?? node.status}`, node.label];
     if (node.detail) lines.push(node.detail);
-    if (mode === 'tooltip' && (hasBidiControls(node.label) || hasBidiControls(node.id) || (node.detail !== undefined && hasBidiControls(node.detail)))) {
-        lines.push('(contains bidirectional control characters, shown as ⟨U+…⟩)');
+    if (mode === 'tooltip' && hasHiddenText(lines.join('\n'))) {
+        lines.push('(contains invisible or bidirectional control characters, shown as ⟨U+…⟩)');
     }
     return neutralize(lines.join('\n'), mode);
 }

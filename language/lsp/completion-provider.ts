@@ -13,7 +13,7 @@ import type { WarrantServices } from '../warrant-module.js';
 import { bandOf } from '../analysis/quantities.js';
 import { bandRange, excerpt, inlineReference, md, statValue } from './describe.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
-import { visibleControls } from '../validation/document-validator.js';
+import { showHiddenCharacters } from '../safety/characters.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import type { WarrantLspSupport } from './support.js';
 
@@ -298,9 +298,9 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         candidates.slice(0, MAX_KEY_ITEMS).forEach((candidate, i) => {
             acceptor(context, {
                 // Plain text from a .bib or .warrant file: controls shown as markers, as in diagnostics.
-                label: visibleControls('@' + candidate.key),
+                label: showHiddenCharacters('@' + candidate.key),
                 kind: CompletionItemKind.Reference,
-                detail: visibleControls(candidate.detail),
+                detail: showHiddenCharacters(candidate.detail),
                 documentation: candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined,
                 filterText: `@${candidate.key} ${candidate.search}`,
                 sortText: String(i).padStart(4, '0'),

@@ -4,6 +4,7 @@ import { KeyMatcher, nearestKeys } from '../bibliography/nearest-keys.js';
 import { CheckingCodes, IssueCodes } from '../analysis/issue-codes.js';
 import { checkingNoticeCode, failureReason } from '../parser/checking-notices.js';
 import type { WarrantServices } from '../warrant-module.js';
+import { showHiddenCharacters } from '../safety/characters.js';
 
 const EXPECTED: Record<string, string> = {
     Supporter: 'claim, datum, stat or pattern',
@@ -17,19 +18,6 @@ const EXPECTED: Record<string, string> = {
 
 /** Beyond this, a file's diagnostics are summarised: editors and CI logs stay usable on garbage input. */
 export const MAX_DIAGNOSTICS_PER_FILE = 500;
-
-/** Control characters (but tab and line feed), bidi controls and lone surrogates. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * Messages quote user text (a stray character the lexer skipped, a bibliography path): shown
- * as `⟨U+001B⟩` markers, such characters can neither reorder the Problems view (bidi
- * "Trojan Source") nor reach a terminal as an escape sequence through `warrant check`.
- */
-export function visibleControls(message: string): string {
-    return message.replace(INVISIBLE, c => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
-}
 
 /** Notices that the checking itself was cut short: never among the diagnostics left out. */
 const KEPT_CODES = new Set<unknown>([CheckingCodes.InternalError, CheckingCodes.TooManySyntaxErrors]);
@@ -142,7 +130,7 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
                 Object.assign(diagnostic, internalError(diagnostic.message), { range: diagnostic.range });
             }
             if (typeof diagnostic.message === 'string') {
-                diagnostic.message = visibleControls(diagnostic.message);
+                diagnostic.message = showHiddenCharacters(diagnostic.message);
             }
         }
         return capDiagnostics(diagnostics);

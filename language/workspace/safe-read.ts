@@ -1,7 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FileProblem } from '../analysis/external-files.js';
-import { isInside, resolveContained } from '../bibliography/path-containment.js';
+import { isInside, resolveContained } from '../safety/path-containment.js';
 
 export type SafeReadResult =
     | { ok: true; path: string; realPath: string; text: string; mtimeMs: number; size: number }

@@ -6,7 +6,7 @@ import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
-import { resolveContained } from '../bibliography/path-containment.js';
+import { isInside, resolveContained } from '../safety/path-containment.js';
 import { readRegularFile } from './safe-read.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
 
@@ -66,7 +66,7 @@ export class WorkspaceFiles {
      * at `file:///evil.warrant`).
      */
     rootFor(fsPath: string): string | undefined {
-        const inside = this.roots().filter(root => fsPath === root || fsPath.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+        const inside = this.roots().filter(root => isInside(fsPath, root));
         return inside.sort((a, b) => b.length - a.length)[0];
     }
 

@@ -1,6 +1,6 @@
 import { DefaultWorkspaceManager, URI, type LangiumDocument, type LangiumSharedCoreServices, type Stream } from 'langium';
 import type { InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
-import { isInside } from '../bibliography/path-containment.js';
+import { isInside } from '../safety/path-containment.js';
 import { selectWarrantFiles } from '../config/file-selection.js';
 
 /**

@@ -51,7 +51,7 @@ describe('SVG renderer', function () {
         assert.ok(svg.includes('&lt;script&gt;window.__pwned = true&lt;/script&gt;'));
         assert.ok(svg.includes('&lt;img src=x onerror=&quot;window.__pwned=true&quot;&gt;'));
         assert.ok(svg.includes('⟨U+202E⟩'), 'tooltip shows the bidi control');
-        assert.ok(svg.includes('contains bidirectional control characters'));
+        assert.ok(svg.includes('contains invisible or bidirectional control characters'));
         // the quote-laden id survives as an escaped attribute that parses back to the original
         assert.ok(svg.includes(`data-id="quotes&quot;&lt;x&gt;&#39;&amp;He said &quot;sto"`));
     });

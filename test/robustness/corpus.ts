@@ -42,7 +42,7 @@ function has(diagnostics: Diagnostic[], code: string, line?: number, character?:
 function noRawControls(diagnostics: Diagnostic[]): void {
     for (const d of diagnostics) {
         // eslint-disable-next-line no-control-regex
-        assert.doesNotMatch(String(d.message), /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/, `raw control or bidi character in ${JSON.stringify(d.message)}`);
+        assert.doesNotMatch(String(d.message), /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/, `raw control, bidi or invisible character in ${JSON.stringify(d.message)}`);
     }
 }
 
@@ -319,11 +319,12 @@ export const CORPUS: BadInputCase[] = [
     },
     {
         name: 'bidi control characters in labels, comments and between tokens',
-        files: { 'a.warrant': 'claim a "\u202Eevil\u202C label" supported by missing\n\u202Eclaim b "B"\n// \u2066 isolate \u2069\nclaim \u200Fc "C"\n' },
+        files: { 'a.warrant': 'claim a "\u202Eevil\u202C label" supported by missing\n\u202Eclaim b "B"\n// \u2066 isolate \u2069\nclaim \u200Fc "C"\nclaim \u200Bd "D"\n' },
         open: 'a.warrant',
         expect: (d, text) => {
             has(d, 'unknown-reference', 0, text.indexOf('missing'));
             has(d, 'lexing-error', 1, 0);
+            assert.match(String(has(d, 'lexing-error', 4, 6).message), /⟨U\+200B⟩/);
             noRawControls(d);
         },
         cli: [1]

@@ -1,7 +1,7 @@
 /**
  * Real-browser harness for the preview script: bundles extension/preview/webview/main.ts the
  * way scripts/build.mjs does (esbuild, browser, iife), serves it from 127.0.0.1 inside the same
- * HTML shell and CSP the extension uses (see messages.ts) with a stubbed `acquireVsCodeApi`
+ * HTML shell and CSP the extension uses (extension/preview/webview-shell.ts) with a stubbed `acquireVsCodeApi`
  * that records what the webview posts, and drives Debian's Chromium with playwright-core.
  */
 import { createServer, type Server } from 'node:http';
@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { webviewShell } from '../../extension/preview/webview-shell.js';
+import { newNonce } from '../../language/safety/csp.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUTPUT = path.join(ROOT, 'test-output/webview');
@@ -44,7 +44,7 @@ export interface Served {
     close(): Promise<void>;
 }
 
-/** The HTML shell documented in messages.ts, plus a nonce'd stub of the VS Code API (unless `standalone`). */
+/** The extension's HTML shell, plus a nonce'd stub of the VS Code API (unless `standalone`). */
 export function shell(nonce: string, cspSource: string, scriptSrc: string, stub: boolean): string {
     const stubScript = `
       window.__posted = []; window.__state = undefined; window.__csp = [];
@@ -73,7 +73,7 @@ export async function serve(script: string, extraPages: Record<string, string> =
             return;
         }
         if (url.pathname === '/' || url.pathname === '/index.html') {
-            lastNonce = randomBytes(18).toString('base64url');
+            lastNonce = newNonce();
             const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
             res.end(shell(lastNonce, origin, '/webview.js', url.searchParams.get('standalone') !== '1'));

@@ -1,8 +1,8 @@
 /**
  * Entry of the preview script (`out/webview.js`, esbuild iife for the browser). Runs in the
  * VS Code webview (host: `acquireVsCodeApi()`) and in exported HTML pages (no VS Code: the
- * model is read from `<script type="application/json" id="warrant-model">`). See messages.ts
- * for the HTML shell and CSP the extension must use.
+ * model is read from `<script type="application/json" id="warrant-model">`). Its HTML shell
+ * is extension/preview/webview-shell.ts, under the CSP of language/safety/csp.ts.
  */
 import { GRAPH_STYLESHEET } from '../../../language/graph/style.js';
 import type { GraphModel } from '../../../language/graph/graph-model.js';

@@ -8,29 +8,12 @@
  * 1. Create the panel with `enableScripts: true`, `retainContextWhenHidden: false` (state is
  *    restored, see 4) and `localResourceRoots: [Uri.joinPath(extensionUri, 'out')]`.
  *
- * 2. Set `webview.html` to this shell (a fresh random nonce per render, e.g. 32 base64url
- *    chars from `crypto.randomBytes(24)`; `scriptUri = webview.asWebviewUri(out/webview.js)`):
- *
- *    <!DOCTYPE html>
- *    <html lang="en">
- *    <head>
- *      <meta charset="UTF-8">
- *      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; worker-src blob:;">
- *      <meta name="viewport" content="width=device-width, initial-scale=1.0">
- *      <title>Warrant map</title>
- *    </head>
- *    <body>
- *      <div id="warrant-root"></div>
- *      <script nonce="${nonce}" src="${scriptUri}"></script>
- *    </body>
- *    </html>
- *
- *    That is all: the script injects its stylesheet as a `<style nonce>` (it reads the nonce
- *    from its own `<script>` element), builds the UI with DOM calls only (no inline styles or
- *    handlers, no `eval`, no `innerHTML`), and never loads anything else. No `'unsafe-inline'`,
- *    no `'unsafe-eval'`. `worker-src blob:` lets it run ELK's layout in a worker made from a
- *    blob (webview/elk-worker.ts); without it the map is drawn with the fast layout.
- *    (`${webview.cspSource}` in img-src is optional; nothing uses it today.)
+ * 2. Set `webview.html` to `webviewShell()` (extension/preview/webview-shell.ts) with a fresh
+ *    `newNonce()` per render and `scriptSrc = webview.asWebviewUri(out/webview.js)`. Its CSP
+ *    (language/safety/csp.ts) lets nothing load; this script, its stylesheet and the ELK worker
+ *    run by that nonce. The script injects its stylesheet as a `<style nonce>` (it reads the
+ *    nonce from its own `<script>` element) and builds the UI with DOM calls only (no inline
+ *    styles or handlers, no `eval`, no `innerHTML`).
  *
  * 3. Protocol: wait for `{ type: 'ready' }` (sent once per page load, also after a reload or a
  *    restore), then send `{ type: 'model', model, version, uri }` — `model` from the

@@ -3,9 +3,10 @@
  * JavaScript) plus, when given, the preview's own script (`out/webview.js`) inlined, which
  * takes over with search, filters, focus, zoom and pan — the same viewer as in VS Code.
  *
- * Safety: a CSP meta tag (`default-src 'none'`; styles and scripts only with this page's
- * random nonce), all user text escaped ({@link xmlText} in the SVG, {@link safeJson} for the
- * embedded model: `<` is written `\u003c`, so no label can close the `<script>` element).
+ * Safety: the CSP of language/safety/csp.ts (nothing fetched; styles and scripts only with
+ * this page's random nonce), all user text escaped ({@link xmlText} in the SVG,
+ * {@link safeJson} for the embedded model: `<` is written `\u003c`, so no label can close the
+ * `<script>` element).
  */
 import type { GraphModel } from '../graph-model.js';
 import { safeJson, xmlText } from '../escape.js';
@@ -13,13 +14,14 @@ import { layoutGraph } from '../layout.js';
 import { GRAPH_STYLESHEET, renderSvg } from '../render-svg.js';
 import { normalizeModel } from '../model-utils.js';
 import { orderedEdge, orderedNode } from './json.js';
+import { newNonce, policyMeta } from '../../safety/csp.js';
 
 export interface HtmlOptions {
     /** The viewer script (contents of `out/webview.js`); without it the page is a static picture. */
     viewerScript?: string;
     /** Page title (default "Warrant map"). */
     title?: string;
-    /** CSP nonce (default: random). */
+    /** CSP nonce (default: a fresh `newNonce()`); base64 or base64url, else exportHtml throws. */
     nonce?: string;
 }
 
@@ -32,32 +34,23 @@ body { background: #ffffff; color: #1f2328; font-family: system-ui, -apple-syste
 .w-static-title { font-size: 14px; margin: 8px 12px; }
 `;
 
-function randomNonce(): string {
-    const bytes = new Uint8Array(18);
-    globalThis.crypto.getRandomValues(bytes);
-    let s = '';
-    for (const b of bytes) s += String.fromCharCode(b);
-    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /** Makes a script safe to inline in `<script>…</script>`. */
 export function inlineScript(code: string): string {
     return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
 export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): Promise<string> {
-    const nonce = (options.nonce ?? randomNonce()).replace(/[^A-Za-z0-9+/_=-]/g, '');
+    const nonce = options.nonce ?? newNonce();
     const title = options.title ?? 'Warrant map';
     const normalized = normalizeModel(model);
     const layout = await layoutGraph(normalized);
     const svg = renderSvg(layout, { title });
-    const csp = `default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; worker-src blob:`;
     const parts = [
         '<!DOCTYPE html>',
         '<html lang="en">',
         '<head>',
         '<meta charset="UTF-8">',
-        `<meta http-equiv="Content-Security-Policy" content="${xmlText(csp)}">`,
+        policyMeta(nonce),
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
         '<meta name="generator" content="Warrant">',
         `<title>${xmlText(title)}</title>`,

@@ -1,8 +1,9 @@
 /**
  * The graph model as JSON (the `warrant/graph` contract, see graph-model.ts): canonical node
  * and edge order ({@link normalizeModel}) and a fixed key order, so exports diff cleanly.
- * Text is kept exactly; `< > &`, U+2028/9 and bidi controls are written as `\u` escapes, so
- * the file is inert in editors and inside HTML and still parses back to the same strings.
+ * Text is kept exactly; `< > &`, U+2028/9 and hidden characters (bidi, invisible, controls)
+ * are written as `\u` escapes, so the file is inert in editors and inside HTML and still
+ * parses back to the same strings.
  */
 import type { GraphEdge, GraphModel, GraphNode } from '../graph-model.js';
 import { safeJson } from '../escape.js';

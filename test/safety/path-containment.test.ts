@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isInside, resolveContained } from '../../language/bibliography/path-containment.js';
+import { NodeFileSystem } from 'langium/node';
+import { isInside, resolveContained } from '../../language/safety/path-containment.js';
+import { createWarrantServices } from '../../language/warrant-module.js';
 
 describe('resolveContained', () => {
     let tmp: string;
@@ -83,5 +85,25 @@ describe('resolveContained', () => {
         assert.equal(isInside('/a/ws', '/a/ws'), true);
         assert.equal(isInside('/a/ws-evil/x.bib', '/a/ws'), false);
         assert.equal(isInside('/x.bib', '/'), true);
+    });
+
+    it('ignores case where the file system does (Windows, macOS) and only there', () => {
+        assert.equal(isInside('/Users/me/Thesis/refs.bib', '/users/me/thesis', true), true);
+        assert.equal(isInside('/Users/me/Thesis-old/refs.bib', '/users/me/thesis', true), false);
+        assert.equal(isInside('/Users/me/Thesis/refs.bib', '/users/me/thesis', false), false);
+    });
+});
+
+describe('the workspace root of a file', () => {
+    it('is the innermost folder holding it, by whole segments, the same test as containment', () => {
+        const { Warrant } = createWarrantServices(NodeFileSystem);
+        const files = Warrant.warrant.Files;
+        const root = path.resolve('/work-a/ws');
+        files.setRoots([root, path.join(root, 'inner')]);
+        assert.equal(files.rootFor(path.join(root, 'inner', 'x.warrant')), path.join(root, 'inner'));
+        assert.equal(files.rootFor(path.join(root, 'x.warrant')), root);
+        assert.equal(files.rootFor(root), root);
+        assert.equal(files.rootFor(path.resolve('/work-a/ws-evil/x.warrant')), undefined);
+        assert.equal(files.rootFor(path.resolve('/work-a/x.warrant')), undefined);
     });
 });

@@ -1,7 +1,8 @@
 /**
- * Resolving a path written in a workspace file (`bibliography "refs.bib"`, a transcript's file)
- * without ever leaving the workspace folder: `..` segments, absolute paths and symbolic links
- * pointing outside are all refused, as are directories, missing files and oversized files.
+ * The one test of "is this path inside that folder", and resolving a path written in a
+ * workspace file (`bibliography "refs.bib"`, a transcript's file) without ever leaving the
+ * workspace folder: `..` segments, absolute paths and symbolic links pointing outside are all
+ * refused, as are directories, missing files and oversized files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,12 +15,17 @@ export type ContainmentResult =
     | { readonly ok: true; readonly path: string; readonly realPath: string; readonly size: number }
     | { readonly ok: false; readonly reason: ContainmentProblem; readonly path: string };
 
-const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
+/**
+ * Windows and macOS file systems ignore case by default: a file under `/Users/me/Thesis`
+ * is inside the folder the editor calls `/users/me/thesis`, and a comparison that minds case
+ * would give such a file no root (so no bibliography), or the wrong one.
+ */
+export const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
 
-/** Whether `candidate` is `folder` or inside it (both absolute and normalised). */
-export function isInside(candidate: string, folder: string): boolean {
-    const c = caseInsensitive ? candidate.toLowerCase() : candidate;
-    const f = caseInsensitive ? folder.toLowerCase() : folder;
+/** Whether `candidate` is `folder` or inside it (both absolute and normalised), by whole segments. */
+export function isInside(candidate: string, folder: string, ignoreCase: boolean = CASE_INSENSITIVE_PATHS): boolean {
+    const c = ignoreCase ? candidate.toLowerCase() : candidate;
+    const f = ignoreCase ? folder.toLowerCase() : folder;
     if (c === f) {
         return true;
     }
