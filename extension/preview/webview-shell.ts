@@ -8,7 +8,7 @@ import { policyMeta } from '../../language/safety/csp.js';
 export interface ShellOptions {
     /** A fresh `newNonce()` per render. */
     nonce: string;
-    /** `webview.cspSource` in VS Code. */
+    /** `webview.cspSource` in VS Code: a space-separated list of sources ("'self' https://*.vscode-cdn.net"). */
     cspSource: string;
     scriptSrc: string;
     /** Inline scripts run before the viewer (tests stub `acquireVsCodeApi` this way); nonce'd like it. */
@@ -23,7 +23,7 @@ export function webviewShell(options: ShellOptions): string {
 <html lang="en">
 <head>
   <meta charset="UTF-8">
-  ${policyMeta(nonce, [cspSource])}
+  ${policyMeta(nonce, cspSource.split(' ').filter(source => source !== ''))}
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <title>Warrant map</title>
 </head>

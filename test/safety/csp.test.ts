@@ -42,4 +42,11 @@ describe('the CSP of every page (preview and exported map)', () => {
         assert.equal(page.match(/Content-Security-Policy/g)!.length, 1);
         await assert.rejects(exportHtml({ nodes: [], edges: [] }, { nonce: "x' 'unsafe-inline" }), RangeError);
     });
+
+    it('takes VS Code\'s webview.cspSource as the list of sources it is', () => {
+        const nonce = newNonce();
+        const shell = webviewShell({ nonce, cspSource: "'self' https://*.vscode-cdn.net", scriptSrc: 'https://x/webview.js' });
+        assert.ok(shell.includes(policyMeta(nonce, ["'self'", 'https://*.vscode-cdn.net'])));
+        assert.throws(() => webviewShell({ nonce, cspSource: "'self'; script-src *", scriptSrc: 'https://x/webview.js' }), RangeError);
+    });
 });
