@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
 import { startLanguageClient, watchWarrantFiles } from './language-client.js';
+import { EvidenceTree } from './evidence-tree/evidence-tree.js';
+import { GraphChanges } from './graph-changes.js';
 import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
@@ -14,22 +16,28 @@ export interface WarrantExtensionApi {
      * "Developer: Show Running Extensions" shows.
      */
     activateCallMs: number;
+    /** The Explorer's evidence tree (its view and model), for tests. */
+    evidenceTree: EvidenceTree;
 }
 
 export function activate(context: vscode.ExtensionContext): WarrantExtensionApi {
     const started = performance.now();
     const fileEvents = watchWarrantFiles(context);
     client = startLanguageClient(context, fileEvents);
+    const graphChanges = new GraphChanges();
     const previews = new PreviewManager(() => client, context.extensionUri);
-    context.subscriptions.push(previews, previews.listenTo(client));
+    const evidenceTree = new EvidenceTree(() => client);
+    context.subscriptions.push(graphChanges, graphChanges.listenTo(client), previews, previews.listenTo(graphChanges.onDidChange),
+        evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
     registerCommands(context, previews, () => client);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();
         client = startLanguageClient(context, fileEvents);
-        context.subscriptions.push(previews.listenTo(client));
+        context.subscriptions.push(graphChanges.listenTo(client));
+        void evidenceTree.refresh();
     }));
-    return { activateCallMs: performance.now() - started };
+    return { activateCallMs: performance.now() - started, evidenceTree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GraphChangedNotification, type GraphChangedParams } from '../../language/protocol.js';
+import type { GraphChangedParams } from '../../language/protocol.js';
 import { PreviewPanel, PREVIEW_VIEW_TYPE } from './preview-panel.js';
 import { previewWebviewOptions } from './preview-html.js';
 import { restoreScope, type PreviewScope } from './preview-scope.js';
 import { sanitizeState } from './webview/messages.js';
+import { nodeAt } from '../declarations.js';
 
 /**
  * The map previews, after VS Code's Markdown preview: opened beside or in place of the editor,
@@ -27,12 +28,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     }
 
     /**
-     * Refreshes the maps on the server's `warrant/graphChanged`; called for each client started
-     * (a trusted workspace starts a new one). A refresh only reads the model, never starts a
-     * build, so it cannot cause another notification.
+     * Refreshes the maps on the server's `warrant/graphChanged`. A refresh only reads the model,
+     * never starts a build, so it cannot cause another notification.
      */
-    listenTo(client: LanguageClient): vscode.Disposable {
-        return client.onNotification(GraphChangedNotification.method, (params: GraphChangedParams) => this.graphChanged(params));
+    listenTo(graphChanges: vscode.Event<GraphChangedParams>): vscode.Disposable {
+        return graphChanges(params => this.graphChanged(params));
     }
 
     open(uri: vscode.Uri | undefined, toSide: boolean): void {
@@ -99,11 +99,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         const uri = editor.document.uri.toString();
         const position = editor.selection.active;
         for (const panel of this.panels) {
-            const nodes = panel.currentModel?.nodes ?? [];
-            // The innermost declaration containing the cursor: a datum inside its annex wins.
-            const under = nodes
-                .filter(node => node.uri === uri && node.range && contains(node.range, position))
-                .sort((a, b) => size(a.range!) - size(b.range!))[0];
+            const under = nodeAt(panel.currentModel?.nodes ?? [], uri, position);
             panel.highlight(under?.id ?? null);
         }
     }
@@ -124,18 +120,6 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         this.panels.forEach(panel => panel.dispose());
         this.disposables.forEach(d => d.dispose());
     }
-}
-
-type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
-
-function contains(range: Range, position: vscode.Position): boolean {
-    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-    return afterStart && beforeEnd;
-}
-
-function size(range: Range): number {
-    return (range.end.line - range.start.line) * 100000 + (range.end.character - range.start.character);
 }
 
 function sameScope(a: PreviewScope, b: PreviewScope): boolean {

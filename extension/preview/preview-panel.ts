@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import { GraphRequest } from '../../language/protocol.js';
+import { revealDeclaration } from '../declarations.js';
 import { previewHtml } from './preview-html.js';
 import { scopeTitle, type PreviewScope } from './preview-scope.js';
 import type { ExtensionToWebview, WebviewToExtension } from './webview/messages.js';
@@ -160,16 +161,9 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     private async reveal(id: string): Promise<void> {
-        const node = this.model?.nodes.find(n => n.id === id);
-        const target = node?.uri;
-        const where = node?.range;
-        if (!target || !where) {
-            return;
-        }
-        const selection = new vscode.Range(where.start.line, where.start.character, where.start.line, where.start.character);
         // Beside the preview, never in its column: the map stays in view.
         const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-        await vscode.window.showTextDocument(vscode.Uri.parse(target), { selection, viewColumn: column, preserveFocus: false });
+        await revealDeclaration(this.model?.nodes.find(n => n.id === id), column);
     }
 
     dispose(): void {

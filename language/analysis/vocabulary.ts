@@ -23,3 +23,16 @@ export const NODE_STATUSES: readonly NodeStatus[] = ['grounded', 'ungrounded', '
 export function isGroundedStatus(status: NodeStatus): boolean {
     return status !== 'ungrounded' && status !== 'circular';
 }
+
+const STATUS_WORDS: Record<NodeStatus, string> = {
+    grounded: 'grounded',
+    ungrounded: 'ungrounded',
+    circular: 'circular',
+    contested: 'contested',
+    contradicted: 'grounded · contradicted by its own statistic'
+};
+
+/** A status in words, as hovers, code lenses and the evidence tree say it. */
+export function statusWord(status: NodeStatus): string {
+    return STATUS_WORDS[status];
+}

@@ -6,7 +6,7 @@ import { bandInterval, formatInterval, formatQuantity } from '../analysis/quanti
 import { formatReference, type BibliographyStore } from '../bibliography/index.js';
 import { isDatum, isStat, type Band, type Datum, type Respondent, type Source, type Stat } from '../generated/ast.js';
 import { markdownText } from '../graph/escape.js';
-import { isGroundedStatus, type NodeStatus } from '../analysis/vocabulary.js';
+import { isGroundedStatus, statusWord } from '../analysis/vocabulary.js';
 import { recover, type ErrorLog } from './error-log.js';
 
 /** User text as inline Markdown (escaped, bidi controls removed, one line). */
@@ -38,17 +38,7 @@ export function excerpt(text: string | undefined, max = 80): string {
     return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
 
-const STATUS_WORDS: Record<NodeStatus, string> = {
-    grounded: 'grounded',
-    ungrounded: 'ungrounded',
-    circular: 'circular',
-    contested: 'contested',
-    contradicted: 'grounded · contradicted by its own statistic'
-};
-
-export function statusWord(status: NodeStatus): string {
-    return STATUS_WORDS[status];
-}
+export { statusWord };
 
 /** A profile list's size, "32+" at the display cap. */
 export function count(list: readonly string[] | undefined): string {
