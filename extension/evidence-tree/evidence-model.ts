@@ -101,6 +101,35 @@ export class EvidenceModel {
         return undefined;
     }
 
+    /**
+     * Where the tree shows a node: the claim (the earliest in `claims()` order among the
+     * nearest) and the shortest chain of links from it down to the node; no steps for a claim.
+     * Undefined for a node that no claim rests on, however indirectly.
+     */
+    placeOf(id: string): { claim: string; steps: Reliance[] } | undefined {
+        const previous = new Map<string, { from: string; via: EdgeKind } | null>(this.claims().map(claim => [claim.id, null]));
+        const queue = [...previous.keys()];
+        while (queue.length > 0) {
+            const current = queue.shift()!;
+            if (current === id) {
+                const steps: Reliance[] = [];
+                let at = current;
+                for (let step = previous.get(at); step; step = previous.get(at)) {
+                    steps.unshift({ id: at, via: step.via });
+                    at = step.from;
+                }
+                return { claim: at, steps };
+            }
+            for (const next of this.reliances(current)) {
+                if (!previous.has(next.id)) {
+                    previous.set(next.id, { from: current, via: next.via });
+                    queue.push(next.id);
+                }
+            }
+        }
+        return undefined;
+    }
+
     /** The evidence `id` rests on, through any number of supporting links (cycles are walked once). */
     private reach(id: string): Set<string> {
         const cached = this.reachCache.get(id);

@@ -90,6 +90,10 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
         this.rows.clear();
         void vscode.commands.executeCommand('setContext', 'warrant.hasArgument', model.nodes.length > 0);
         this.changeEmitter.fire(undefined);
+        // The rows are new: select the cursor's again (a reveal under way may have met the old ones).
+        if (vscode.window.activeTextEditor) {
+            this.cursorMoved(vscode.window.activeTextEditor);
+        }
     }
 
     /** The model the tree shows (for tests and other views). */
@@ -154,15 +158,10 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
         return element;
     }
 
-    /** The row of a node: a claim at the top level, anything else under the first claim that rests on it directly. */
+    /** The row of a node: a claim at the top level, anything else on its shortest path from a claim. */
     rowOf(id: string): EvidenceElement | undefined {
-        const node = this.evidence.node(id);
-        if (node?.kind === 'claim') {
-            return this.row(id);
-        }
-        const claim = this.evidence.claims().find(c => this.evidence.reliances(c.id).some(r => r.id === id));
-        const reliance = claim && this.evidence.reliances(claim.id).find(r => r.id === id);
-        return claim && reliance ? this.row(id, this.row(claim.id), reliance.via) : undefined;
+        const place = this.evidence.placeOf(id);
+        return place?.steps.reduce((parent, step) => this.row(step.id, parent, step.via), this.row(place.claim));
     }
 
     private cursorMoved(editor: vscode.TextEditor): void {

@@ -52,6 +52,17 @@ describe('evidence tree model', () => {
         assert.equal(argument.groundingPath('rival'), undefined);
     });
 
+    it('places a node under the nearest claim, along the shortest chain of links', () => {
+        assert.deepEqual(argument.placeOf('top'), { claim: 'top', steps: [] });
+        assert.deepEqual(argument.placeOf('q1'), { claim: 'base', steps: [{ id: 'q1', via: 'supports' }] });
+        assert.deepEqual(argument.placeOf('share'), { claim: 'top', steps: [{ id: 'share', via: 'classifies' }] });
+        const deep = model([node('c', 'claim'), node('p', 'pattern'), node('d', 'datum'), node('lonely', 'datum')], [
+            { from: 'p', to: 'c', kind: 'interprets' }, { from: 'p', to: 'd', kind: 'observes' }
+        ]);
+        assert.deepEqual(deep.placeOf('d'), { claim: 'c', steps: [{ id: 'p', via: 'interprets' }, { id: 'd', via: 'observes' }] });
+        assert.equal(deep.placeOf('lonely'), undefined);
+    });
+
     it('walks a support cycle once', () => {
         const cycle = model([node('a', 'claim', 'circular'), node('b', 'claim', 'circular')], [
             { from: 'a', to: 'b', kind: 'supports' }, { from: 'b', to: 'a', kind: 'supports' }
