@@ -86,9 +86,10 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
         if (version !== this.version) {
             return;
         }
-        this.evidence = new EvidenceModel(model);
+        // A newer or older server may answer something else: show nothing rather than fail.
+        this.evidence = new EvidenceModel(Array.isArray(model?.nodes) && Array.isArray(model?.edges) ? model : { nodes: [], edges: [] });
         this.rows.clear();
-        void vscode.commands.executeCommand('setContext', 'warrant.hasArgument', model.nodes.length > 0);
+        void vscode.commands.executeCommand('setContext', 'warrant.hasArgument', this.evidence.model.nodes.length > 0);
         this.changeEmitter.fire(undefined);
         // The rows are new: select the cursor's again (a reveal under way may have met the old ones).
         if (vscode.window.activeTextEditor) {
@@ -124,7 +125,7 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
         const summary = this.evidence.summary(node.id);
         const role = element.repeated ? ' · already above' : !element.parent && this.evidence.isConclusion(node.id) ? ' · conclusion' : '';
         item.description = `${via}${summary}${role}`;
-        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind], new vscode.ThemeColor(STATUS_COLOURS[node.status]));
+        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'circle-outline', new vscode.ThemeColor(STATUS_COLOURS[node.status] ?? 'foreground'));
         item.tooltip = this.tooltip(element);
         item.accessibilityInformation = { label: `${via}${node.kind} ${node.id}, ${summary}${role}: ${neutralize(node.label)}`, role: 'treeitem' };
         item.contextValue = node.kind;
