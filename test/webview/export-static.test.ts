@@ -105,4 +105,16 @@ describe('exported HTML page (Chromium)', function () {
         }
         await page.close();
     });
+
+    it('prints the viewer as the map and its legend, without the controls', async () => {
+        const page = await open(scriptsOn);
+        await page.waitForSelector('.w-app .w-viewport .w-node[data-id]');
+        await page.emulateMedia({ media: 'print' });
+        for (const control of ['.w-toolbar', '.w-status-bar']) assert.equal(await page.locator(control).isVisible(), false, control);
+        assert.equal(await page.locator('.w-legend').isVisible(), true, 'the legend says what each border and badge means');
+        const map = await page.locator('.w-canvas > svg.warrant-map').boundingBox();
+        assert.ok(map && map.width > 500 && map.height > 300, JSON.stringify(map));
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
 });
