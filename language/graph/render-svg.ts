@@ -51,12 +51,12 @@ const STATUS_DASH: Partial<Record<NodeStatus, string>> = Object.fromEntries(Obje
 
 interface EdgeStyle { dash?: string; width: number; marker: string; color: string }
 const EDGE_STYLE: Record<EdgeKind, EdgeStyle> = {
-    supports: { width: 1.6, marker: 'arrow', color: '#6e7781' },
-    opposes: { width: 1.8, marker: 'bar', color: '#cf222e' },
-    cites: { width: 1.2, dash: '2 3', marker: 'open', color: '#6e7781' },
-    observes: { width: 1.4, dash: '8 3 2 3', marker: 'arrow', color: '#1a7f37' },
-    interprets: { width: 2.8, dash: '7 4', marker: 'arrow', color: '#8250df' },
-    classifies: { width: 1, marker: 'open', color: '#9a6700' }
+    supports: { width: 1.6, marker: 'arrow', color: PALETTES.light.edge },
+    opposes: { width: 1.8, marker: 'bar', color: PALETTES.light.opposes },
+    cites: { width: 1.2, dash: '2 3', marker: 'open', color: PALETTES.light.edge },
+    observes: { width: 1.4, dash: '8 3 2 3', marker: 'arrow', color: PALETTES.light.datum },
+    interprets: { width: 2.8, dash: '7 4', marker: 'arrow', color: PALETTES.light.pattern },
+    classifies: { width: 1, marker: 'open', color: PALETTES.light.stat }
 };
 
 /** The whole map as an SVG document string. */

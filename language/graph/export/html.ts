@@ -1,6 +1,6 @@
 /**
  * A standalone, interactive HTML page: the map pre-rendered as SVG (readable without
- * JavaScript) plus, when given, the preview's own script (`out/webview.js`) inlined, which
+ * JavaScript, fitted to the window, shown until the viewer has drawn) plus, when given, the preview's own script (`out/webview.js`) inlined, which
  * takes over with search, filters, focus, zoom and pan — the same viewer as in VS Code.
  *
  * Safety: the CSP of language/safety/csp.ts (nothing fetched; styles and scripts only with
