@@ -66,6 +66,7 @@ describe('exported HTML page (Chromium)', function () {
         // the nonce'd stylesheet applies: a claim's fill is the tint the stylesheet mixes, not the attribute's white
         const fill = await page.locator('#warrant-static .w-node[data-id="lscbFailure"] .w-shape').evaluate(e => getComputedStyle(e).fill);
         assert.notEqual(fill, 'rgb(255, 255, 255)');
+        assert.equal(await page.locator('#warrant-static style, #warrant-static [style]').count(), 0, 'no style the CSP would refuse');
         assert.deepEqual(errors, []);
         await page.close();
     });
