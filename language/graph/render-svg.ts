@@ -20,7 +20,7 @@ import type { GraphNode } from './graph-model.js';
 import { hasHiddenText, neutralize } from './escape.js';
 import { KIND_GEOMETRY, METRICS, type Point, type PositionedEdge, type PositionedGraph, type PositionedNode } from './layout.js';
 import { el, serializeSvg, type SvgElement } from './svg-tree.js';
-import { GRAPH_STYLESHEET } from './style.js';
+import { GRAPH_STYLESHEET, PALETTES, STATUS_ENCODING } from './style.js';
 
 export { GRAPH_STYLESHEET } from './style.js';
 
@@ -45,18 +45,18 @@ const KIND_NAMES: Record<NodeKind, string> = { claim: 'claim', pattern: 'pattern
 const STATUS_NAMES: Record<NodeStatus, string> = { grounded: 'grounded', ungrounded: 'ungrounded', contested: 'contested', contradicted: 'contradicted by its data', circular: 'circular support' };
 
 /** Presentation-attribute fallbacks (light palette), for viewers without CSS. */
-const FALLBACK_KIND: Record<NodeKind, string> = { claim: '#0969da', pattern: '#8250df', datum: '#1a7f37', stat: '#9a6700', source: '#8a5a2b', scheme: '#bf3989' };
-const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = { ungrounded: '#bc4c00', contested: '#cf222e', contradicted: '#953800', circular: '#a40e26' };
-const STATUS_DASH: Partial<Record<NodeStatus, string>> = { ungrounded: '6 4', contradicted: '2 2', circular: '10 3 2 3' };
+const FALLBACK_KIND: Record<NodeKind, string> = PALETTES.light;
+const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = { ungrounded: PALETTES.light.ungrounded, contested: PALETTES.light.contested, contradicted: PALETTES.light.contradicted, circular: PALETTES.light.circular };
+const STATUS_DASH: Partial<Record<NodeStatus, string>> = Object.fromEntries(Object.entries(STATUS_ENCODING).map(([status, e]) => [status, e.dash]));
 
 interface EdgeStyle { dash?: string; width: number; marker: string; color: string }
 const EDGE_STYLE: Record<EdgeKind, EdgeStyle> = {
-    supports: { width: 1.6, marker: 'arrow', color: '#6e7781' },
-    opposes: { width: 1.8, marker: 'bar', color: '#cf222e' },
-    cites: { width: 1.2, dash: '2 3', marker: 'open', color: '#6e7781' },
-    observes: { width: 1.4, dash: '8 3 2 3', marker: 'arrow', color: '#1a7f37' },
-    interprets: { width: 2.8, dash: '7 4', marker: 'arrow', color: '#8250df' },
-    classifies: { width: 1, marker: 'open', color: '#9a6700' }
+    supports: { width: 1.6, marker: 'arrow', color: PALETTES.light.edge },
+    opposes: { width: 1.8, marker: 'bar', color: PALETTES.light.opposes },
+    cites: { width: 1.2, dash: '2 3', marker: 'open', color: PALETTES.light.edge },
+    observes: { width: 1.4, dash: '8 3 2 3', marker: 'arrow', color: PALETTES.light.datum },
+    interprets: { width: 2.8, dash: '7 4', marker: 'arrow', color: PALETTES.light.pattern },
+    classifies: { width: 1, marker: 'open', color: PALETTES.light.stat }
 };
 
 /** The whole map as an SVG document string. */
@@ -133,7 +133,7 @@ function renderNode(p: PositionedNode, overview: boolean, options: RenderOptions
     const shape = kindShape(node.kind, w, h, overview);
     children.push(el('path', {
         class: 'w-shape', d: shape.outline,
-        fill: '#ffffff', stroke: statusColor ?? kindColor, 'stroke-width': node.status === 'grounded' ? 1.5 : 2,
+        fill: '#ffffff', stroke: statusColor ?? kindColor, 'stroke-width': STATUS_ENCODING[node.status]?.width ?? 1.5,
         'stroke-dasharray': STATUS_DASH[node.status]
     }));
     for (const d of shape.decorations) children.push(d);

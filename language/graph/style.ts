@@ -7,20 +7,64 @@
  * glyph, so the map reads without colour too (the same dash patterns are also written as
  * presentation attributes, for viewers that ignore CSS).
  */
+import { NODE_KINDS, NODE_STATUSES, type NodeStatus } from '../analysis/vocabulary.js';
 
-const LIGHT = `
-  --w-bg: #ffffff; --w-fg: #1f2328; --w-muted: #59636e; --w-edge: #6e7781; --w-focus: #0969da;
-  --w-claim: #0969da; --w-pattern: #8250df; --w-datum: #1a7f37; --w-stat: #9a6700; --w-source: #8a5a2b; --w-scheme: #bf3989;
-  --w-ungrounded: #bc4c00; --w-contested: #cf222e; --w-contradicted: #953800; --w-circular: #a40e26;
-  --w-opposes: #cf222e; --w-match: #fff8c5; --w-tint: 9%;`;
+/** One theme's colours; each becomes a `--w-<name>` custom property. */
+export interface Palette {
+    bg: string; fg: string; muted: string; edge: string; focus: string;
+    claim: string; pattern: string; datum: string; stat: string; source: string; scheme: string;
+    ungrounded: string; contested: string; contradicted: string; circular: string;
+    opposes: string; match: string;
+}
 
-const DARK = `
-  --w-bg: #1e1e1e; --w-fg: #e6edf3; --w-muted: #9198a1; --w-edge: #8b949e; --w-focus: #4493f8;
-  --w-claim: #4493f8; --w-pattern: #ab7df8; --w-datum: #3fb950; --w-stat: #d29922; --w-source: #c69026; --w-scheme: #db61a2;
-  --w-ungrounded: #f0883e; --w-contested: #ff7b72; --w-contradicted: #ffa657; --w-circular: #f85149;
-  --w-opposes: #ff7b72; --w-match: #4d4310; --w-tint: 16%;`;
+/**
+ * Status colours were chosen so every pair stays apart (CIEDE2000) under simulated
+ * protanopia, deuteranopia and tritanopia, in both themes: they differ in lightness, not only
+ * in hue (checked in test/graph/palette.test.ts). Colour is still only a second cue: see
+ * {@link STATUS_ENCODING}.
+ */
+export const PALETTES: Record<'light' | 'dark', Palette> = {
+    light: {
+        bg: '#ffffff', fg: '#1f2328', muted: '#59636e', edge: '#6e7781', focus: '#0969da',
+        claim: '#0969da', pattern: '#7f4ddc', datum: '#1a7f37', stat: '#946100', source: '#8a5a2b', scheme: '#bc3586',
+        ungrounded: '#977100', contested: '#ff3963', contradicted: '#770500', circular: '#301c64',
+        opposes: '#cf222e', match: '#fff8c5'
+    },
+    dark: {
+        bg: '#1e1e1e', fg: '#e6edf3', muted: '#969da6', edge: '#8b949e', focus: '#4493f8',
+        claim: '#4c9bff', pattern: '#b183ff', datum: '#3fb950', stat: '#d29922', source: '#c69026', scheme: '#eb6fb0',
+        ungrounded: '#fdc000', contested: '#ee1401', contradicted: '#a57710', circular: '#d3cdff',
+        opposes: '#ff7b72', match: '#4d4310'
+    }
+};
 
-/** VS Code theme colours win when present (inside the webview). */
+/** How much of the kind colour tints a node's fill, per theme. */
+export const TINTS: Record<keyof typeof PALETTES, number> = { light: 9, dark: 16 };
+
+/**
+ * What tells statuses apart without colour: border dash pattern and width here, plus the badge
+ * glyph render-svg.ts draws for every status but grounded (the plain solid border).
+ */
+export interface StatusEncoding { dash?: string; width: number }
+export const STATUS_ENCODING: Record<NodeStatus, StatusEncoding> = {
+    grounded: { width: 1.5 },
+    ungrounded: { dash: '6 4', width: 2 },
+    contested: { width: 2.5 },
+    contradicted: { dash: '2 2', width: 2.5 },
+    circular: { dash: '10 3 2 3', width: 2 }
+};
+
+function themeVariables(theme: keyof typeof PALETTES): string {
+    const colours = Object.entries(PALETTES[theme]).map(([name, value]) => `--w-${name}: ${value};`).join(' ');
+    return `\n  ${colours} --w-tint: ${TINTS[theme]}%;`;
+}
+const LIGHT = themeVariables('light');
+const DARK = themeVariables('dark');
+
+/**
+ * VS Code theme colours win when present (inside the webview), except for the status colours:
+ * a theme's warning/error/orange are often told apart by hue alone.
+ */
 const VSCODE = `
   --t-bg: var(--vscode-editor-background, var(--w-bg));
   --t-fg: var(--vscode-editor-foreground, var(--w-fg));
@@ -33,13 +77,35 @@ const VSCODE = `
   --t-stat: var(--vscode-charts-yellow, var(--w-stat));
   --t-source: var(--w-source);
   --t-scheme: var(--w-scheme);
-  --t-ungrounded: var(--vscode-editorWarning-foreground, var(--w-ungrounded));
-  --t-contested: var(--vscode-charts-orange, var(--w-contested));
+  --t-ungrounded: var(--w-ungrounded);
+  --t-contested: var(--w-contested);
   --t-contradicted: var(--w-contradicted);
-  --t-circular: var(--vscode-editorError-foreground, var(--w-circular));
+  --t-circular: var(--w-circular);
   --t-opposes: var(--vscode-charts-red, var(--w-opposes));
   --t-match: var(--vscode-editor-findMatchHighlightBackground, var(--w-match));
   --t-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Ubuntu, "Helvetica Neue", Arial, sans-serif);`;
+
+const STATUS_RULES = NODE_STATUSES.filter(status => status !== 'grounded').map(status => {
+    const { dash, width } = STATUS_ENCODING[status];
+    return `.w-status-${status} .w-shape { stroke: var(--t-${status}); stroke-width: ${width};${dash ? ` stroke-dasharray: ${dash};` : ''} }`;
+}).join('\n');
+
+/**
+ * Paper: black on white, no tints; status by border pattern and badge alone (the colours of
+ * the rules above are all replaced by greys).
+ */
+const PRINT_GREYS = ['bg: #ffffff', 'fg: #000000', 'muted: #444444', 'edge: #555555', 'focus: #000000',
+    ...NODE_KINDS.map(kind => `${kind}: #222222`), ...NODE_STATUSES.filter(s => s !== 'grounded').map(s => `${s}: #000000`),
+    'opposes: #000000', 'match: #dddddd'];
+const PRINT_RULES = `@media print {
+  .warrant-map, .vscode-light .warrant-map, .vscode-dark .warrant-map, .vscode-high-contrast .warrant-map {
+    ${PRINT_GREYS.map(v => `--t-${v};`).join(' ')}
+    background: #ffffff; filter: grayscale(1);
+  }
+  .warrant-map .w-node .w-shape { fill: #ffffff; }
+  .warrant-map .w-node .w-band { fill: #999999; }
+  .w-dim { opacity: 1; }
+}`;
 
 export const GRAPH_STYLESHEET = `
 .warrant-map {${LIGHT}${VSCODE}
@@ -63,10 +129,7 @@ export const GRAPH_STYLESHEET = `
 .w-node .w-label { font-size: 12.5px; }
 .w-node .w-detail { font-size: 10.5px; fill: var(--t-muted); font-style: italic; }
 .w-kind-stat .w-detail { font-style: normal; font-weight: 700; fill: var(--t-fg); }
-.w-status-ungrounded .w-shape { stroke: var(--t-ungrounded); stroke-width: 2; stroke-dasharray: 6 4; }
-.w-status-contested .w-shape { stroke: var(--t-contested); stroke-width: 2.5; }
-.w-status-contradicted .w-shape { stroke: var(--t-contradicted); stroke-width: 2.5; stroke-dasharray: 2 2; }
-.w-status-circular .w-shape { stroke: var(--t-circular); stroke-width: 2; stroke-dasharray: 10 3 2 3; }
+${STATUS_RULES}
 .w-badge .w-badge-bg { stroke-width: 1.5; fill: var(--t-bg); }
 .w-badge-ungrounded .w-badge-bg { stroke: var(--t-ungrounded); } .w-badge-ungrounded .w-glyph { fill: var(--t-ungrounded); stroke: var(--t-ungrounded); }
 .w-badge-contested .w-badge-bg { stroke: var(--t-contested); } .w-badge-contested .w-glyph { fill: var(--t-contested); stroke: var(--t-contested); }
@@ -116,4 +179,5 @@ export const GRAPH_STYLESHEET = `
   .warrant-map .w-marker { fill: CanvasText; }
   .warrant-map .w-node.w-highlight .w-shape { stroke: Highlight; }
 }
+${PRINT_RULES}
 `;

@@ -47,7 +47,7 @@ describe('picture exports of deep support chains', function () {
             assert.equal((svg.match(/<g class="w-edge /g) ?? []).length, 2 * shape.claims - 1);
 
             const html = readFileSync(path.join(dir, 'chain.html'), 'utf8');
-            const picture = /<div id="warrant-root">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html);
+            const picture = /<div class="w-static-map" id="warrant-static">(<svg[\s\S]*?<\/svg>)<\/div>/.exec(html);
             assert.ok(picture, 'the page holds the pre-rendered map');
             assert.equal(countNodes(picture[1]), shape.claims + shape.hubs);
             const embedded = /<script type="application\/json" id="warrant-model">([\s\S]*?)<\/script>/.exec(html);

@@ -94,7 +94,7 @@ export async function serve(script: string, extraPages: Record<string, string> =
 
 export interface BrowserHandle { browser: Browser; context: BrowserContext; close(): Promise<void> }
 
-export async function launch(options: { width?: number; height?: number; dark?: boolean; scale?: number } = {}): Promise<BrowserHandle> {
+export async function launch(options: { width?: number; height?: number; dark?: boolean; scale?: number; javaScript?: boolean } = {}): Promise<BrowserHandle> {
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'warrant-chromium-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
         executablePath: '/usr/bin/chromium',
@@ -103,7 +103,8 @@ export async function launch(options: { width?: number; height?: number; dark?: 
             '--disable-component-update', '--disable-sync'],
         viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
         colorScheme: options.dark ? 'dark' : 'light',
-        deviceScaleFactor: options.scale ?? 1
+        deviceScaleFactor: options.scale ?? 1,
+        javaScriptEnabled: options.javaScript ?? true
     });
     return {
         browser: context.browser()!,

@@ -79,7 +79,13 @@ function start(): void {
         document.body.appendChild(root);
     }
     const host = createHost();
+    // an exported page's pre-rendered map stays over the viewer until the viewer has drawn
+    const staticMap = document.getElementById('warrant-static');
     const app = new App(root, host);
+    if (staticMap) {
+        root.append(staticMap);
+        window.addEventListener('warrant:rendered', () => staticMap.remove(), { once: true });
+    }
     window.addEventListener('message', event => {
         if (isExtensionMessage(event.data)) app.receive(event.data);
     });

@@ -66,4 +66,13 @@ html, body { margin: 0; padding: 0; height: 100%; overflow: hidden; background: 
 .w-legend .w-legend-text { font-size: 11px; }
 .w-empty { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; color: var(--u-muted); }
 .w-empty[hidden] { display: none; }
+/* paper: the map and its legend (how each status is drawn), none of the controls */
+@media print {
+  html, body { height: auto; overflow: visible; background: #ffffff; color: #000000; }
+  .w-toolbar, .w-banner, .w-status-bar, .w-tooltip, .w-empty { display: none; }
+  .w-app { display: block; height: auto; }
+  .w-canvas { overflow: visible; }
+  .w-canvas > svg.warrant-map { height: 80vh; }
+  .w-legend, .w-legend[hidden] { display: block; position: static; box-shadow: none; background: #ffffff; border-color: #000000; }
+}
 `;

@@ -1,6 +1,6 @@
 /**
  * A standalone, interactive HTML page: the map pre-rendered as SVG (readable without
- * JavaScript) plus, when given, the preview's own script (`out/webview.js`) inlined, which
+ * JavaScript, fitted to the window, shown until the viewer has drawn) plus, when given, the preview's own script (`out/webview.js`) inlined, which
  * takes over with search, filters, focus, zoom and pan — the same viewer as in VS Code.
  *
  * Safety: the CSP of language/safety/csp.ts (nothing fetched; styles and scripts only with
@@ -25,13 +25,18 @@ export interface HtmlOptions {
     nonce?: string;
 }
 
-/** Static page CSS (the viewer script adds its own when it starts). */
+/**
+ * Static page CSS (the viewer script adds its own when it starts). The pre-rendered map fills
+ * the window, fitted by its viewBox, and lies over the viewer until the viewer has drawn.
+ */
 const PAGE_CSS = `
 html, body { margin: 0; height: 100%; }
 body { background: #ffffff; color: #1f2328; font-family: system-ui, -apple-system, "Segoe UI", Ubuntu, sans-serif; }
 @media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #e6edf3; } }
-#warrant-root { height: 100%; overflow: auto; }
-.w-static-title { font-size: 14px; margin: 8px 12px; }
+#warrant-root { height: 100%; position: relative; }
+.w-static-map { position: absolute; inset: 0; z-index: 1; background: inherit; }
+.w-static-map > svg { display: block; width: 100%; height: 100%; }
+@media print { html, body, #warrant-root { height: auto; } .w-static-map { position: static; } .w-static-map > svg { height: auto; } }
 `;
 
 /** Makes a script safe to inline in `<script>…</script>`. */
@@ -44,7 +49,8 @@ export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): 
     const title = options.title ?? 'Warrant map';
     const normalized = normalizeModel(model);
     const layout = await layoutGraph(normalized);
-    const svg = renderSvg(layout, { title });
+    // the page's nonce'd stylesheet styles it: a <style> inside the SVG would need the nonce too
+    const svg = renderSvg(layout, { title, idPrefix: 'ws' });
     const parts = [
         '<!DOCTYPE html>',
         '<html lang="en">',
@@ -57,7 +63,7 @@ export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): 
         `<style nonce="${nonce}">${PAGE_CSS}${GRAPH_STYLESHEET}</style>`,
         '</head>',
         '<body>',
-        `<div id="warrant-root">${svg}</div>`,
+        `<div id="warrant-root"><div class="w-static-map" id="warrant-static">${svg}</div></div>`,
         `<script type="application/json" id="warrant-model">${safeJson({ nodes: normalized.nodes.map(orderedNode), edges: normalized.edges.map(orderedEdge) })}</script>`
     ];
     if (options.viewerScript) parts.push(`<script nonce="${nonce}">${inlineScript(options.viewerScript)}</script>`);
