@@ -24,7 +24,7 @@ export async function exportActiveMap(previews: PreviewManager, extensionUri: vs
 /** The export of one preview's map (its toolbar's Export menu names the panel itself). */
 export async function exportPanelMap(panel: PreviewPanel, extensionUri: vscode.Uri, format?: unknown, target?: string | vscode.Uri): Promise<vscode.Uri | undefined> {
     const choice = isExportChoice(format) ? EXPORT_CHOICES.find(c => c.format === format)
-        : await vscode.window.showQuickPick(EXPORT_CHOICES.map(c => ({ ...c, description: `.${c.extension}` })), { title: 'Export the map as' });
+        : (await vscode.window.showQuickPick(EXPORT_CHOICES.map(entry => ({ label: entry.name, description: entry.label, entry })), { title: 'Export the map as' }))?.entry;
     if (!choice) return undefined;
     const data = await render(panel, choice.format, extensionUri);
     if (!data) {

@@ -10,7 +10,7 @@ export function exportMenu(onChoose: (format: ExportChoice) => void): HTMLSelect
     const label = 'Export the map to a file';
     const menu = h('select', { class: 'w-button w-export', attrs: { title: label, 'aria-label': label } }, [
         h('option', { text: 'Export…', attrs: { value: '' } }),
-        ...EXPORT_CHOICES.map(choice => h('option', { text: `${choice.format === 'md' ? 'Markdown' : choice.format.toUpperCase()} — ${choice.label}`, attrs: { value: choice.format } }))
+        ...EXPORT_CHOICES.map(choice => h('option', { text: choice.name, attrs: { value: choice.format, title: choice.label } }))
     ]);
     menu.addEventListener('change', () => {
         const format = menu.value;
