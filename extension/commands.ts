@@ -16,7 +16,7 @@ export function registerCommands(context: vscode.ExtensionContext, previews: Pre
         vscode.commands.registerCommand(EditorCommands.openWorkspaceMap, () => previews.open(undefined, true)),
         vscode.commands.registerCommand(EditorCommands.exportSvg, () => exportActiveMap(previews, context.extensionUri, 'svg')),
         vscode.commands.registerCommand(EditorCommands.exportPng, () => exportActiveMap(previews, context.extensionUri, 'png')),
-        vscode.commands.registerCommand(EditorCommands.exportMap, (...[format, target]: ExportMapArguments | [unknown, vscode.Uri]) => exportActiveMap(previews, context.extensionUri, format, target)),
+        vscode.commands.registerCommand(EditorCommands.exportMap, (format?: ExportMapArguments[0], target?: ExportMapArguments[1] | vscode.Uri) => exportActiveMap(previews, context.extensionUri, format, target)),
         vscode.commands.registerCommand(EditorCommands.restartServer, async () => {
             await client()?.restart();
         }),

@@ -6,7 +6,6 @@ import type { PreviewManager } from '../preview/preview-manager.js';
 import type { PreviewPanel } from '../preview/preview-panel.js';
 import { exportFileName, pickExportFolder } from './export-location.js';
 
-
 /**
  * `warrant.exportMap`: writes the map of the active preview in a format (asked when absent) to
  * a file (a save dialog when absent). SVG and PNG are the picture as drawn; the other formats
@@ -34,7 +33,12 @@ export async function exportPanelMap(panel: PreviewPanel, extensionUri: vscode.U
     const uri = target === undefined ? await vscode.window.showSaveDialog({ defaultUri: defaultUri(panel, choice.extension), filters: { [choice.label]: [choice.extension] } })
         : typeof target === 'string' ? vscode.Uri.parse(target) : target;
     if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, data);
+    try {
+        await vscode.workspace.fs.writeFile(uri, data);
+    } catch (error) {
+        void vscode.window.showErrorMessage(`The map could not be written to ${uri.fsPath || uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
     void vscode.window.showInformationMessage(`Map exported to ${vscode.workspace.asRelativePath(uri)}.`);
     return uri;
 }

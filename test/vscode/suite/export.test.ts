@@ -52,7 +52,7 @@ suite('Export', () => {
         log(`export: ${expected.nodes.length} elements, ${expected.edges.length} links; svg ${svg.length} chars, png ${png.length} bytes`);
     });
 
-    test('an unknown format is asked for, not written', async () => {
+    test('an unknown format is asked for, and an unwritable file is reported, not thrown', async () => {
         await activateWarrant();
         await vscode.commands.executeCommand('warrant.openWorkspaceMap');
         const target = fixtureUri('never-exported.out');
@@ -62,5 +62,8 @@ suite('Export', () => {
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
         assert.equal(await pending, undefined);
         await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+        // A file that cannot be written: an error message, no exception out of the command.
+        const unwritable = vscode.Uri.file('/proc/warrant-export-test.json');
+        assert.equal(await vscode.commands.executeCommand('warrant.exportMap', 'json', unwritable), undefined);
     });
 });
