@@ -1,32 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
-import { exportAif } from '../language/graph/export/aif.js';
-import { exportDot } from '../language/graph/export/dot.js';
-import { exportGraphml } from '../language/graph/export/graphml.js';
-import { exportHtml } from '../language/graph/export/html.js';
-import { exportJson } from '../language/graph/export/json.js';
-import { exportMarkdown } from '../language/graph/export/markdown.js';
-import type { GraphModel } from '../language/graph/graph-model.js';
-import { layoutGraph } from '../language/graph/layout.js';
+import { exportMap } from '../language/graph/export/index.js';
 import { normalizeModel } from '../language/graph/model-utils.js';
-import { renderSvg } from '../language/graph/render-svg.js';
-import { UsageError, type Command, type ExportFormat } from './args.js';
+import { UsageError, type Command } from './args.js';
 import { loadWorkspace } from './load-workspace.js';
 import { report } from './terminal.js';
-
-type Exporter = (model: GraphModel, title: string) => string | Promise<string>;
-
-/** Every format goes through the graph model; pictures through the preview's own layout and renderer. */
-const EXPORTERS: Record<ExportFormat, Exporter> = {
-    svg: async (model, title) => renderSvg(await layoutGraph(model), { embedStyle: true, title }),
-    html: async (model, title) => exportHtml(model, { title, viewerScript: await viewerScript() }),
-    dot: model => exportDot(model),
-    graphml: model => exportGraphml(model),
-    aif: model => exportAif(model),
-    json: model => exportJson(model),
-    md: (model, title) => exportMarkdown(model, { title })
-};
 
 /**
  * The preview's own script, inlined into exported HTML pages so they are interactive:
@@ -45,11 +24,9 @@ async function viewerScript(): Promise<string> {
 
 export async function runExport(command: Extract<Command, { command: 'export' }>): Promise<number> {
     const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'export' });
-    // The model as every format draws it: the analysis yields one edge per mention (a claim that
-    // classifies two stats by one scheme links to the scheme twice); a map shows each link once.
     const model = normalizeModel(buildGraphModel(workspace.services.warrant.Analysis.get()));
     const title = `Argument map: ${command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd())}`;
-    const output = await EXPORTERS[command.format](model, title);
+    const output = await exportMap(model, command.format, { title, viewerScript });
     if (command.out === undefined || command.out === '-') {
         process.stdout.write(output);
         return 0;

@@ -6,6 +6,7 @@
  */
 import { NotificationType, RequestType, type Command, type Position, type Range } from 'vscode-languageserver-protocol';
 import type { CheckReport } from '../cli/check-report.js';
+import type { MapFormat } from './graph/export/formats.js';
 import type { GraphModel } from './graph/graph-model.js';
 
 // --- Initialization ---
@@ -120,10 +121,17 @@ export const EditorCommands = {
     openWorkspaceMap: 'warrant.openWorkspaceMap',
     exportSvg: 'warrant.exportSvg',
     exportPng: 'warrant.exportPng',
+    exportMap: 'warrant.exportMap',
     restartServer: 'warrant.restartServer',
     newFile: 'warrant.newFile',
     checkWorkspace: 'warrant.checkWorkspace'
 } as const;
+
+/**
+ * Arguments of `warrant.exportMap`: the format (a Quick Pick asks when absent) and the file to
+ * write, as a URI (a save dialog asks when absent).
+ */
+export type ExportMapArguments = [format?: MapFormat | 'png', target?: string];
 
 // --- Diagnostics ---
 

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { isExportChoice } from '../../language/graph/export/formats.js';
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import { GraphRequest } from '../../language/protocol.js';
 import { revealDeclaration } from '../declarations.js';
+import { exportPanelMap } from '../export/export-map.js';
 import { previewHtml } from './preview-html.js';
 import { scopeTitle, type PreviewScope } from './preview-scope.js';
 import type { ExtensionToWebview, WebviewToExtension } from './webview/messages.js';
@@ -31,7 +33,7 @@ export class PreviewPanel implements vscode.Disposable {
         readonly panel: vscode.WebviewPanel,
         public scope: PreviewScope,
         private readonly client: () => LanguageClient | undefined,
-        extensionUri: vscode.Uri
+        private readonly extensionUri: vscode.Uri
     ) {
         panel.title = scopeTitle(scope);
         panel.iconPath = vscode.Uri.joinPath(extensionUri, 'images', 'icon.png');
@@ -150,6 +152,11 @@ export class PreviewPanel implements vscode.Disposable {
                 // Only the id is taken from the webview: what it opens comes from the model the
                 // extension holds, never from a URI the page could have made up.
                 void this.reveal(message.id);
+                break;
+            case 'exportRequest':
+                if (isExportChoice(message.format)) {
+                    void exportPanelMap(this, this.extensionUri, message.format);
+                }
                 break;
             case 'exported': {
                 const data = message.data === undefined ? undefined

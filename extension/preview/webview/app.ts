@@ -10,6 +10,7 @@ import { matchesText, normalizeModel, subModel, supportTree } from '../../../lan
 import { renderLegendTree, renderSvg, renderSvgTree } from '../../../language/graph/render-svg.js';
 import { neutralize } from '../../../language/graph/escape.js';
 import { h, SVG_NS, toDom } from './dom.js';
+import { exportMenu } from './export-menu.js';
 import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type WebviewState, type WebviewToExtension } from './messages.js';
 
 export interface Host {
@@ -92,7 +93,9 @@ export class App {
             button('−', 'Zoom out', () => this.zoomBy(1 / 1.25), 'w-zoom-out'),
             button('+', 'Zoom in', () => this.zoomBy(1.25), 'w-zoom-in'),
             button('Fit', 'Fit the map to the window', () => this.resetView(), 'w-fit'),
-            button('Legend', 'Show or hide the legend', () => { this.legend.hidden = !this.legend.hidden; }, 'w-legend-toggle')
+            button('Legend', 'Show or hide the legend', () => { this.legend.hidden = !this.legend.hidden; }, 'w-legend-toggle'),
+            // An exported page has no editor to write files: only the preview offers exports.
+            ...(host.standalone ? [] : [exportMenu(format => this.host.postMessage({ type: 'exportRequest', format }))])
         ]);
         this.bannerText = h('span');
         this.banner = h('div', { class: 'w-banner', attrs: { role: 'status' } }, [this.bannerText, button('Show whole map', 'Leave focus mode', () => this.setFocus(null), 'w-focus-clear')]);

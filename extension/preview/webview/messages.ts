@@ -25,7 +25,9 @@
  *    whole map). Handle `{ type: 'reveal', id, uri?, range? }` (a node was clicked or
  *    activated with Enter): look `id` up in the model you sent and open its `uri` at its
  *    `range` (the message's own `uri` and `range` mirror the node, for hosts that keep no
- *    model; do not open a URI the page sends without checking it). For a picture of
+ *    model; do not open a URI the page sends without checking it). Handle
+ *    `{ type: 'exportRequest', format }` (the toolbar's Export menu) by asking where to save
+ *    and writing the map in that format (check the format first). For a picture of
  *    the map as shown, send `{ type: 'export', format: 'svg' | 'png', requestId }`; the answer
  *    is `{ type: 'exported', format, requestId, data?, error? }` (SVG text with its stylesheet
  *    and the current theme's colours baked in; PNG base64 at 2× up to 8,192 px a side).
@@ -39,6 +41,7 @@
  * the model from `<script type="application/json" id="warrant-model">` and runs standalone.
  */
 import type { NodeKind, NodeStatus } from '../../../language/analysis/vocabulary.js';
+import type { ExportChoice } from '../../../language/graph/export/formats.js';
 import type { GraphModel, GraphRange } from '../../../language/graph/graph-model.js';
 
 /** The view state kept with `vscode.setState` and restored after reloads. */
@@ -68,6 +71,8 @@ export type ExtensionToWebview =
 export type WebviewToExtension =
     | { type: 'ready' }
     | { type: 'reveal'; id: string; uri?: string; range?: GraphRange }
+    /** The toolbar's Export menu: the extension asks where and writes the map in this format. */
+    | { type: 'exportRequest'; format: ExportChoice }
     /**
      * Answer to `export`: `data` is the SVG text, or the PNG as base64 (no `data:` prefix);
      * absent (with `error`) when nothing is drawn yet or rasterising failed.

@@ -44,6 +44,7 @@ html, body { margin: 0; padding: 0; height: 100%; overflow: hidden; background: 
 .w-button, .w-chip { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid transparent; border-radius: 2px; background: var(--u-button-bg); color: var(--u-button-fg); cursor: pointer; }
 .w-button:hover, .w-chip:hover { background: var(--u-button-hover); }
 .w-button:focus-visible, .w-chip:focus-visible { outline: 1px solid var(--u-focus); outline-offset: 1px; }
+.w-export option { background: var(--u-input-bg); color: var(--u-input-fg); }
 .w-chip { border-radius: 10px; display: inline-flex; align-items: center; gap: 4px; }
 .w-chip[aria-pressed="false"] { opacity: .55; text-decoration: line-through; }
 .w-chip .w-chip-count { color: var(--u-muted); font-size: 11px; }
