@@ -38,7 +38,9 @@ if (!args.has('--no-typecheck')) {
 const nodeBundles = {
     'out/extension.cjs': 'extension/main.ts',
     'out/server.cjs': 'server/main.ts',
-    'out/cli.cjs': 'cli/main.ts'
+    'out/cli.cjs': 'cli/main.ts',
+    // The map writers, loaded by the extension on its first export (extension/export/export-map.ts).
+    'out/map-export.cjs': 'language/graph/export/index.ts'
 };
 
 const common = {
