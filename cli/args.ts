@@ -1,7 +1,8 @@
 /** Command-line parsing for `warrant check` and `warrant export`. */
+import { MAP_FORMATS, type MapFormat } from '../language/graph/export/formats.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
-export type ExportFormat = 'svg' | 'html' | 'dot' | 'graphml' | 'aif' | 'json' | 'md';
+export type ExportFormat = MapFormat;
 
 export type Command =
     | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean; root?: string }
@@ -12,7 +13,7 @@ export type Command =
 export class UsageError extends Error {}
 
 const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
-const EXPORT_FORMATS: readonly ExportFormat[] = ['svg', 'html', 'dot', 'graphml', 'aif', 'json', 'md'];
+const EXPORT_FORMATS: readonly ExportFormat[] = MAP_FORMATS.map(entry => entry.format);
 
 export const USAGE = `Usage:
   warrant check [paths…] [--format text|json|sarif] [--strict] [--root DIR]
