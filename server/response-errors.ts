@@ -1,6 +1,7 @@
 import { isOperationCancelled } from 'langium';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { ResponseError as LangiumResponseError } from 'vscode-languageserver-protocol';
+import { failureReason } from '../language/parser/checking-notices.js';
 
 /**
  * Langium answers a request that cannot be served (no document yet, cancelled) with a
@@ -26,5 +27,5 @@ export function asResponseError(error: unknown): ResponseError<unknown> {
     if (error instanceof ResponseError) {
         return error;
     }
-    return new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
+    return new ResponseError(ErrorCodes.InternalError, failureReason(error));
 }

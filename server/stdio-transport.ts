@@ -1,5 +1,6 @@
 import { format } from 'node:util';
 import { StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Disposable, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import { failureReason } from '../language/parser/checking-notices.js';
 
 /**
  * The `--stdio` transport, built here rather than by vscode-languageserver so that the server
@@ -61,7 +62,7 @@ class GuardedReader extends StreamMessageReader {
             try {
                 callback(message);
             } catch (error) {
-                console.error(`warrant: a message could not be handled: ${error instanceof Error ? error.message : String(error)}`);
+                console.error(`warrant: a message could not be handled: ${failureReason(error)}`);
             }
         });
     }
