@@ -50,7 +50,7 @@ function boundRecovery(wrapper: unknown): () => void {
 }
 
 /** Langium's parser with Warrant's CST builder (see cst-node-builder.ts) and bounded error recovery. */
-export class WarrantParser extends LangiumParser {
+class WarrantParser extends LangiumParser {
     private readonly restartErrorCount = boundRecovery(this.wrapper);
 
     constructor(services: LangiumCoreServices) {
@@ -69,7 +69,7 @@ export class WarrantParser extends LangiumParser {
  * unbounded recovery, completing in the middle of 3.4 MB of broken lines took 100 s. Beyond
  * the limit it offers what the start of a declaration offers.
  */
-export class WarrantCompletionParser extends LangiumCompletionParser {
+class WarrantCompletionParser extends LangiumCompletionParser {
     private readonly restartErrorCount = boundRecovery(this.wrapper);
 
     override parse(input: string): ReturnType<LangiumCompletionParser['parse']> {

@@ -20,7 +20,7 @@ export type ContainmentResult =
  * is inside the folder the editor calls `/users/me/thesis`, and a comparison that minds case
  * would give such a file no root (so no bibliography), or the wrong one.
  */
-export const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
+const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
 
 /** Whether `candidate` is `folder` or inside it (both absolute and normalised), by whole segments. */
 export function isInside(candidate: string, folder: string, ignoreCase: boolean = CASE_INSENSITIVE_PATHS): boolean {

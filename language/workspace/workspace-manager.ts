@@ -58,7 +58,7 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
 }
 
 /** Absent options or no `trusted` key: trusted; otherwise only `trusted: true` (see the class comment). */
-export function grantsTrust(initializationOptions: unknown): boolean {
+function grantsTrust(initializationOptions: unknown): boolean {
     if (typeof initializationOptions !== 'object' || initializationOptions === null || !('trusted' in initializationOptions)) {
         return true;
     }
