@@ -16,8 +16,8 @@ const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 const EXPORT_FORMATS: readonly ExportFormat[] = MAP_FORMATS.map(entry => entry.format);
 
 export const USAGE = `Usage:
-  warrant check [paths…] [--format text|json|sarif] [--strict] [--root DIR]
-  warrant export [paths…] --format svg|html|dot|graphml|aif|json|md [--out FILE] [--root DIR]
+  warrant check [paths…] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--root DIR]
+  warrant export [paths…] --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--root DIR]
 
 Paths are .warrant files or folders searched for them (default: the current folder);
 a folder search honours its warrant.config.json (include, exclude) and .gitignore files.

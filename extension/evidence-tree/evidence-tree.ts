@@ -119,7 +119,8 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
     getTreeItem(element: EvidenceElement): vscode.TreeItem {
         const node = this.evidence.node(element.id)!;
         const expandable = !element.repeated && this.evidence.reliances(element.id).length > 0;
-        const item = new vscode.TreeItem(neutralize(node.id), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const name = neutralize(node.id);
+        const item = new vscode.TreeItem(name, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = keyOf(element);
         const via = element.via ? `${VIA_WORDS[element.via]} · ` : '';
         const summary = this.evidence.summary(node.id);
@@ -127,7 +128,7 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
         item.description = `${via}${summary}${role}`;
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'circle-outline', new vscode.ThemeColor(STATUS_COLOURS[node.status] ?? 'foreground'));
         item.tooltip = this.tooltip(element);
-        item.accessibilityInformation = { label: `${via}${node.kind} ${node.id}, ${summary}${role}: ${neutralize(node.label)}`, role: 'treeitem' };
+        item.accessibilityInformation = { label: `${via}${node.kind} ${name}, ${summary}${role}: ${neutralize(node.label)}`, role: 'treeitem' };
         item.contextValue = node.kind;
         item.command = { command: REVEAL_EVIDENCE_COMMAND, title: 'Go to Declaration', arguments: [node.id] };
         return item;

@@ -46,7 +46,8 @@ const STATUS_NAMES: Record<NodeStatus, string> = { grounded: 'grounded', ungroun
 
 /** Presentation-attribute fallbacks (light palette), for viewers without CSS. */
 const FALLBACK_KIND: Record<NodeKind, string> = PALETTES.light;
-const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = { ungrounded: PALETTES.light.ungrounded, contested: PALETTES.light.contested, contradicted: PALETTES.light.contradicted, circular: PALETTES.light.circular };
+/** Every status but grounded (the kind's own colour) draws in its palette colour. */
+const FALLBACK_STATUS: Partial<Record<NodeStatus, string>> = Object.fromEntries(NODE_STATUSES.filter(status => status !== 'grounded').map(status => [status, PALETTES.light[status]]));
 const STATUS_DASH: Partial<Record<NodeStatus, string>> = Object.fromEntries(Object.entries(STATUS_ENCODING).map(([status, e]) => [status, e.dash]));
 
 interface EdgeStyle { dash?: string; width: number; marker: string; color: string }
