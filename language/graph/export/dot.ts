@@ -11,6 +11,7 @@ import { conclusionEnd, normalizeModel } from '../model-utils.js';
 import { evidenceEnd } from '../graph-model.js';
 import { dotString, neutralize } from '../escape.js';
 import { wrapText } from '../text-metrics.js';
+import { PALETTES } from '../style.js';
 
 export interface DotOptions {
     /** Graph name/label (default: none). */
@@ -25,15 +26,16 @@ const SHAPES: Record<NodeKind, { shape: string; styles: string[] }> = {
     source: { shape: 'tab', styles: ['filled'] },
     scheme: { shape: 'box', styles: ['filled', 'diagonals'] }
 };
-const KIND_COLOR: Record<NodeKind, string> = { claim: '#0969da', pattern: '#8250df', datum: '#1a7f37', stat: '#9a6700', source: '#8a5a2b', scheme: '#bf3989' };
+// Colours are the map's light palette (style.ts), checked there for colour-vision deficiencies.
+const COLOURS = PALETTES.light;
 const FILL: Record<NodeKind, string> = { claim: '#eef4fc', pattern: '#f5f0fd', datum: '#edf6ef', stat: '#f7f2e8', source: '#f5efe9', scheme: '#faeef5' };
 /** Status without colour: border style and a glyph before the header. */
 const STATUS: Record<NodeStatus, { glyph: string; styles: string[]; color?: string; penwidth?: number }> = {
     grounded: { glyph: '', styles: [] },
-    ungrounded: { glyph: '⚠ ', styles: ['dashed'], color: '#bc4c00', penwidth: 2 },
-    contested: { glyph: '⊥ ', styles: ['bold'], color: '#cf222e', penwidth: 2.5 },
-    contradicted: { glyph: '≠ ', styles: ['bold'], color: '#953800', penwidth: 2.5 },
-    circular: { glyph: '↻ ', styles: ['dotted'], color: '#a40e26', penwidth: 2 }
+    ungrounded: { glyph: '⚠ ', styles: ['dashed'], color: COLOURS.ungrounded, penwidth: 2 },
+    contested: { glyph: '⊥ ', styles: ['bold'], color: COLOURS.contested, penwidth: 2.5 },
+    contradicted: { glyph: '≠ ', styles: ['bold'], color: COLOURS.contradicted, penwidth: 2.5 },
+    circular: { glyph: '↻ ', styles: ['dotted'], color: COLOURS.circular, penwidth: 2 }
 };
 const EDGES: Record<EdgeKind, string> = {
     supports: 'color="#57606a", arrowhead=normal',
@@ -65,7 +67,7 @@ export function exportDot(model: GraphModel, options: DotOptions = {}): string {
             `shape=${shape.shape}`,
             `style="${[...status.styles, ...shape.styles].join(',')}"`,
             `fillcolor="${FILL[n.kind]}"`,
-            `color="${status.color ?? KIND_COLOR[n.kind]}"`,
+            `color="${status.color ?? COLOURS[n.kind]}"`,
             ...(status.penwidth ? [`penwidth=${status.penwidth}`] : []),
             `tooltip=${q(`${n.kind} ${n.id} — ${n.status}\n${n.label}${n.detail ? '\n' + n.detail : ''}`, 'tooltip')}`
         ];
