@@ -1,7 +1,7 @@
 import { DefaultSeverities, isIssueCode } from '../language/analysis/issue-codes.js';
 import type { Severity } from '../language/protocol.js';
 import { RulesDocumentUrl, ruleSentence, RuleTable } from '../language/analysis/rule-table.js';
-import type { CheckReport } from './check-report.js';
+import type { CheckReport } from '../language/analysis/check-summary.js';
 import { terminalJson } from './terminal.js';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -1,5 +1,5 @@
 import { showHiddenCharacters } from '../language/safety/characters.js';
-import type { CheckReport } from './check-report.js';
+import type { CheckReport } from '../language/analysis/check-summary.js';
 
 /** `path:line:column: severity message [code]`, compiler-style so editors and CI link to the place. */
 export function formatText(report: CheckReport, color: boolean): string {

@@ -5,7 +5,7 @@
  * diagnostic carries for its quick fixes. Any client that wants the map reads it from here.
  */
 import { NotificationType, RequestType, type Command, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { CheckReport } from '../cli/check-report.js';
+import type { CheckReport } from './analysis/check-summary.js';
 import type { MapFormat } from './graph/export/formats.js';
 import type { GraphModel } from './graph/graph-model.js';
 

@@ -1,6 +1,6 @@
 import { DocumentState, isOperationCancelled } from 'langium';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { summarize, toRecord } from '../cli/check-report.js';
+import { summarize, toRecord } from '../language/analysis/check-summary.js';
 import { WorkspaceSummaryRequest, type WorkspaceSummaryResult } from '../language/protocol.js';
 import type { WarrantServices } from '../language/warrant-module.js';
 

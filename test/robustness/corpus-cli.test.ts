@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { CheckReport, DiagnosticRecord } from '../../cli/check-report.js';
+import type { CheckReport, DiagnosticRecord } from '../../language/analysis/check-summary.js';
 import { CORPUS, materialise, openedText, type BadInputCase } from './corpus.js';
 import { assertLocatedAndBounded, assertNoCrashOutput, inPairs, removeWorkspace, runCli, type CliResult } from './helpers.js';
 

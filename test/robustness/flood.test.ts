@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { CheckReport, DiagnosticRecord } from '../../cli/check-report.js';
+import type { CheckReport, DiagnosticRecord } from '../../language/analysis/check-summary.js';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../../language/validation/document-validator.js';
 import { MAX_SYNTAX_ERRORS } from '../../language/parser/warrant-parser.js';
 import { LspClient } from '../helpers/lsp-client.js';
