@@ -1,5 +1,5 @@
 import { showHiddenCharacters } from '../language/safety/characters.js';
-import type { CheckReport } from '../language/analysis/check-summary.js';
+import { countOf, type CheckReport } from '../language/analysis/check-summary.js';
 
 /** `path:line:column: severity message [code]`, compiler-style so editors and CI link to the place. */
 export function formatText(report: CheckReport, color: boolean): string {
@@ -17,11 +17,8 @@ export function formatText(report: CheckReport, color: boolean): string {
     const { files, errors, warnings, claims, grounded } = report.summary;
     const others = report.files.reduce((n, f) => n + f.diagnostics.filter(d => d.severity === 'information' || d.severity === 'hint').length, 0);
     lines.push('');
-    lines.push(`${files} file${files === 1 ? '' : 's'} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${others} note${others === 1 ? '' : 's'}.`);
+    lines.push(`${files} file${files === 1 ? '' : 's'} checked: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}, ${others} note${others === 1 ? '' : 's'}.`);
     lines.push(`${grounded} of ${claims} claims trace to data or a cited source.`);
     return lines.join('\n') + '\n';
 }
 
-function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

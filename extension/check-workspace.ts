@@ -1,19 +1,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkspaceSummaryRequest, type WorkspaceSummary, type WorkspaceSummaryResult } from '../language/protocol.js';
+import { countOf } from '../language/analysis/check-summary.js';
 
 /** What *Warrant: Check Workspace* reports (also returned to the caller: tests, other extensions). */
 export interface CheckWorkspaceResult extends WorkspaceSummaryResult {
     message: string;
 }
 
-function plural(count: number, word: string): string {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** `12 files · 93 claims · 79 grounded · 3 errors · 14 warnings`: the figures of `warrant check`'s summary. */
 export function summaryLine(summary: WorkspaceSummary): string {
-    return [plural(summary.files, 'file'), plural(summary.claims, 'claim'), `${summary.grounded} grounded`, plural(summary.errors, 'error'), plural(summary.warnings, 'warning')].join(' · ');
+    return [countOf(summary.files, 'file'), countOf(summary.claims, 'claim'), `${summary.grounded} grounded`, countOf(summary.errors, 'error'), countOf(summary.warnings, 'warning')].join(' · ');
 }
 
 /**

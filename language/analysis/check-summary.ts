@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
 import type { Severity } from '../protocol.js';
 import type { WorkspaceAnalysis } from './analysis.js';
 
@@ -56,4 +56,9 @@ export function toRecord(diagnostic: Diagnostic): DiagnosticRecord {
         endLine: diagnostic.range.end.line + 1,
         endColumn: diagnostic.range.end.character + 1
     };
+}
+
+/** `1 error`, `3 warnings`: a figure of the summary line, as the CLI and *Check Workspace* print it. */
+export function countOf(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
