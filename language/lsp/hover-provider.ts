@@ -8,10 +8,10 @@ import {
     isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isRespondent, isScheme, isSource, isStat,
     type Annex, type Band, type Claim, type Classification, type Datum, type Pattern, type Respondent, type Scheme, type Stat
 } from '../generated/ast.js';
-import { isGroundedStatus } from '../analysis/vocabulary.js';
+import { isGroundedStatus, statusWord } from '../analysis/vocabulary.js';
 import type { WarrantServices } from '../warrant-module.js';
 import {
-    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, statValue, statusWord, traceStep
+    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, statValue, traceStep
 } from './describe.js';
 import { recover, serverErrorLog, type ErrorLog } from './error-log.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
