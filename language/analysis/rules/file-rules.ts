@@ -127,8 +127,9 @@ export function normaliseQuote(text: string): string {
         .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
         .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
         .replace(/\u2026/g, '...')
-        // A typed `--` or ` - ` stands for a pasted en or em dash, spaced or not.
-        .replace(/\s*[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+\s*/g, '-')
         .replace(/\s+/g, ' ')
+        // A typed `--` or ` - ` stands for a pasted en or em dash, spaced or not. After the
+        // spaces are collapsed: `\s*` before the dash retried every start of a long run of spaces.
+        .replace(/ ?[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+ ?/g, '-')
         .trim();
 }
