@@ -75,7 +75,8 @@ function rawFamilies(raw: string | undefined): string[] {
     if (!raw) {
         return [];
     }
-    const names = raw.includes('{') ? splitNames(raw) : raw.split(/\s+and\s+/i);
+    // A match starts where a run of spaces does: tried from inside a long run, `\s+and` was quadratic.
+    const names = raw.includes('{') ? splitNames(raw) : raw.split(/(?<!\s)\s+and\s+/i);
     const families: string[] = [];
     for (const name of names) {
         const trimmed = name.trim();

@@ -40,8 +40,12 @@ const KEY_CHAR = /[A-Za-z0-9_:.\-/+\u00C0-\u024F]/;
  */
 const SPACE_TRIGGER = /(?:^|[^\p{L}\p{N}_-])(?:by|cites|classifies|as|observed|strategic)\s$/u;
 
-/** A string closed on the line, or a comment: what the space-trigger test looks past. */
-const STRING_OR_COMMENT = /"(?:\\.|[^"\\\r\n])*"|\/\/.*$|\/\*.*?\*\//g;
+/**
+ * A string closed on the line, or a comment: what the space-trigger test looks past. A block
+ * comment not closed on the line runs to the cursor (each `/*` searching the rest of a line of
+ * them for `*\/` was quadratic).
+ */
+const STRING_OR_COMMENT = /"(?:\\.|[^"\\\r\n])*"|\/\/.*$|\/\*(?:.*?\*\/|.*$)/g;
 
 /** Completion kinds by element type, shared with document symbols and semantic tokens. */
 export const COMPLETION_KINDS: Record<string, CompletionItemKind> = {

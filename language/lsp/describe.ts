@@ -38,8 +38,6 @@ export function excerpt(text: string | undefined, max = 80): string {
     return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
 
-export { statusWord };
-
 /** A profile list's size, "32+" at the display cap. */
 export function count(list: readonly string[] | undefined): string {
     const size = list?.length ?? 0;

@@ -8,10 +8,11 @@ import {
     isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isRespondent, isScheme, isSource, isStat,
     type Annex, type Band, type Claim, type Classification, type Datum, type Pattern, type Respondent, type Scheme, type Stat
 } from '../generated/ast.js';
-import { isGroundedStatus } from '../analysis/vocabulary.js';
+import { IssueCodes, type IssueCode } from '../analysis/issue-codes.js';
+import { isGroundedStatus, statusWord } from '../analysis/vocabulary.js';
 import type { WarrantServices } from '../warrant-module.js';
 import {
-    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, statValue, statusWord, traceStep
+    bandRange, code, count, datumFacts, mdWithCode, plural, excerpt, inlineReference, md, referenceMarkdown, respondentSummary, statValue, traceStep
 } from './describe.js';
 import { recover, serverErrorLog, type ErrorLog } from './error-log.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
@@ -242,7 +243,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             sections.push(`*Circular support:* ${cycle.map(i => code(graph.nodes[i].id)).join(' → ')}${outside}`);
         }
         if (!isGroundedStatus(status)) {
-            const finding = findingMessage(analysis, element, 'unsupported-claim');
+            const finding = findingMessage(analysis, element, IssueCodes.UnsupportedClaim);
             sections.push(finding ? `*Why:* ${mdWithCode(finding)}` : '*Why:* it does not trace to any datum, stat or resolved source.');
         }
         if (grounding.contradicted[node.index]) {
@@ -279,13 +280,13 @@ function findingsOf(analysis: WorkspaceAnalysis, element: AstNode) {
     return analysis.findings.get(AstUtils.findRootNode(element) as never) ?? [];
 }
 
-function findingMessage(analysis: WorkspaceAnalysis, element: AstNode, code: string): string | undefined {
+function findingMessage(analysis: WorkspaceAnalysis, element: AstNode, code: IssueCode): string | undefined {
     return findingsOf(analysis, element).find(f => f.code === code && f.node === element)?.message;
 }
 
 /** The classification-mismatch messages of a claim's own `classifies` clauses. */
 function classificationMismatches(analysis: WorkspaceAnalysis, claim: AstNode): string[] {
-    return findingsOf(analysis, claim).filter(f => f.code === 'classification-mismatch' && f.node.$container === claim).map(f => f.message);
+    return findingsOf(analysis, claim).filter(f => f.code === IssueCodes.ClassificationMismatch && f.node.$container === claim).map(f => f.message);
 }
 
 /** "8 data · 8 respondents · 2 methods (interview, observation) · 1 stat · 3 sources". */

@@ -11,7 +11,7 @@ import { commandOf, InsertSnippetCommand, type InsertSnippetArgs } from '../prot
 import { separatorBefore } from './separator.js';
 
 /** An escaped character, a placeholder with a default, a choice, or a bare tab stop; in one pass, left to right. */
-const SNIPPET_PART = /\\([$}\\,|])|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}|\$\{\d+\}|\$\d+/g;
+const SNIPPET_PART = /\\([$}\\,|])|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\,|])*)*\|\}|\$\{\d+\}|\$\d+/g;
 
 /** The text a snippet inserts when nothing is filled in: each placeholder's default (a choice's first), or nothing. */
 export function snippetText(snippet: string): string {

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { describeFileProblem, DOCUMENT_OUTSIDE_WORKSPACE, type ExternalFiles } from '../external-files.js';
+import { describeFileProblem, DOCUMENT_OUTSIDE_WORKSPACE, type ExternalFiles, type FileProblem } from '../external-files.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
 
@@ -17,7 +17,7 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
         if (facts.status !== 'ok') {
             findings.push({
                 code: IssueCodes.BibliographyNotFound, node: statement, property: 'path',
-                message: facts.status === 'document-outside-workspace' ? DOCUMENT_OUTSIDE_WORKSPACE : `Bibliography ${describeFileProblem(facts.status, facts.path)}.`
+                message: notReadMessage(facts.status, facts.path, 'Bibliography ')
             });
             continue;
         }
@@ -56,8 +56,7 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
             continue;
         }
         if (facts.status !== 'ok') {
-            const message = facts.status === 'document-outside-workspace' ? DOCUMENT_OUTSIDE_WORKSPACE : `The file of datum \`${datum.name}\`: ${describeFileProblem(facts.status, facts.path)}.`;
-            findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'file', message });
+            findings.push({ code: IssueCodes.QuoteNotFound, node: origin, property: 'file', message: notReadMessage(facts.status, facts.path, `The file of datum \`${datum.name}\`: `) });
             continue;
         }
         if (malformed) {
@@ -83,6 +82,11 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
         }
     }
     return findings;
+}
+
+/** Why a named file was not read; a document outside the workspace gets the same one sentence whatever it names. */
+function notReadMessage(problem: FileProblem, path: string, lead: string): string {
+    return problem === 'document-outside-workspace' ? DOCUMENT_OUTSIDE_WORKSPACE : `${lead}${describeFileProblem(problem, path)}.`;
 }
 
 /** Why a 1-based inclusive line range names no lines, before looking at the file. */
@@ -123,8 +127,9 @@ export function normaliseQuote(text: string): string {
         .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
         .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
         .replace(/\u2026/g, '...')
-        // A typed `--` or ` - ` stands for a pasted en or em dash, spaced or not.
-        .replace(/\s*[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+\s*/g, '-')
         .replace(/\s+/g, ' ')
+        // A typed `--` or ` - ` stands for a pasted en or em dash, spaced or not. After the
+        // spaces are collapsed: `\s*` before the dash retried every start of a long run of spaces.
+        .replace(/ ?[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+ ?/g, '-')
         .trim();
 }
