@@ -20,6 +20,7 @@ import type { GraphNode } from './graph-model.js';
 import { hasHiddenText, neutralize } from './escape.js';
 import { KIND_GEOMETRY, METRICS, type Point, type PositionedEdge, type PositionedGraph, type PositionedNode } from './layout.js';
 import { el, serializeSvg, type SvgElement } from './svg-tree.js';
+import { textWidth } from './text-metrics.js';
 import { GRAPH_STYLESHEET, PALETTES, STATUS_ENCODING } from './style.js';
 
 export { GRAPH_STYLESHEET } from './style.js';
@@ -278,7 +279,10 @@ export function edgePath(points: Point[], routing: PositionedGraph['routing']): 
  */
 export function renderLegendTree(prefix = 'wl'): SvgElement {
     const p = sanitizeIdPrefix(prefix);
-    const rowH = 26, colW = 170;
+    // Columns as wide as their longest name ("contradicted by its data" overran a fixed 170).
+    const rowH = 26, gap = 16;
+    const names = [Object.values(KIND_NAMES), Object.values(STATUS_NAMES)];
+    const [kindW, statusW] = names.map(list => 44 + Math.max(...list.map(name => textWidth(name, 11))) + gap);
     const items: SvgElement[] = [];
     const kinds: NodeKind[] = ['claim', 'pattern', 'datum', 'stat', 'source', 'scheme'];
     kinds.forEach((kind, i) => {
@@ -293,17 +297,17 @@ export function renderLegendTree(prefix = 'wl'): SvgElement {
         const children: SvgElement[] = [el('path', { class: 'w-shape', d: rounded(34, 20, 4), fill: '#ffffff', stroke: FALLBACK_STATUS[status] ?? FALLBACK_KIND.claim, 'stroke-width': 1.5, 'stroke-dasharray': STATUS_DASH[status] })];
         if (status !== 'grounded') children.push(statusBadge(status, 34, true));
         children.push(el('text', { class: 'w-legend-text', x: 44, y: 14, 'font-size': 11 }, [STATUS_NAMES[status]]));
-        items.push(el('g', { class: `w-node w-kind-claim w-status-${status}`, transform: `translate(${colW},${i * rowH})` }, children));
+        items.push(el('g', { class: `w-node w-kind-claim w-status-${status}`, transform: `translate(${kindW},${i * rowH})` }, children));
     });
     const edgeKinds: EdgeKind[] = ['supports', 'opposes', 'cites', 'observes', 'interprets', 'classifies'];
     edgeKinds.forEach((kind, i) => {
         const style = EDGE_STYLE[kind];
-        items.push(el('g', { class: `w-edge w-edge-${kind}`, transform: `translate(${2 * colW},${i * rowH})` }, [
+        items.push(el('g', { class: `w-edge w-edge-${kind}`, transform: `translate(${kindW + statusW},${i * rowH})` }, [
             el('path', { class: 'w-line', d: 'M2,10 H36', fill: 'none', stroke: style.color, 'stroke-width': style.width, 'stroke-dasharray': style.dash, 'marker-end': `url(#${p}-${kind})` }),
             el('text', { class: 'w-legend-text', x: 46, y: 14, 'font-size': 11 }, [kind])
         ]));
     });
-    const width = 3 * colW, height = 6 * rowH;
+    const width = kindW + statusW + 46 + Math.max(...edgeKinds.map(kind => textWidth(kind, 11))), height = 6 * rowH;
     return el('svg', { xmlns: 'http://www.w3.org/2000/svg', class: 'warrant-map w-legend-map', viewBox: `-4 -4 ${width + 8} ${height + 8}`, width: width + 8, height: height + 8, role: 'img', 'aria-label': 'Legend' }, [
         renderDefs(p),
         el('g', {}, items)

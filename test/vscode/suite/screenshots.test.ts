@@ -25,6 +25,8 @@ suite('Screenshots', () => {
         // Room for the map, as a researcher would arrange it: no side bar, no panel.
         await vscode.commands.executeCommand('workbench.action.closeSidebar');
         await vscode.commands.executeCommand('workbench.action.closePanel');
+        // Toasts left by earlier suites (an export test's refused target) would cover the map.
+        await vscode.commands.executeCommand('notifications.clearAll');
         try {
             const { document } = await openFixture('lscb/argument.warrant');
             await vscode.commands.executeCommand('warrant.openPreviewToSide');
