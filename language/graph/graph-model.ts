@@ -23,6 +23,8 @@ export interface GraphNode {
     range?: GraphRange;
     /** Secondary text: respondent and method of a datum, value of a stat, author and year of a source. */
     detail?: string;
+    /** The section of its file the element is declared in (the innermost `// # heading` above it). */
+    section?: string;
 }
 
 /**

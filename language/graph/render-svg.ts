@@ -18,9 +18,10 @@
 import { NODE_STATUSES, type EdgeKind, type NodeKind, type NodeStatus } from '../analysis/vocabulary.js';
 import type { GraphNode } from './graph-model.js';
 import { hasHiddenText, neutralize } from './escape.js';
-import { KIND_GEOMETRY, METRICS, type Point, type PositionedEdge, type PositionedGraph, type PositionedNode } from './layout.js';
+import { GROUP_BOX, KIND_GEOMETRY, METRICS, type Point, type PositionedBundle, type PositionedEdge, type PositionedGraph, type PositionedGroup, type PositionedNode } from './layout.js';
+import { GROUP_TITLE_FONT, NAME_FONT } from './level-of-detail.js';
 import { el, serializeSvg, type SvgElement } from './svg-tree.js';
-import { textWidth } from './text-metrics.js';
+import { fitLine, textWidth } from './text-metrics.js';
 import { GRAPH_STYLESHEET, PALETTES, STATUS_ENCODING } from './style.js';
 
 export { GRAPH_STYLESHEET } from './style.js';
@@ -78,8 +79,11 @@ export function renderSvgTree(graph: PositionedGraph, options: RenderOptions = {
     if (options.embedStyle) children.push(el('style', {}, [GRAPH_STYLESHEET + (options.extraStyle ?? '')]));
     children.push(renderDefs(prefix));
     children.push(el('rect', { class: 'w-bg', x: -margin, y: -margin, width, height, fill: '#ffffff' }));
+    children.push(el('g', { class: 'w-groups' }, graph.groups.filter(g => g.framed).map(renderGroupBox)));
     children.push(el('g', { class: 'w-edges' }, graph.edges.map(e => renderEdge(e, graph, prefix, options))));
+    children.push(el('g', { class: 'w-bundles' }, graph.bundles.map(renderBundle)));
     children.push(el('g', { class: 'w-nodes' }, graph.nodes.map(n => renderNode(n, graph.overview, options))));
+    children.push(el('g', { class: 'w-group-captions' }, graph.groups.map(renderGroupLabel)));
     return el('svg', {
         xmlns: 'http://www.w3.org/2000/svg',
         class: `warrant-map${graph.overview ? ' w-overview' : ''}`,
@@ -151,6 +155,14 @@ function renderNode(p: PositionedNode, overview: boolean, options: RenderOptions
         if (p.text.detail) {
             children.push(el('text', { class: 'w-detail', x: cx, y: y + 11, 'text-anchor': 'middle', 'font-size': METRICS.detailSize, fill: '#59636e' }, [p.text.detail]));
         }
+    }
+    if (!overview) {
+        const g = KIND_GEOMETRY[node.kind] ?? KIND_GEOMETRY.claim;
+        const room = w - g.extraLeft - g.extraRight - 2 * METRICS.padX;
+        children.push(el('text', {
+            class: 'w-name', x: g.extraLeft + (w - g.extraLeft - g.extraRight) / 2, y: (h + g.extraTop - g.extraBottom) / 2 + NAME_FONT * 0.35,
+            'text-anchor': 'middle', 'font-size': NAME_FONT, 'font-weight': 600, display: 'none'
+        }, [fitLine(neutralize(node.id), room, NAME_FONT)]));
     }
     if (node.status !== 'grounded') children.push(statusBadge(node.status, w, overview));
     const label = describeNode(node, 'visible').replace(/\n/g, '. ');
@@ -242,7 +254,7 @@ function renderEdge(p: PositionedEdge, graph: PositionedGraph, prefix: string, o
     const children: SvgElement[] = [];
     if (options.titles !== false) children.push(el('title', {}, [neutralize(`${edge.from} ${edge.kind} ${edge.to}`, 'tooltip')]));
     children.push(el('path', {
-        class: 'w-line', d: edgePath(p.points, graph.routing),
+        class: 'w-line', d: edgePath(p.points, p.routing ?? graph.routing),
         fill: 'none', stroke: style.color, 'stroke-width': style.width, 'stroke-dasharray': style.dash,
         'marker-end': `url(#${prefix}-${edge.kind})`
     }));
@@ -250,7 +262,52 @@ function renderEdge(p: PositionedEdge, graph: PositionedGraph, prefix: string, o
         children.push(el('rect', { class: 'w-edge-label-bg', x: p.label.x - p.label.width / 2, y: p.label.y - p.label.height / 2, width: p.label.width, height: p.label.height, rx: 3, fill: '#ffffff', 'fill-opacity': 0.85 }));
         children.push(el('text', { class: 'w-edge-label', x: p.label.x, y: p.label.y + 3.5, 'text-anchor': 'middle', 'font-size': METRICS.edgeLabelSize, fill: '#59636e' }, [p.label.text]));
     }
-    return el('g', { class: `w-edge w-edge-${edge.kind}`, 'data-from': edge.from, 'data-to': edge.to, 'data-kind': edge.kind }, children);
+    return el('g', { class: `w-edge w-edge-${edge.kind}${p.between ? ' w-edge-between' : ''}`, 'data-from': edge.from, 'data-to': edge.to, 'data-kind': edge.kind }, children);
+}
+
+/** A file's or section's box, with its title and summary in the band at its top. */
+function renderGroupBox(g: PositionedGroup): SvgElement {
+    const room = g.width - 2 * GROUP_BOX.pad;
+    const title = fitLine(g.title, room, GROUP_TITLE_FONT);
+    const summary = fitLine(g.summary, room - textWidth(title, GROUP_TITLE_FONT) - 16, GROUP_TITLE_FONT * 0.85);
+    return el('g', { class: 'w-group', 'data-group': g.key, transform: `translate(${g.x},${g.y})` }, [
+        el('rect', { class: 'w-group-box', width: g.width, height: g.height, rx: 10, fill: '#f6f8fa', stroke: '#d0d7de' }),
+        el('text', { class: 'w-group-title', x: GROUP_BOX.pad, y: 26, 'font-size': GROUP_TITLE_FONT, 'font-weight': 600, fill: '#1f2328' }, [
+            title, ...(summary && summary !== '…' ? [el('tspan', { class: 'w-group-summary', dx: 10, 'font-weight': 400, 'font-size': GROUP_TITLE_FONT * 0.85, fill: '#59636e' }, [summary])] : [])
+        ])
+    ]);
+}
+
+/**
+ * The label of a group when the map shows groups (hidden otherwise): title and summary in
+ * the middle of the box, in the largest font that fits it. The preview sets the font size
+ * on every zoom so that it stays readable; {@link groupLabelFont} is the size it starts with.
+ */
+function renderGroupLabel(g: PositionedGroup): SvgElement {
+    const font = groupLabelFont(g);
+    const cx = g.x + g.width / 2, cy = g.y + g.height / 2;
+    return el('text', { class: 'w-group-caption', 'data-group': g.key, x: cx, y: cy, 'text-anchor': 'middle', 'font-size': round1(font), display: 'none' }, [
+        el('tspan', { class: 'w-group-caption-title', x: cx, dy: '-0.2em', 'font-weight': 700 }, [g.title]),
+        el('tspan', { class: 'w-group-caption-summary', x: cx, dy: '1.3em' }, [g.summary || 'empty'])
+    ]);
+}
+
+/** The largest font (map px) at which both lines of a group's label fit its box. */
+export function groupLabelFont(g: Pick<PositionedGroup, 'title' | 'summary' | 'width' | 'height'>): number {
+    const widest = Math.max(textWidth(g.title, 1) * 1.08, textWidth(g.summary, 1), 1);
+    return Math.max(1, Math.min((g.width * 0.9) / widest, g.height / 3.2));
+}
+
+function round1(v: number): number {
+    return Math.round(v * 10) / 10;
+}
+
+/** The shared route of the edges between two groups, as thick as there are edges (shown with groups). */
+function renderBundle(b: PositionedBundle): SvgElement {
+    return el('path', {
+        class: 'w-bundle', 'data-lower': b.lower, 'data-upper': b.upper, 'data-count': b.count,
+        d: edgePath(b.points, 'polyline'), fill: 'none', stroke: '#8c959f', 'stroke-width': round1(3 + 3 * Math.log2(b.count)), 'stroke-opacity': 0.6, display: 'none'
+    });
 }
 
 /** SVG path data for an edge route (see {@link PositionedGraph.routing}). */

@@ -8,6 +8,7 @@
  * presentation attributes, for viewers that ignore CSS).
  */
 import { NODE_KINDS, NODE_STATUSES, type NodeStatus } from '../analysis/vocabulary.js';
+import { detailLevelCss } from './level-of-detail.js';
 
 /** One theme's colours; each becomes a `--w-<name>` custom property. */
 export interface Palette {
@@ -162,6 +163,16 @@ ${STATUS_RULES}
 .w-edge-supports.w-highlight .w-line, .w-edge-cites.w-highlight .w-line { stroke: var(--t-focus); }
 .w-overview .w-edge .w-line { stroke-width: 0.8; }
 
+/* groups: files and sections */
+.w-group-box { fill: var(--t-fg); fill-opacity: .035; stroke: var(--t-muted); stroke-opacity: .45; stroke-width: 1; }
+.w-group-title { font-weight: 600; }
+.warrant-map .w-group-title.w-squeezed, .warrant-map .w-group-caption.w-squeezed { display: none; }
+.warrant-map .w-group-summary { fill: var(--t-muted); font-weight: 400; }
+.w-group-caption { font-weight: 400; paint-order: stroke; stroke: var(--t-bg); stroke-width: .25em; stroke-linejoin: round; }
+.w-bundle { stroke: var(--t-edge); stroke-opacity: .5; fill: none; stroke-linecap: round; }
+
+/* level of detail (see level-of-detail.ts): the preview puts w-lod-name or w-lod-group on the map */
+${detailLevelCss('name', '.w-lod-name')}${detailLevelCss('group', '.w-lod-group')}
 /* interaction states (webview) */
 .w-dim { opacity: .18; }
 .w-hidden { display: none; }

@@ -2,7 +2,7 @@
  * How much a layout moved between two runs (e.g. before and after an edit): the measure the
  * layout stability test bounds.
  */
-import type { PositionedGraph } from '../../language/graph/layout.js';
+import type { PositionedGraph, PositionedNode } from '../../language/graph/layout.js';
 
 export interface LayoutDrift {
     /** Nodes present in both layouts. */
@@ -16,30 +16,49 @@ export interface LayoutDrift {
 }
 
 /**
- * The layer (row, counted from the top) of each node: nodes whose vertical extents overlap
- * belong to one layer — layered layout separates layers by a gap, so this recovers them.
+ * The layer (row, counted from the top of its group) of each node: nodes of a group whose
+ * vertical extents overlap belong to one layer — layered layout separates layers by a gap, so
+ * this recovers them. Groups (files, sections) are laid out each on their own, so layers and
+ * left-to-right order are what an edit could disturb inside a group; keys are `group/layer`.
  */
-export function layersOf(graph: PositionedGraph): Map<string, number> {
-    const sorted = [...graph.nodes].sort((a, b) => a.y - b.y);
-    const layers = new Map<string, number>();
-    let layer = -1;
-    let bandEnd = -Infinity;
-    for (const n of sorted) {
-        if (n.y >= bandEnd) layer++;
-        bandEnd = Math.max(n.y >= bandEnd ? -Infinity : bandEnd, n.y + n.height);
-        layers.set(n.node.id, layer);
+export function layersOf(graph: PositionedGraph): Map<string, string> {
+    const layers = new Map<string, string>();
+    const byGroup = new Map<string, PositionedNode[]>();
+    for (const n of graph.nodes) {
+        const list = byGroup.get(n.group) ?? [];
+        list.push(n);
+        byGroup.set(n.group, list);
+    }
+    for (const [group, members] of byGroup) {
+        const sorted = [...members].sort((a, b) => a.y - b.y);
+        let layer = -1;
+        let bandEnd = -Infinity;
+        for (const n of sorted) {
+            if (n.y >= bandEnd) layer++;
+            bandEnd = Math.max(n.y >= bandEnd ? -Infinity : bandEnd, n.y + n.height);
+            layers.set(n.node.id, `${group}/${layer}`);
+        }
     }
     return layers;
 }
 
+/** A node's position relative to its group's box (the box moves when another group grows). */
+function inGroup(graph: PositionedGraph): Map<string, { x: number; y: number; width: number; height: number }> {
+    const origin = new Map(graph.groups.map(g => [g.key, g]));
+    return new Map(graph.nodes.map(n => {
+        const g = origin.get(n.group);
+        return [n.node.id, { x: n.x - (g?.x ?? 0), y: n.y - (g?.y ?? 0), width: n.width, height: n.height }];
+    }));
+}
+
 export function layoutDrift(before: PositionedGraph, after: PositionedGraph): LayoutDrift {
-    const a = new Map(before.nodes.map(n => [n.node.id, n]));
-    const b = new Map(after.nodes.map(n => [n.node.id, n]));
+    const a = inGroup(before);
+    const b = inGroup(after);
     const common = [...a.keys()].filter(id => b.has(id));
     const la = layersOf(before), lb = layersOf(after);
     const sameLayer = common.filter(id => la.get(id) === lb.get(id));
     // pairs that share a layer before and after: is their horizontal order the same?
-    const byLayer = new Map<number, string[]>();
+    const byLayer = new Map<string, string[]>();
     for (const id of sameLayer) {
         const list = byLayer.get(la.get(id)!) ?? [];
         list.push(id);

@@ -93,7 +93,7 @@ describe('layout', function () {
         const hypothesis = g.nodes.find(n => n.node.id === 'genderHypothesis')!;
         assert.ok(hypothesis.text!.lines.length >= 2, 'long label wrapped');
         const lscb = g.nodes.find(n => n.node.id === 'lscbFailure')!;
-        assert.equal(layersOf(g).get('lscbFailure'), 0, 'the thesis is on top');
+        assert.match(layersOf(g).get('lscbFailure')!, /\/0$/, 'the thesis is on top');
         assert.ok(g.nodes.every(n => n.y >= lscb.y));
         const classifies = g.edges.filter(e => e.edge.kind === 'classifies');
         assert.ok(classifies.every(e => e.label), 'classifies edges carry a label');

@@ -20,7 +20,7 @@ describe('SVG renderer', function () {
         assert.match(svg, /class="w-node w-kind-claim w-status-ungrounded"/);
         assert.match(svg, /class="w-node w-kind-claim w-status-circular"/);
         for (const kind of ['supports', 'opposes', 'cites', 'observes', 'interprets', 'classifies']) {
-            assert.match(svg, new RegExp(`class="w-edge w-edge-${kind}"`));
+            assert.match(svg, new RegExp(`class="w-edge w-edge-${kind}( w-edge-between)?"`));
             assert.match(svg, new RegExp(`marker-end="url\\(#w-${kind}\\)"`));
         }
         assert.match(svg, /<style>/);

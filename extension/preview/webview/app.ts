@@ -9,7 +9,9 @@ import { layoutGraph, type PositionedGraph, type PositionedNode } from '../../..
 import { matchesText, normalizeModel, subModel, supportTree } from '../../../language/graph/model-utils.js';
 import { renderLegendTree, renderSvg, renderSvgTree } from '../../../language/graph/render-svg.js';
 import { neutralize } from '../../../language/graph/escape.js';
+import { detailLevel, READABLE_SCALE, type DetailLevel } from '../../../language/graph/level-of-detail.js';
 import { h, SVG_NS, toDom } from './dom.js';
+import { GroupTexts } from './group-texts.js';
 import { exportMenu } from './export-menu.js';
 import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type WebviewState, type WebviewToExtension } from './messages.js';
 
@@ -22,8 +24,6 @@ export interface Host {
 }
 
 const MIN_SCALE = 0.02, MAX_SCALE = 4;
-/** Below this scale, labels cannot be read: the initial view does not go smaller. */
-const READABLE_SCALE = 0.55;
 const MAX_PNG_SIDE = 8192, MAX_PNG_AREA = 40_000_000;
 /** Theme values resolved from the live map and baked into exported pictures. */
 const THEME_VARIABLES = ['--t-bg', '--t-fg', '--t-muted', '--t-edge', '--t-focus', '--t-claim', '--t-pattern', '--t-datum', '--t-stat', '--t-source',
@@ -37,6 +37,7 @@ interface Drawn {
     positioned: Map<string, PositionedNode>;
     nodes: Map<string, SVGGElement>;
     edges: { el: SVGGElement; from: string; to: string }[];
+    groupTexts: GroupTexts;
 }
 
 export class App {
@@ -52,6 +53,7 @@ export class App {
     private matches: string[] = [];
     private matchIndex = -1;
     private fitOnNextDraw = false;
+    private level: DetailLevel | undefined;
 
     // DOM
     private readonly svg: SVGSVGElement;
@@ -87,8 +89,8 @@ export class App {
         };
         const toolbar = h('div', { class: 'w-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Map tools' } }, [
             this.searchInput, this.count,
-            h('span', { class: 'w-group-label', text: 'Kinds' }), this.kindGroup,
-            h('span', { class: 'w-group-label', text: 'Status' }), this.statusGroup,
+            h('span', { class: 'w-group-caption', text: 'Kinds' }), this.kindGroup,
+            h('span', { class: 'w-group-caption', text: 'Status' }), this.statusGroup,
             h('span', { class: 'w-spacer' }),
             button('−', 'Zoom out', () => this.zoomBy(1 / 1.25), 'w-zoom-out'),
             button('+', 'Zoom in', () => this.zoomBy(1.25), 'w-zoom-in'),
@@ -158,20 +160,13 @@ export class App {
     /** The map as drawn (focus, filters) as a standalone SVG with the current theme's colours. */
     pictureSvg(): string {
         if (!this.drawn || this.drawn.layout.nodes.length === 0) throw new Error('nothing is drawn yet');
-        const layout = this.drawn.layout;
-        const shown = (id: string) => !this.drawn!.nodes.get(id)?.classList.contains('w-hidden');
-        const visible: PositionedGraph = {
-            ...layout,
-            nodes: layout.nodes.filter(n => shown(n.node.id)),
-            edges: layout.edges.filter(e => shown(e.edge.from) && shown(e.edge.to))
-        };
         const computed = getComputedStyle(this.svg);
         const themed = THEME_VARIABLES
             .map(name => [name, computed.getPropertyValue(name).trim()] as const)
             .filter(([, value]) => /^[#\w\s(),.%+"'-]+$/.test(value))
             .map(([name, value]) => `${name}: ${value};`).join(' ');
         const title = this.state.focus ? `Support tree of ${this.state.focus}` : undefined;
-        return renderSvg(visible, { embedStyle: true, extraStyle: themed ? `\n.warrant-map { ${themed} }\n` : '', title });
+        return renderSvg(this.drawn.layout, { embedStyle: true, extraStyle: themed ? `\n.warrant-map { ${themed} }\n` : '', title });
     }
 
     async exportPicture(format: PictureFormat): Promise<string> {
@@ -221,14 +216,14 @@ export class App {
         this.layoutTimer = setTimeout(() => { void this.runLayout(); }, delay);
     }
 
+    /** What is laid out: the focus's support tree, without the kinds and statuses filtered out. */
     private visibleModel(): GraphModel {
         const model = this.model!;
         const focus = this.state.focus;
-        if (focus && model.nodes.some(n => n.id === focus)) {
-            const keep = supportTree(model, focus);
-            return subModel(model, n => keep.has(n.id));
-        }
-        return model;
+        const tree = focus && model.nodes.some(n => n.id === focus) ? supportTree(model, focus) : undefined;
+        const hiddenKinds = new Set(this.state.hiddenKinds), hiddenStatuses = new Set(this.state.hiddenStatuses);
+        if (!tree && hiddenKinds.size === 0 && hiddenStatuses.size === 0) return model;
+        return subModel(model, n => (!tree || tree.has(n.id)) && !hiddenKinds.has(n.kind) && !hiddenStatuses.has(n.status));
     }
 
     private async runLayout(): Promise<void> {
@@ -263,17 +258,17 @@ export class App {
 
     private draw(layout: PositionedGraph): void {
         const tree = renderSvgTree(layout, { titles: false, interactive: true, idPrefix: 'wm', margin: 24 });
-        const parts = tree.children ?? [];
-        const find = (tag: string, cls?: string) => parts.find(p => typeof p !== 'string' && p.tag === tag && (!cls || p.attrs.class === cls));
-        const defs = find('defs');
-        const edges = find('g', 'w-edges');
-        const nodes = find('g', 'w-nodes');
-        this.defs.replaceChildren(...(defs && typeof defs !== 'string' ? (defs.children ?? []).map(c => typeof c === 'string' ? document.createTextNode(c) : toDom(c)) : []));
-        const edgesEl = edges && typeof edges !== 'string' ? toDom(edges) : document.createElementNS(SVG_NS, 'g');
-        const nodesEl = nodes && typeof nodes !== 'string' ? toDom(nodes) : document.createElementNS(SVG_NS, 'g');
-        this.viewport.replaceChildren(edgesEl, nodesEl);
-        this.svg.setAttribute('class', `warrant-map${layout.overview ? ' w-overview' : ''}`);
+        const parts = (tree.children ?? []).filter(p => typeof p !== 'string');
+        const layer = (cls: string): SVGGElement => {
+            const part = parts.find(p => p.tag === 'g' && p.attrs.class === cls);
+            return (part ? toDom(part) : document.createElementNS(SVG_NS, 'g')) as SVGGElement;
+        };
+        const defs = parts.find(p => p.tag === 'defs');
+        this.defs.replaceChildren(...(defs?.children ?? []).map(c => typeof c === 'string' ? document.createTextNode(c) : toDom(c)));
+        const groupsEl = layer('w-groups'), edgesEl = layer('w-edges'), bundlesEl = layer('w-bundles'), nodesEl = layer('w-nodes'), labelsEl = layer('w-group-captions');
+        this.viewport.replaceChildren(groupsEl, edgesEl, bundlesEl, nodesEl, labelsEl);
         this.svg.setAttribute('data-engine', layout.engine);
+        this.svg.removeAttribute('data-scale'); // new texts: the next transform sizes them
 
         const nodeMap = new Map<string, SVGGElement>();
         for (const g of Array.from(nodesEl.children)) {
@@ -282,11 +277,11 @@ export class App {
         }
         const edgeList = Array.from(edgesEl.children).map(g => ({ el: g as SVGGElement, from: g.getAttribute('data-from') ?? '', to: g.getAttribute('data-to') ?? '' }));
         const first = this.drawn === null;
-        this.drawn = { layout, positioned: new Map(layout.nodes.map(p => [p.node.id, p])), nodes: nodeMap, edges: edgeList };
+        this.drawn = { layout, positioned: new Map(layout.nodes.map(p => [p.node.id, p])), nodes: nodeMap, edges: edgeList, groupTexts: new GroupTexts(layout.groups, groupsEl, labelsEl) };
+        this.level = undefined;
         this.empty.hidden = layout.nodes.length > 0;
         if (layout.nodes.length === 0) this.empty.textContent = this.model && this.model.nodes.length > 0 ? 'Nothing to show with these filters.' : 'No claims yet: declare a claim to see the map.';
 
-        this.applyFilters();
         this.applySearch(false);
         if (this.selected && nodeMap.has(this.selected)) nodeMap.get(this.selected)!.classList.add('w-highlight');
         if (!this.state.view || this.fitOnNextDraw || (first && !this.state.view)) {
@@ -330,24 +325,13 @@ export class App {
         this.afterFilterChange();
     }
 
+    /** What is left after a filter change is laid out anew and fitted, so it does not stay scattered where it was. */
     private afterFilterChange(): void {
         this.renderChips();
-        this.applyFilters();
-        this.updateStatusBar();
+        this.state.view = undefined;
+        this.fitOnNextDraw = true;
         this.saveState();
-    }
-
-    /** Filters hide (not re-lay out), so the map does not move while toggling. */
-    private applyFilters(): void {
-        if (!this.drawn) return;
-        const hiddenKinds = new Set(this.state.hiddenKinds), hiddenStatuses = new Set(this.state.hiddenStatuses);
-        const hidden = new Set<string>();
-        for (const p of this.drawn.layout.nodes) {
-            const hide = hiddenKinds.has(p.node.kind) || hiddenStatuses.has(p.node.status);
-            if (hide) hidden.add(p.node.id);
-            this.drawn.nodes.get(p.node.id)?.classList.toggle('w-hidden', hide);
-        }
-        for (const e of this.drawn.edges) e.el.classList.toggle('w-hidden', hidden.has(e.from) || hidden.has(e.to));
+        this.scheduleLayout(0);
     }
 
     private applySearch(jump: boolean): void {
@@ -394,14 +378,15 @@ export class App {
     private updateStatusBar(): void {
         if (!this.drawn || !this.model) return;
         const nodes = this.drawn.layout.nodes;
-        const shown = nodes.filter(p => !this.drawn!.nodes.get(p.node.id)?.classList.contains('w-hidden')).length;
+        const shown = nodes.length, all = this.state.focus ? shown : this.model.nodes.length;
         const count = (status: NodeStatus) => nodes.filter(p => p.node.status === status).length;
-        const parts = [`${shown === nodes.length ? nodes.length : `${shown} of ${nodes.length}`} elements`, `${this.drawn.layout.edges.length} links`];
+        const parts = [`${shown === all ? shown : `${shown} of ${all}`} elements`, `${this.drawn.layout.edges.length} links`];
         if (count('ungrounded')) parts.push(`${count('ungrounded')} ungrounded`);
         if (count('circular')) parts.push(`${count('circular')} circular`);
         if (count('contested')) parts.push(`${count('contested')} contested`);
         if (count('contradicted')) parts.push(`${count('contradicted')} contradicted by their data`);
-        if (this.drawn.layout.overview) parts.push('overview: labels hidden — search, hover or focus for details');
+        if (this.level === 'group') parts.push('zoomed out: files and sections shown — click one or zoom in to read it');
+        else if (this.level === 'name') parts.push('zoomed out: names only — zoom in to read the text');
         if (this.layoutNote) parts.push(this.layoutNote);
         this.statusBar.replaceChildren(...parts.map(p => h('span', { text: p })));
     }
@@ -431,28 +416,44 @@ export class App {
     }
 
     /**
-     * Until the user zooms or pans: the whole map when its labels stay readable that way, else a
-     * readable scale showing the top of the map (the conclusions) centred, ready to pan down.
+     * Until the user zooms or pans: the whole map when it is readable that way; else, at a
+     * readable zoom, the element under the cursor (the one the editor highlighted) with its
+     * neighbourhood, or the top conclusions, centred, ready to pan down.
      */
     private initialView(): { scale: number; x: number; y: number } {
         const fit = this.fitView();
-        if (fit.scale >= READABLE_SCALE || this.drawn?.layout.overview) {
-            return fit;
-        }
+        if (fit.scale >= READABLE_SCALE) return fit;
+        const selected = this.selected ? this.drawn?.positioned.get(this.selected) : undefined;
+        if (selected) return this.centredOn(selected, READABLE_SCALE);
         const rect = this.canvas.getBoundingClientRect();
         const nodes = this.drawn?.layout.nodes ?? [];
         const top = Math.min(...nodes.map(n => n.y));
         const conclusions = nodes.filter(n => n.y === top);
         const centre = conclusions.reduce((sum, n) => sum + n.x + n.width / 2, 0) / Math.max(1, conclusions.length);
-        return { scale: READABLE_SCALE, x: rect.width / 2 - (centre + 24) * READABLE_SCALE, y: 24 * READABLE_SCALE };
+        return { scale: READABLE_SCALE, x: rect.width / 2 - (centre + 24) * READABLE_SCALE, y: 24 * READABLE_SCALE - (top - 24) * READABLE_SCALE };
     }
 
-    private fitView(): { scale: number; x: number; y: number } {
+    private centredOn(box: { x: number; y: number; width: number; height: number }, scale: number): { scale: number; x: number; y: number } {
         const rect = this.canvas.getBoundingClientRect();
-        const layout = this.drawn?.layout;
-        const w = (layout?.width ?? 1) + 48, h = (layout?.height ?? 1) + 48;
-        const scale = Math.max(MIN_SCALE, Math.min(1.2, Math.min(rect.width / w, rect.height / h)));
-        return { scale, x: (rect.width - w * scale) / 2 + 24 * scale, y: Math.max(0, (rect.height - h * scale) / 2) + 24 * scale };
+        const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+        return { scale, x: rect.width / 2 - cx * scale, y: rect.height / 2 - cy * scale };
+    }
+
+    /** The whole map; the level of detail decides what of it is drawn at that size. */
+    private fitView(): { scale: number; x: number; y: number } {
+        return this.fitBox({ x: -24, y: -24, width: (this.drawn?.layout.width ?? 1) + 48, height: (this.drawn?.layout.height ?? 1) + 48 });
+    }
+
+    private fitBox(box: { x: number; y: number; width: number; height: number }): { scale: number; x: number; y: number } {
+        const rect = this.canvas.getBoundingClientRect();
+        const scale = Math.max(MIN_SCALE, Math.min(1.2, Math.min(rect.width / box.width, rect.height / box.height)));
+        return { scale, x: (rect.width - box.width * scale) / 2 - box.x * scale, y: Math.max(0, (rect.height - box.height * scale) / 2) - box.y * scale };
+    }
+
+    /** A click on a group while groups are shown: the group fills the window. */
+    private zoomToGroup(key: string): void {
+        const group = this.drawn?.layout.groups.find(g => g.key === key);
+        if (group) this.setView(this.fitBox({ x: group.x - 16, y: group.y - 16, width: group.width + 32, height: group.height + 32 }));
     }
 
     private fit(): void {
@@ -472,7 +473,15 @@ export class App {
 
     private applyTransform(v: { scale: number; x: number; y: number }): void {
         this.viewport.setAttribute('transform', `translate(${round(v.x)},${round(v.y)}) scale(${v.scale.toFixed(5)})`);
+        if (this.svg.getAttribute('data-scale') === v.scale.toFixed(4)) return; // a pan: same level, same text sizes
         this.svg.setAttribute('data-scale', v.scale.toFixed(4));
+        this.drawn?.groupTexts.scaleTo(v.scale);
+        const level = detailLevel(v.scale);
+        if (level === this.level) return;
+        this.level = level;
+        this.svg.setAttribute('class', `warrant-map${this.drawn?.layout.overview ? ' w-overview' : ''}${level === 'full' ? '' : ` w-lod-${level}`}`);
+        this.root.setAttribute('data-lod', level);
+        this.updateStatusBar();
     }
 
     private setView(v: { scale: number; x: number; y: number }): void {
@@ -499,10 +508,8 @@ export class App {
         const right = left + p.width * v.scale, bottom = top + p.height * v.scale;
         const visible = left >= 0 && top >= 0 && right <= rect.width && bottom <= rect.height;
         if (visible && !center) return;
-        // zoom in to a readable size if the map is very small
-        const scale = center ? Math.max(v.scale, Math.min(1, 0.6)) : v.scale;
-        const cx = p.x + p.width / 2, cy = p.y + p.height / 2;
-        this.setView({ scale, x: rect.width / 2 - cx * scale, y: rect.height / 2 - cy * scale });
+        // an element brought into view is brought in readable
+        this.setView(this.centredOn(p, Math.max(v.scale, READABLE_SCALE)));
     }
 
     // ── events ──────────────────────────────────────────────────────────────
@@ -553,7 +560,9 @@ export class App {
         this.svg.addEventListener('click', e => {
             if (suppressClick) { suppressClick = false; return; }
             const id = nodeOf(e.target);
-            this.select(id, { reveal: id !== null, scroll: false });
+            const group = id === null && this.level !== 'full' && e.target instanceof Element ? e.target.closest('[data-group]')?.getAttribute('data-group') : null;
+            if (group) this.zoomToGroup(group);
+            else this.select(id, { reveal: id !== null, scroll: false });
         });
         this.svg.addEventListener('dblclick', e => {
             const id = nodeOf(e.target);

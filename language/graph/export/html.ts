@@ -11,7 +11,8 @@
 import type { GraphModel } from '../graph-model.js';
 import { safeJson, xmlText } from '../escape.js';
 import { layoutGraph } from '../layout.js';
-import { GRAPH_STYLESHEET, renderSvg } from '../render-svg.js';
+import { GRAPH_STYLESHEET, groupLabelFont, renderSvg } from '../render-svg.js';
+import { fittedDetailCss } from '../level-of-detail.js';
 import { normalizeModel } from '../model-utils.js';
 import { orderedEdge, orderedNode } from './json.js';
 import { newNonce, policyMeta } from '../../safety/csp.js';
@@ -39,6 +40,8 @@ body { background: #ffffff; color: #1f2328; font-family: system-ui, -apple-syste
 @media print { html, body, #warrant-root { height: auto; } .w-static-map { position: static; } .w-static-map > svg { height: auto; } }
 `;
 
+const STATIC_MARGIN = 16;
+
 /** Makes a script safe to inline in `<script>…</script>`. */
 export function inlineScript(code: string): string {
     return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -50,7 +53,10 @@ export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): 
     const normalized = normalizeModel(model);
     const layout = await layoutGraph(normalized);
     // the page's nonce'd stylesheet styles it: a <style> inside the SVG would need the nonce too
-    const svg = renderSvg(layout, { title, idPrefix: 'ws' });
+    const svg = renderSvg(layout, { title, idPrefix: 'ws', margin: STATIC_MARGIN });
+    // Fitted into the window, the picture's scale follows from the window's size: media queries pick the level of detail.
+    const detail = fittedDetailCss('#warrant-static', layout.width + 2 * STATIC_MARGIN, layout.height + 2 * STATIC_MARGIN,
+        layout.groups.map((g, i) => ({ selector: `.w-group-captions > :nth-child(${i + 1})`, font: groupLabelFont(g) })));
     const parts = [
         '<!DOCTYPE html>',
         '<html lang="en">',
@@ -60,7 +66,8 @@ export async function exportHtml(model: GraphModel, options: HtmlOptions = {}): 
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
         '<meta name="generator" content="Warrant">',
         `<title>${xmlText(title)}</title>`,
-        `<style nonce="${nonce}">${PAGE_CSS}${GRAPH_STYLESHEET}</style>`,
+        `<style nonce="${nonce}">${PAGE_CSS}${GRAPH_STYLESHEET}${detail}
+</style>`,
         '</head>',
         '<body>',
         `<div id="warrant-root"><div class="w-static-map" id="warrant-static">${svg}</div></div>`,
