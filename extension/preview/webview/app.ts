@@ -11,6 +11,8 @@ import { renderLegendTree, renderSvg, renderSvgTree } from '../../../language/gr
 import { neutralize } from '../../../language/graph/escape.js';
 import { h, SVG_NS, toDom } from './dom.js';
 import { exportMenu } from './export-menu.js';
+import { KeyboardNavigation } from './keyboard-navigation.js';
+import { Minimap } from './minimap.js';
 import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type WebviewState, type WebviewToExtension } from './messages.js';
 
 export interface Host {
@@ -70,6 +72,8 @@ export class App {
     private layoutNote: string | undefined;
     private readonly empty: HTMLDivElement;
     private readonly legend: HTMLDivElement;
+    private readonly minimap: Minimap;
+    private readonly navigation: KeyboardNavigation;
 
     constructor(private readonly root: HTMLElement, private readonly host: Host) {
         this.state = { ...INITIAL_STATE };
@@ -85,6 +89,8 @@ export class App {
             b.addEventListener('click', action);
             return b;
         };
+        this.canvas = h('div', { class: 'w-canvas' });
+        this.minimap = new Minimap(this.canvas, (x, y) => { const v = this.currentView(), r = this.canvas.getBoundingClientRect(); this.setView({ scale: v.scale, x: r.width / 2 - x * v.scale, y: r.height / 2 - y * v.scale }); });
         const toolbar = h('div', { class: 'w-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Map tools' } }, [
             this.searchInput, this.count,
             h('span', { class: 'w-group-label', text: 'Kinds' }), this.kindGroup,
@@ -94,6 +100,7 @@ export class App {
             button('+', 'Zoom in', () => this.zoomBy(1.25), 'w-zoom-in'),
             button('Fit', 'Fit the map to the window', () => this.resetView(), 'w-fit'),
             button('Legend', 'Show or hide the legend', () => { this.legend.hidden = !this.legend.hidden; }, 'w-legend-toggle'),
+            this.minimap.button,
             // An exported page has no editor to write files: only the preview offers exports.
             ...(host.standalone ? [] : [exportMenu(format => this.host.postMessage({ type: 'exportRequest', format }))])
         ]);
@@ -112,11 +119,12 @@ export class App {
         this.empty = h('div', { class: 'w-empty', text: 'Waiting for the argument map…' });
         this.legend = h('div', { class: 'w-legend', attrs: { 'aria-label': 'Legend' } }, [toDom(renderLegendTree('wl'))]);
         this.legend.hidden = true;
-        this.canvas = h('div', { class: 'w-canvas' }, [this.svg, this.empty, this.legend]);
+        this.canvas.append(this.svg, this.empty, this.legend, this.minimap.element);
         this.tooltip = h('div', { class: 'w-tooltip', attrs: { role: 'tooltip' } });
         this.tooltip.hidden = true;
         this.statusBar = h('div', { class: 'w-status-bar', attrs: { 'aria-live': 'polite' } });
         root.append(h('div', { class: 'w-app' }, [toolbar, this.banner, this.canvas, this.statusBar]), this.tooltip);
+        this.navigation = new KeyboardNavigation(this.svg, this.statusBar, id => this.select(id, { reveal: false, scroll: true, center: this.currentView().scale < READABLE_SCALE }));
 
         this.bindEvents();
         this.restore(host.getState());
@@ -288,6 +296,8 @@ export class App {
 
         this.applyFilters();
         this.applySearch(false);
+        this.minimap.draw(layout, this.fitView().scale < READABLE_SCALE);
+        this.navigation.attach(layout, nodeMap, this.selected);
         if (this.selected && nodeMap.has(this.selected)) nodeMap.get(this.selected)!.classList.add('w-highlight');
         if (!this.state.view || this.fitOnNextDraw || (first && !this.state.view)) {
             this.fitOnNextDraw = false;
@@ -412,6 +422,7 @@ export class App {
             for (const e of this.drawn.edges) e.el.classList.remove('w-highlight');
         }
         this.selected = id;
+        this.navigation.rove(id);
         if (!id || !this.drawn) return;
         const g = this.drawn.nodes.get(id);
         if (!g) return;
@@ -473,6 +484,7 @@ export class App {
     private applyTransform(v: { scale: number; x: number; y: number }): void {
         this.viewport.setAttribute('transform', `translate(${round(v.x)},${round(v.y)}) scale(${v.scale.toFixed(5)})`);
         this.svg.setAttribute('data-scale', v.scale.toFixed(4));
+        this.minimap.setViewport(v);
     }
 
     private setView(v: { scale: number; x: number; y: number }): void {
@@ -564,6 +576,7 @@ export class App {
             if (!id) return;
             if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.select(id, { reveal: true, scroll: true }); }
             else if (e.key === 'f' || e.key === 'F') { e.preventDefault(); this.setFocus(id); }
+            else this.navigation.key(e, id);
         });
         this.svg.addEventListener('focusin', e => {
             const id = nodeOf(e.target);
