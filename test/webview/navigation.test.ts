@@ -128,6 +128,17 @@ describe('map navigation: keyboard and minimap (Chromium)', function () {
         await page.locator('.w-export').focus();
         await page.keyboard.press('Tab');
         assert.equal(await focusedId(), 'policeWomen', 'Tab lands on the selected node');
+
+        // a filter hides the selection and the top conclusion: Tab still lands on the map, on a node shown
+        await page.locator('.w-chip-grounded').click();
+        await page.locator('.w-export').focus();
+        await page.keyboard.press('Tab');
+        const landed = (await focusedId())!;
+        const model = lscbModel();
+        const shown = new Set(model.nodes.filter(n => n.status !== 'grounded').map(n => n.id));
+        assert.ok(shown.has(landed), `${landed} is shown`);
+        assert.ok(![...neighbours(model, landed, 'up').keys()].some(id => shown.has(id)), `nothing shown above ${landed}`);
+        assert.equal(await page.locator('.w-viewport .w-node[tabindex="0"]').count(), 1);
     });
 
     it('the minimap draws one box per node and no text, and its rectangle follows pan and zoom', async () => {

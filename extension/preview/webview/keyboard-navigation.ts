@@ -10,7 +10,7 @@ import { describeNode } from '../../../language/graph/render-svg.js';
 import { h } from './dom.js';
 import { EdgeNavigator, type Direction } from './edge-navigation.js';
 
-const KEYS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Home: 'home', End: 'end' };
+const KEYS = new Map<string, Direction>([['ArrowUp', 'up'], ['ArrowDown', 'down'], ['ArrowLeft', 'left'], ['ArrowRight', 'right'], ['Home', 'home'], ['End', 'end']]);
 
 /** The edge read from the node that is left behind: "supports", or "supported by" from the other end. */
 const PASSIVE: Record<EdgeKind, string> = {
@@ -31,6 +31,8 @@ export class KeyboardNavigation {
     private navigator: EdgeNavigator | null = null;
     private nodes = new Map<string, SVGGElement>();
     private stop: SVGGElement | undefined;
+    /** The node asked for last (the selection); the stop falls back to the top conclusion while it is hidden. */
+    private wanted: string | null = null;
 
     /**
      * @param map the map's svg
@@ -40,6 +42,8 @@ export class KeyboardNavigation {
     constructor(map: SVGSVGElement, private readonly region: HTMLElement, private readonly go: (id: string) => void) {
         // Chromium makes the clipping svg a tab stop of its own, one Tab before the map's node
         map.setAttribute('tabindex', '-1');
+        // filters may have hidden the stop since: settle it before the browser moves focus
+        document.addEventListener('keydown', e => { if (e.key === 'Tab') this.rove(this.wanted); }, true);
     }
 
     /** After each drawing: every node leaves the tab order but one. */
@@ -53,6 +57,7 @@ export class KeyboardNavigation {
 
     /** Makes `id` (or, when it is not drawn, the top conclusion) the map's tab stop. */
     rove(id: string | null): void {
+        this.wanted = id;
         const entry = this.navigator?.entry(id, this.shown);
         const g = entry && this.nodes.get(entry.node.id);
         if (!g || g === this.stop) return;
@@ -61,22 +66,21 @@ export class KeyboardNavigation {
         this.stop = g;
     }
 
-    /** Handles a navigation key on the focused node `id`; false when the key is not one. */
-    key(event: KeyboardEvent, id: string): boolean {
-        const direction = KEYS[event.key];
-        if (!direction || event.altKey || event.ctrlKey || event.metaKey || !this.navigator) return false;
+    /** Handles a navigation key (arrows, Home, End) pressed on the focused node `id`; ignores others. */
+    key(event: KeyboardEvent, id: string): void {
+        const direction = KEYS.get(event.key);
+        if (!direction || event.altKey || event.ctrlKey || event.metaKey || !this.navigator) return;
         event.preventDefault();
         const move = this.navigator.move(id, direction, this.shown);
         const g = move && this.nodes.get(move.to.node.id);
         if (!move || !g) {
             this.announce(NOTHING[direction]);
-            return true;
+            return;
         }
         this.go(move.to.node.id);
         this.rove(move.to.node.id);
         g.focus({ preventScroll: true });
         this.announce(`${move.edge ? relation(move.edge, id) + ' ' : ''}${describeNode(move.to.node, 'visible').split('\n')[0]}`);
-        return true;
     }
 
     private readonly shown = (id: string): boolean => {
