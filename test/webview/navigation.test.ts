@@ -159,6 +159,10 @@ describe('map navigation: keyboard and minimap (Chromium)', function () {
         const greyFill = await minimap.locator('.w-mm-grounded').first().evaluate(e => getComputedStyle(e).fill);
         assert.notEqual(fill, greyFill, 'status shows in the colour');
 
+        const frame = await box('.w-minimap > svg');
+        const [, , vbWidth, vbHeight] = (await minimap.locator('svg').getAttribute('viewBox'))!.split(' ').map(Number);
+        assert.ok(frame.width <= 200 && frame.height <= 130, 'a small corner');
+        assert.ok(Math.abs(frame.width / frame.height - vbWidth / vbHeight) < 0.05 * vbWidth / vbHeight, 'in the map\'s proportions, no blank bands');
         const view = () => box('.w-minimap .w-mm-view');
         const fitted = await view();
         for (const node of await minimap.locator('.w-mm-node').all()) assert.ok(inside((await node.boundingBox())!, fitted), 'the fitted window shows every node');

@@ -11,9 +11,11 @@ import { h, toDom } from './dom.js';
 export interface View { scale: number; x: number; y: number }
 
 const PAD = 24;
+/** The largest overview (px); a long or tall map gets a box of its own proportions inside it. */
+const MAX_WIDTH = 200, MAX_HEIGHT = 130, MIN_SIDE = 32;
 
 export const MINIMAP_STYLESHEET = `
-.w-minimap { position: absolute; right: 8px; bottom: 8px; width: 200px; height: 130px; border: 1px solid var(--u-widget-border); box-shadow: 0 2px 8px var(--u-shadow); cursor: crosshair; touch-action: none; }
+.w-minimap { position: absolute; right: 8px; bottom: 8px; border: 1px solid var(--u-widget-border); box-shadow: 0 2px 8px var(--u-shadow); cursor: crosshair; touch-action: none; }
 .w-minimap[hidden] { display: none; }
 /* beside the legend when both are open (the legend is 400 px wide plus padding and border) */
 .w-legend:not([hidden]) ~ .w-minimap { right: 426px; }
@@ -81,7 +83,12 @@ export class Minimap {
             class: `w-mm-node w-mm-${p.node.status}`, x: Math.round(p.x), y: Math.round(p.y), width: Math.round(p.width), height: Math.round(p.height)
         } }));
         this.nodes.replaceChildren(...boxes);
-        this.svg.setAttribute('viewBox', `${-PAD} ${-PAD} ${Math.round(layout.width + 2 * PAD)} ${Math.round(layout.height + 2 * PAD)}`);
+        const width = layout.width + 2 * PAD, height = layout.height + 2 * PAD;
+        this.svg.setAttribute('viewBox', `${-PAD} ${-PAD} ${Math.round(width)} ${Math.round(height)}`);
+        const fit = Math.min(MAX_WIDTH / width, MAX_HEIGHT / height);
+        // CSSOM, not a style attribute: the webview's CSP allows only the former
+        this.element.style.width = `${Math.round(Math.max(MIN_SIDE, width * fit))}px`;
+        this.element.style.height = `${Math.round(Math.max(MIN_SIDE, height * fit))}px`;
         this.hasNodes = boxes.length > 0;
         this.wanted = crowded;
         this.update();
