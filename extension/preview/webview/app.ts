@@ -13,6 +13,8 @@ import { detailLevel, READABLE_SCALE, type DetailLevel } from '../../../language
 import { h, SVG_NS, toDom } from './dom.js';
 import { GroupTexts } from './group-texts.js';
 import { exportMenu } from './export-menu.js';
+import { KeyboardNavigation } from './keyboard-navigation.js';
+import { Minimap } from './minimap.js';
 import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type WebviewState, type WebviewToExtension } from './messages.js';
 
 export interface Host {
@@ -72,6 +74,8 @@ export class App {
     private layoutNote: string | undefined;
     private readonly empty: HTMLDivElement;
     private readonly legend: HTMLDivElement;
+    private readonly minimap: Minimap;
+    private readonly navigation: KeyboardNavigation;
 
     constructor(private readonly root: HTMLElement, private readonly host: Host) {
         this.state = { ...INITIAL_STATE };
@@ -87,15 +91,18 @@ export class App {
             b.addEventListener('click', action);
             return b;
         };
+        this.canvas = h('div', { class: 'w-canvas' });
+        this.minimap = new Minimap(this.canvas, (x, y) => { const v = this.currentView(), r = this.canvas.getBoundingClientRect(); this.setView({ scale: v.scale, x: r.width / 2 - x * v.scale, y: r.height / 2 - y * v.scale }); });
         const toolbar = h('div', { class: 'w-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Map tools' } }, [
             this.searchInput, this.count,
-            h('span', { class: 'w-group-caption', text: 'Kinds' }), this.kindGroup,
-            h('span', { class: 'w-group-caption', text: 'Status' }), this.statusGroup,
+            h('span', { class: 'w-group-label', text: 'Kinds' }), this.kindGroup,
+            h('span', { class: 'w-group-label', text: 'Status' }), this.statusGroup,
             h('span', { class: 'w-spacer' }),
             button('−', 'Zoom out', () => this.zoomBy(1 / 1.25), 'w-zoom-out'),
             button('+', 'Zoom in', () => this.zoomBy(1.25), 'w-zoom-in'),
             button('Fit', 'Fit the map to the window', () => this.resetView(), 'w-fit'),
             button('Legend', 'Show or hide the legend', () => { this.legend.hidden = !this.legend.hidden; }, 'w-legend-toggle'),
+            this.minimap.button,
             // An exported page has no editor to write files: only the preview offers exports.
             ...(host.standalone ? [] : [exportMenu(format => this.host.postMessage({ type: 'exportRequest', format }))])
         ]);
@@ -114,11 +121,12 @@ export class App {
         this.empty = h('div', { class: 'w-empty', text: 'Waiting for the argument map…' });
         this.legend = h('div', { class: 'w-legend', attrs: { 'aria-label': 'Legend' } }, [toDom(renderLegendTree('wl'))]);
         this.legend.hidden = true;
-        this.canvas = h('div', { class: 'w-canvas' }, [this.svg, this.empty, this.legend]);
+        this.canvas.append(this.svg, this.empty, this.legend, this.minimap.element);
         this.tooltip = h('div', { class: 'w-tooltip', attrs: { role: 'tooltip' } });
         this.tooltip.hidden = true;
         this.statusBar = h('div', { class: 'w-status-bar', attrs: { 'aria-live': 'polite' } });
         root.append(h('div', { class: 'w-app' }, [toolbar, this.banner, this.canvas, this.statusBar]), this.tooltip);
+        this.navigation = new KeyboardNavigation(this.svg, this.statusBar, id => this.select(id, { reveal: false, scroll: true, center: this.currentView().scale < READABLE_SCALE }));
 
         this.bindEvents();
         this.restore(host.getState());
@@ -283,6 +291,8 @@ export class App {
         if (layout.nodes.length === 0) this.empty.textContent = this.model && this.model.nodes.length > 0 ? 'Nothing to show with these filters.' : 'No claims yet: declare a claim to see the map.';
 
         this.applySearch(false);
+        this.minimap.draw(layout, this.fitView().scale < READABLE_SCALE);
+        this.navigation.attach(layout, nodeMap, this.selected);
         if (this.selected && nodeMap.has(this.selected)) nodeMap.get(this.selected)!.classList.add('w-highlight');
         if (!this.state.view || this.fitOnNextDraw || (first && !this.state.view)) {
             this.fitOnNextDraw = false;
@@ -397,6 +407,7 @@ export class App {
             for (const e of this.drawn.edges) e.el.classList.remove('w-highlight');
         }
         this.selected = id;
+        this.navigation.rove(id);
         if (!id || !this.drawn) return;
         const g = this.drawn.nodes.get(id);
         if (!g) return;
@@ -473,6 +484,7 @@ export class App {
 
     private applyTransform(v: { scale: number; x: number; y: number }): void {
         this.viewport.setAttribute('transform', `translate(${round(v.x)},${round(v.y)}) scale(${v.scale.toFixed(5)})`);
+        this.minimap.setViewport(v);
         if (this.svg.getAttribute('data-scale') === v.scale.toFixed(4)) return; // a pan: same level, same text sizes
         this.svg.setAttribute('data-scale', v.scale.toFixed(4));
         this.drawn?.groupTexts.scaleTo(v.scale);
@@ -573,6 +585,7 @@ export class App {
             if (!id) return;
             if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.select(id, { reveal: true, scroll: true }); }
             else if (e.key === 'f' || e.key === 'F') { e.preventDefault(); this.setFocus(id); }
+            else this.navigation.key(e, id);
         });
         this.svg.addEventListener('focusin', e => {
             const id = nodeOf(e.target);

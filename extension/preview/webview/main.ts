@@ -10,6 +10,7 @@ import { setElkProvider } from '../../../language/graph/layout.js';
 import { App, type Host } from './app.js';
 import { workerElk } from './elk-worker.js';
 import { isExtensionMessage, sanitizeState, type WebviewState, type WebviewToExtension } from './messages.js';
+import { MINIMAP_STYLESHEET } from './minimap.js';
 import { UI_STYLESHEET } from './ui-style.js';
 
 interface VsCodeApi {
@@ -30,7 +31,7 @@ function scriptNonce(): string | undefined {
 function injectStyles(nonce: string | undefined): void {
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;
-    style.textContent = UI_STYLESHEET + GRAPH_STYLESHEET;
+    style.textContent = UI_STYLESHEET + GRAPH_STYLESHEET + MINIMAP_STYLESHEET;
     document.head.appendChild(style);
 }
 
