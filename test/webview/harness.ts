@@ -134,6 +134,13 @@ export async function post(page: Page, message: unknown, waitForRender = false):
     }), [message, waitForRender] as const);
 }
 
+/** Runs `action` (a click on a filter, a key) and waits for the map it makes the viewer draw anew. */
+export async function redrawn(page: Page, action: () => Promise<void>): Promise<void> {
+    const drawn = page.evaluate(() => new Promise<void>(resolve => window.addEventListener('warrant:rendered', () => resolve(), { once: true })));
+    await action();
+    await drawn;
+}
+
 export async function posted(page: Page): Promise<{ type: string; [k: string]: unknown }[]> {
     return page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted);
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { exportHtml } from '../../language/graph/export/html.js';
 import { normalizeModel, supportTree } from '../../language/graph/model-utils.js';
 import { generateModel, hostileModel, lscbModel } from '../graph/fixtures.js';
-import { buildWebview, launch, OUTPUT, post, posted, sendModel, serve, shell, type BrowserHandle, type Served } from './harness.js';
+import { buildWebview, launch, OUTPUT, post, posted, redrawn, sendModel, serve, shell, type BrowserHandle, type Served } from './harness.js';
 
 describe('webview (Chromium, strict CSP)', function () {
     this.timeout(120_000);
@@ -47,7 +47,9 @@ describe('webview (Chromium, strict CSP)', function () {
         await p.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
     }
 
-    const visibleNodes = (p: Page) => p.locator('.w-viewport .w-node[data-id]:not(.w-hidden)').count();
+    const drawnNodes = (p: Page) => p.locator('.w-viewport .w-node[data-id]').count();
+    /** The whole map in the window (the first view shows the top of the map at a readable size). */
+    const fitAll = (p: Page) => p.locator('.w-fit').click();
     const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
     beforeEach(async () => {
@@ -77,6 +79,7 @@ describe('webview (Chromium, strict CSP)', function () {
 
     it('posts reveal with the declaration when a node is clicked, and highlights on request', async () => {
         await sendModel(page, lscbModel(), 1);
+        await fitAll(page);
         await page.locator('.w-node[data-id="teaRequest"]').click();
         const reveal = (await posted(page)).find(m => m.type === 'reveal');
         assert.deepEqual(reveal, { type: 'reveal', id: 'teaRequest', uri: 'file:///workspace/lscb/annex.warrant', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 40 } } });
@@ -122,21 +125,30 @@ describe('webview (Chromium, strict CSP)', function () {
         assert.equal(await page.locator('.w-viewport .w-node[data-id]').count(), supportTree(model, 'genderPattern').size);
     });
 
-    it('filters by kind and by status, hiding the edges of hidden nodes', async () => {
+    it('filters by kind and by status: what is left is laid out anew and fitted', async () => {
         const model = lscbModel();
         await sendModel(page, model, 1);
-        await page.locator('.w-chip-source').click();
+        const area = () => page.locator('.w-viewport').evaluate(e => { const b = (e as SVGGraphicsElement).getBBox(); return b.width * b.height; });
+        const before = await area();
+        await redrawn(page, () => page.locator('.w-chip-source').click());
         const sources = model.nodes.filter(n => n.kind === 'source').length;
-        assert.equal(await visibleNodes(page), model.nodes.length - sources);
-        assert.ok(await page.locator('.w-node[data-id="@Hall2005"]').evaluate(e => e.classList.contains('w-hidden')));
-        const citeEdges = await page.locator('.w-viewport .w-edge-cites:not(.w-hidden)').count();
-        assert.equal(citeEdges, 0);
+        assert.equal(await drawnNodes(page), model.nodes.length - sources);
+        assert.equal(await page.locator('.w-node[data-id="@Hall2005"]').count(), 0);
+        assert.equal(await page.locator('.w-viewport .w-edge-cites').count(), 0, 'the edges of hidden nodes go with them');
         assert.equal(await page.locator('.w-chip-source').getAttribute('aria-pressed'), 'false');
-        await page.locator('.w-chip-circular').click();
-        assert.equal(await visibleNodes(page), model.nodes.length - sources - 2);
-        await page.locator('.w-chip-source').click();
-        await page.locator('.w-chip-circular').click();
-        assert.equal(await visibleNodes(page), model.nodes.length);
+        assert.ok(await area() < before, 're-laid out without them, not left scattered where they were');
+        await redrawn(page, () => page.locator('.w-chip-circular').click());
+        assert.equal(await drawnNodes(page), model.nodes.length - sources - 2);
+        // Fit fits what is left, not the map before the filter
+        await fitAll(page);
+        const canvas = (await page.locator('.w-canvas').boundingBox())!;
+        for (const node of await page.locator('.w-viewport .w-node').all()) {
+            const b = (await node.boundingBox())!;
+            assert.ok(b.x >= canvas.x - 1 && b.y >= canvas.y - 1 && b.x + b.width <= canvas.x + canvas.width + 1 && b.y + b.height <= canvas.y + canvas.height + 1, `${await node.getAttribute('data-id')} is inside the window`);
+        }
+        await redrawn(page, () => page.locator('.w-chip-source').click());
+        await redrawn(page, () => page.locator('.w-chip-circular').click());
+        assert.equal(await drawnNodes(page), model.nodes.length);
     });
 
     it('search highlights matches and dims the rest; Enter walks through them', async () => {
@@ -156,6 +168,7 @@ describe('webview (Chromium, strict CSP)', function () {
     it('zooms with buttons and the wheel, pans by dragging, fits, and saves the view', async () => {
         await sendModel(page, lscbModel(), 1);
         const scale = () => page.locator('.w-canvas > svg.warrant-map').getAttribute('data-scale').then(Number);
+        await fitAll(page);
         const fitted = await scale();
         await page.locator('.w-zoom-in').click();
         assert.ok(Math.abs(await scale() - fitted * 1.25) < 1e-3);
@@ -186,8 +199,9 @@ describe('webview (Chromium, strict CSP)', function () {
         await sendModel(page, lscbModel(), 1);
         assert.equal(await page.locator('.w-search').inputValue(), 'gender');
         assert.equal(await page.locator('.w-viewport').getAttribute('transform'), 'translate(10,20) scale(0.50000)');
-        assert.equal(await page.locator('.w-viewport .w-node[data-id]').count(), supportTree(lscbModel(), 'genderHypothesis').size);
-        assert.ok(await page.locator('.w-node[data-id="teaRequest"]').evaluate(e => e.classList.contains('w-hidden')));
+        const tree = supportTree(lscbModel(), 'genderHypothesis');
+        assert.equal(await page.locator('.w-viewport .w-node[data-id]').count(), lscbModel().nodes.filter(n => tree.has(n.id) && n.kind !== 'datum').length);
+        assert.equal(await page.locator('.w-node[data-id="teaRequest"]').count(), 0, 'data filtered out');
         assert.ok((await page.locator('.w-node.w-match').count()) > 0);
         await page.evaluate(() => sessionStorage.removeItem('test-initial-state'));
     });
@@ -225,6 +239,7 @@ describe('webview (Chromium, strict CSP)', function () {
         assert.ok(texts.every(t => !/[\u202A-\u202E\u2066-\u2069]/.test(t)), 'no bidi controls in visible text');
         // ids with quotes and angle brackets still work for interaction
         const id = model.nodes.find(n => n.id.startsWith('quotes'))!.id;
+        await fitAll(page);
         await page.locator('.w-viewport .w-node').filter({ has: page.locator('.w-label', { hasText: 'He said' }) }).first().click();
         assert.ok((await posted(page)).some(m => m.type === 'reveal' && m.id === id));
     });
@@ -235,6 +250,7 @@ describe('webview (Chromium, strict CSP)', function () {
         assert.equal(await p.locator('.w-viewport .w-node[data-id]').count(), normalizeModel(hostileModel()).nodes.length);
         assert.equal(await p.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned), undefined);
         assert.equal(await p.locator('img').count(), 0);
+        await fitAll(p);
         await p.locator('.w-node[data-id="teaRequest"]').click();
         assert.equal(await p.locator('.w-node.w-highlight').getAttribute('data-id'), 'teaRequest');
         assert.deepEqual(errors.filter(e => !/Failed to load resource/.test(e)), []);
@@ -244,7 +260,7 @@ describe('webview (Chromium, strict CSP)', function () {
     it('answers export requests with the picture as shown (SVG and PNG)', async () => {
         const model = lscbModel();
         await sendModel(page, model, 1);
-        await page.locator('.w-chip-source').click();
+        await redrawn(page, () => page.locator('.w-chip-source').click());
         await post(page, { type: 'export', format: 'svg', requestId: 7 });
         await post(page, { type: 'export', format: 'png', requestId: 8 });
         await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.filter(m => m.type === 'exported').length === 2);
@@ -321,7 +337,9 @@ describe('webview (Chromium, strict CSP)', function () {
         assert.equal(await page.locator('.w-canvas > svg.warrant-map.w-overview').count(), 1);
         assert.equal(await page.locator('.w-viewport .w-label').count(), 0);
         assert.equal(await page.locator('.w-viewport .w-node[data-id]').count(), 1500);
-        assert.match(await page.locator('.w-status-bar').textContent() ?? '', /overview/);
+        await fitAll(page);
+        assert.match(await page.locator('.w-status-bar').textContent() ?? '', /zoomed out: files and sections shown/);
+        assert.equal(await page.locator('.w-canvas > svg.warrant-map.w-lod-group').count(), 1);
     });
 
     it('looks right: screenshots for the README (light and dark)', async () => {
