@@ -217,12 +217,30 @@ async function waitForWebviewContent(page, selector) {
 /**
  * Lets the extension-host suite look into webviews, which the VS Code API cannot:
  * GET /webview?action=count&selector=CSS → the number of matching elements in all webviews;
- * GET /webview?action=click&selector=CSS → clicks the first match (404 when there is none).
+ * GET /webview?action=click&selector=CSS → clicks the first match (404 when there is none);
+ * GET /webview?action=evaluate&selector=CSS&function=SOURCE&argument=JSON → the JSON result of
+ *     the function, run in the webview that has a match (its window is the panel), 404 when none;
+ * GET /webview?action=resize&width=W&height=H → resizes the workbench's window.
  */
 async function answerWebviewQuery(query, response) {
     const selector = query.get('selector') ?? '';
     try {
+        if (query.get('action') === 'resize' && state.page) {
+            await state.page.setViewportSize({ width: Number(query.get('width')), height: Number(query.get('height')) });
+            response.writeHead(200).end('resized');
+            return;
+        }
         if (!state.page || !selector) throw new Error('no page or no selector');
+        if (query.get('action') === 'evaluate') {
+            for (const frame of webviewFrames(state.page)) {
+                if (!(await frame.$(selector).catch(() => null))) continue;
+                const result = await frame.evaluate(`(${query.get('function')})(${query.get('argument') ?? 'undefined'})`);
+                response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+                return;
+            }
+            response.writeHead(404).end(`no webview has ${selector}`);
+            return;
+        }
         let count = 0;
         for (const frame of webviewFrames(state.page)) {
             const element = await frame.$(selector).catch(() => null);

@@ -162,6 +162,36 @@ export async function webviewClick(selector: string): Promise<void> {
     assert.ok(response.ok, `webview click failed: ${await response.text()}`);
 }
 
+/**
+ * Runs a self-contained function (no imports, no closure) in the webview that has an element
+ * matching `selector`, through the runner; its window is the panel. Undefined without a runner.
+ */
+export async function webviewEvaluate<A, R>(selector: string, fn: (argument: A) => R, argument: A): Promise<R | undefined> {
+    const base = process.env.WARRANT_TEST_SCREENSHOT_URL;
+    if (!base) return undefined;
+    const url = new URL('/webview', base);
+    url.searchParams.set('action', 'evaluate');
+    url.searchParams.set('selector', selector);
+    url.searchParams.set('function', fn.toString());
+    url.searchParams.set('argument', JSON.stringify(argument));
+    const response = await fetch(url);
+    const body = await response.text();
+    assert.ok(response.ok, `webview evaluate failed: ${body}`);
+    return JSON.parse(body) as R;
+}
+
+/** Resizes the workbench's browser window (web runner only). */
+export async function resizeWorkbench(width: number, height: number): Promise<void> {
+    const base = process.env.WARRANT_TEST_SCREENSHOT_URL;
+    assert.ok(base, 'resizing needs the web runner');
+    const url = new URL('/webview', base);
+    url.searchParams.set('action', 'resize');
+    url.searchParams.set('width', String(width));
+    url.searchParams.set('height', String(height));
+    const response = await fetch(url);
+    assert.ok(response.ok, `resize failed: ${await response.text()}`);
+}
+
 /** Whether a command is registered (e.g. to skip suites for features that do not exist yet). */
 export async function hasCommand(command: string): Promise<boolean> {
     return (await vscode.commands.getCommands(true)).includes(command);

@@ -2,7 +2,8 @@
 // edits, and a click on a node reveals its declaration. The runner looks inside the webview.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openFixture, screenshot, screenshotsAvailable, waitFor, webviewClick, webviewCount } from './helpers.js';
+import { MIN_PX, READABLE_PX, readMapText, type TextReading } from '../../webview/readability.js';
+import { closeAllEditors, log, openFixture, resizeWorkbench, screenshot, screenshotsAvailable, waitFor, webviewClick, webviewCount, webviewEvaluate } from './helpers.js';
 
 const NODE = 'svg [data-id]';
 
@@ -46,5 +47,56 @@ suite('Preview', () => {
         const editor = await waitFor(() => vscode.window.visibleTextEditors.find(e => e.document.uri.path.endsWith('lscb/annex.warrant')), 'annex.warrant revealed', 15_000);
         const line = editor.document.lineAt(editor.selection.active.line).text;
         assert.match(line, /datum teaRequest/);
+    });
+
+    test('the map reads at the size of the panel: argument.warrant and the focus on genderHypothesis, 800 px wide', async function () {
+        this.timeout(180_000);
+        if (!screenshotsAvailable()) {
+            this.skip(); // measuring inside the webview needs the web runner
+        }
+        const MAP = '.w-canvas > svg.warrant-map';
+        const panel = async () => (await webviewEvaluate(MAP, () => ({ width: window.innerWidth, height: window.innerHeight }), undefined))!;
+        const read = async () => (await webviewEvaluate(MAP, readMapText, { readable: READABLE_PX, min: MIN_PX }))!;
+        const describe = (r: TextReading) => `${r.drawn} drawn, ${r.readable} readable, ${r.tooSmall} under ${MIN_PX} px, median ${r.median.toFixed(1)} px, smallest ${JSON.stringify(r.smallest)}`;
+        const settled = (what: string) => waitFor(async () => (await webviewCount(`${MAP}[data-scale]`)) === 1 && (await webviewCount('.w-viewport .w-node')) !== 0, what, 45_000);
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        try {
+            const { document } = await openFixture('lscb/argument.warrant');
+            await vscode.commands.executeCommand('warrant.openPreviewToSide');
+            await settled('the map of argument.warrant');
+            // the window that makes the preview beside the editor 800 px wide
+            const first = await panel();
+            await resizeWorkbench(1400 + 2 * (800 - first.width), 1000);
+            await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
+            await waitFor(async () => Math.abs((await panel()).width - 800) <= 12, 'an 800 px panel', 15_000);
+            log(`preview panel: ${JSON.stringify(await panel())}`);
+
+            const views: [string, () => Promise<void>][] = [
+                ['argument.warrant', async () => undefined],
+                ['focus on genderHypothesis', async () => {
+                    await vscode.commands.executeCommand('warrant.showTrace', document.uri.toString(), 'genderHypothesis');
+                    await waitFor(async () => (await webviewCount('.w-banner:not([hidden])')) === 1, 'focus mode', 30_000);
+                    await settled('the support tree of genderHypothesis');
+                }]
+            ];
+            for (const [name, open] of views) {
+                await open();
+                await new Promise(resolve => setTimeout(resolve, 500));
+                const initial = await read();
+                log(`${name}, first view: ${describe(initial)}`);
+                assert.equal(initial.tooSmall, 0, `${name}, first view: ${describe(initial)}`);
+                assert.ok(initial.readable >= 12, `${name}, first view: ${describe(initial)}`);
+                await webviewClick('button.w-fit');
+                await new Promise(resolve => setTimeout(resolve, 300));
+                const fitted = await read();
+                log(`${name}, after Fit: ${describe(fitted)}`);
+                assert.equal(fitted.tooSmall, 0, `${name}, after Fit: ${describe(fitted)}`);
+                assert.ok(fitted.readable >= 5, `${name}, after Fit: ${describe(fitted)}`);
+            }
+        } finally {
+            await resizeWorkbench(1400, 900);
+            await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+        }
     });
 });

@@ -1,7 +1,7 @@
 // Screenshots of the workbench for people to look at (test-output/vscode/*.png). Only run-web.mjs
 // takes them; elsewhere this suite is skipped.
 import * as vscode from 'vscode';
-import { closeAllEditors, describeDiagnostics, diagnosticsOf, hasCommand, log, openFixture, screenshot, screenshotsAvailable, waitFor } from './helpers.js';
+import { closeAllEditors, describeDiagnostics, diagnosticsOf, hasCommand, log, openFixture, screenshot, screenshotsAvailable, waitFor, webviewClick, webviewCount } from './helpers.js';
 
 suite('Screenshots', () => {
     suiteSetup(function () {
@@ -34,6 +34,12 @@ suite('Screenshots', () => {
             // What the code lens above a claim does: its support tree alone.
             await vscode.commands.executeCommand('warrant.showTrace', document.uri.toString(), 'genderHypothesis');
             await screenshot('preview-focus', { webview: true, selector: 'svg [data-id="genderHypothesis"]', settleMs: 1_500 });
+            // The whole case study, fitted: its files and sections as labelled groups.
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+            await vscode.commands.executeCommand('warrant.openWorkspaceMap');
+            await waitFor(async () => ((await webviewCount('svg [data-id]')) ?? 0) > 100, 'the workspace map', 45_000);
+            await webviewClick('button.w-fit');
+            await screenshot('map-workspace', { webview: true, selector: '.w-lod-group', settleMs: 1_500 });
         } finally {
             await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
         }
