@@ -23,6 +23,11 @@ export interface GraphNode {
     range?: GraphRange;
     /** Secondary text: respondent and method of a datum, value of a stat, author and year of a source. */
     detail?: string;
+    /**
+     * Title of the innermost section of its file the declaration starts in (the last heading
+     * comment before it, such as `// ## Police`), as written (unescaped); absent outside sections.
+     */
+    section?: string;
 }
 
 /**
