@@ -34,6 +34,7 @@ describe('sections: heading comments', function () {
         ['spaces around and trailing spaces trimmed', '//    ###   Deep   title   \t', [[3, 'Deep   title', 0]]],
         ['tabs as separators', '//\t#\tTabbed', [[1, 'Tabbed', 0]]],
         ['indented', '  \t// # Indented', [[1, 'Indented', 0]]],
+        ['after a byte order mark', '\uFEFF// # Marked', [[1, 'Marked', 0]]],
         ['no space after //', '//# Findings', []],
         ['no space after #', '// #Findings', []],
         ['a # with no title', '// #\n// #   \n// ##', []],
