@@ -123,7 +123,9 @@ function closeSections(document: LangiumDocument, text: string, headings: Headin
         while (open.length > 0 && open[open.length - 1].level >= level) {
             const heading = open.pop()!;
             end ??= document.textDocument.positionAt(lastNonBlank(text, before) + 1);
-            heading.sectionRange = { start: heading.range.start, end };
+            // An empty section ends with its heading, trailing blanks included.
+            const own = heading.range.end;
+            heading.sectionRange = { start: heading.range.start, end: end.line > own.line || end.character >= own.character ? end : own };
         }
     };
     for (const heading of headings) {

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { buildGraphModel } from '../../language/analysis/graph-model-builder.js';
 import { sectionsOf } from '../../language/analysis/sections.js';
 import { exportJson } from '../../language/graph/export/json.js';
 import type { GraphNode } from '../../language/graph/graph-model.js';
-import { createWarrantServices, type WarrantServices } from '../../language/warrant-module.js';
+import { parseOnly } from '../helpers/outline.js';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 import { caseStudyWorkspace, suiteWorkspace } from '../lsp/fixtures.js';
 
 describe('sections: heading comments', function () {
     this.timeout(60000);
-    let services: WarrantServices;
-    let count = 0;
-
-    before(() => {
-        services = createWarrantServices(EmptyFileSystem).Warrant;
-    });
-
-    /** Parsed (not built): headings need only the parse result. */
-    function parse(text: string): LangiumDocument {
-        return services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///sections/${count++}.warrant`));
-    }
+    const { parse } = parseOnly();
 
     function headings(text: string): Array<[number, string, number]> {
         return sectionsOf(parse(text)).headings.map(h => [h.level, h.text, h.line]);

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
 import { parseHelper } from 'langium/test';
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver';
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { assertNested } from '../helpers/outline.js';
 import { suiteWorkspace } from './fixtures.js';
-
-function contains(outer: Range, inner: Range): boolean {
-    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-    return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
 
 /** [name, kind, children?] all the way down. */
 function outline(list: DocumentSymbol[]): unknown[] {
     return list.map(s => s.children ? [s.name, s.kind, outline(s.children)] : [s.name, s.kind]);
-}
-
-function checkNesting(list: DocumentSymbol[], parent?: DocumentSymbol): void {
-    for (const symbol of list) {
-        assert.ok(contains(symbol.range, symbol.selectionRange), symbol.name);
-        if (parent) {
-            assert.ok(contains(parent.range, symbol.range), `${parent.name} ⊇ ${symbol.name}`);
-        }
-        checkNesting(symbol.children ?? [], symbol);
-    }
 }
 
 const SECTIONED = [
@@ -68,7 +54,7 @@ describe('sections in the outline and in folding', function () {
             ]],
             ['Discussion', SymbolKind.Namespace, [['c', SymbolKind.Class]]]
         ]);
-        checkNesting(list);
+        assertNested(list);
         const findings = list[1];
         assert.deepEqual([findings.selectionRange.start.line, findings.range.start.line, findings.range.end.line], [2, 2, 12]);
         assert.deepEqual([list[2].range.start.line, list[2].range.end.line], [13, 14]);
@@ -80,16 +66,17 @@ describe('sections in the outline and in folding', function () {
             ['A', SymbolKind.Namespace, [['X', SymbolKind.Module, [['d1', SymbolKind.Variable], ['d2', SymbolKind.Variable]]]]],
             ['B', SymbolKind.Namespace, [['c', SymbolKind.Class]]]
         ]);
-        checkNesting(list);
+        assertNested(list);
         assert.equal(list[0].range.end.line, 5, 'section A reaches over the end of X');
     });
 
     it('shows an empty section, and hidden characters of a title as markers', async () => {
-        const list = await symbols('// # Empty\n// # Bidi \u202Eevil\u202C\nclaim c "C"\n');
+        const list = await symbols('// # Empty   \n// # Bidi \u202Eevil\u202C\nclaim c "C"\n');
         assert.deepEqual(outline(list), [
             ['Empty', SymbolKind.Namespace],
             ['Bidi ⟨U+202E⟩evil⟨U+202C⟩', SymbolKind.Namespace, [['c', SymbolKind.Class]]]
         ]);
+        assertNested(list); // the empty section's range holds its heading, trailing blanks included
     });
 
     it('folds each section from its heading to its last non-blank line', async () => {
