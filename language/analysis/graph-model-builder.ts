@@ -4,6 +4,7 @@ import type { GraphModel, GraphNode } from '../graph/graph-model.js';
 import type { WorkspaceAnalysis } from './analysis.js';
 import type { ArgumentNode } from './argument-graph.js';
 import { formatQuantity } from './quantities.js';
+import { sectionOf } from './sections.js';
 
 /**
  * The graph model (the preview's and exporters' contract) for the whole workspace, or for
@@ -60,6 +61,10 @@ function toGraphNode(analysis: WorkspaceAnalysis, node: ArgumentNode): GraphNode
     if (element?.$cstNode) {
         result.uri = AstUtils.getDocument(element).uri.toString();
         result.range = element.$cstNode.range;
+        const section = sectionOf(element);
+        if (section) {
+            result.section = section.text;
+        }
     } else if (node.source?.entry) {
         result.uri = node.source.entry.uri;
         result.range = { start: { line: node.source.entry.line, character: 0 }, end: { line: node.source.entry.line, character: 0 } };

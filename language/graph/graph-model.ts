@@ -23,7 +23,10 @@ export interface GraphNode {
     range?: GraphRange;
     /** Secondary text: respondent and method of a datum, value of a stat, author and year of a source. */
     detail?: string;
-    /** The section of its file the element is declared in (the innermost `// # heading` above it). */
+    /**
+     * Title of the innermost section of its file the declaration starts in (the last heading
+     * comment before it, such as `// ## Police`), as written (unescaped); absent outside sections.
+     */
     section?: string;
 }
 

@@ -49,11 +49,13 @@ export function normalizeModel(model: GraphModel): GraphModel {
     const input = Array.isArray(model?.nodes) ? model.nodes : [];
     const nodes = input
         .filter(n => n && typeof n.id === 'string')
-        .map(n => ({
+        .map(({ section, ...n }) => ({
             ...n,
             kind: KIND_RANK.has(n.kind) ? n.kind : 'claim' as NodeKind,
             status: NODE_STATUSES.includes(n.status) ? n.status : 'grounded' as NodeStatus,
-            label: typeof n.label === 'string' ? n.label : String(n.label ?? n.id)
+            label: typeof n.label === 'string' ? n.label : String(n.label ?? n.id),
+            // a section of another type would reach the renderers unchecked
+            ...(typeof section === 'string' && section ? { section } : {})
         }))
         .sort(compareNodes);
     const seen = new Set<string>();

@@ -1,17 +1,27 @@
 import { CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import { sectionsOf } from '../analysis/sections.js';
 import { isAnnex, isClaim, isDocument, isPattern, isRespondent, isScheme, isSource } from '../generated/ast.js';
 
 /**
- * Folds every element and block item spanning two lines or more (a closing `}` stays
- * visible), block comments, and runs of line comments on consecutive lines.
+ * Folds every section (from its heading to its last non-blank line), every element and block
+ * item spanning two lines or more (a closing `}` stays visible), block comments, and runs of
+ * line comments on consecutive lines.
  */
 export class WarrantFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override collectFolding(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult?.value;
         if (!isDocument(root)) {
             return;
+        }
+        // Before the comment runs: of two folds starting on one line, the editor keeps the first.
+        const { headings } = sectionsOf(document);
+        for (const heading of headings) {
+            const { start, end } = heading.sectionRange;
+            if (end.line > start.line) {
+                acceptor(FoldingRange.create(start.line, end.line, undefined, undefined, FoldingRangeKind.Region));
+            }
         }
         for (const element of root.elements) {
             this.fold(element, acceptor);
@@ -26,7 +36,7 @@ export class WarrantFoldingRangeProvider extends DefaultFoldingRangeProvider {
                 this.fold(item, acceptor);
             }
         }
-        this.foldComments(document, acceptor);
+        this.foldComments(document, new Set(headings.map(heading => heading.line)), acceptor);
     }
 
     private fold(node: AstNode, acceptor: FoldingRangeAcceptor): void {
@@ -44,7 +54,8 @@ export class WarrantFoldingRangeProvider extends DefaultFoldingRangeProvider {
         }
     }
 
-    private foldComments(document: LangiumDocument, acceptor: FoldingRangeAcceptor): void {
+    /** A heading is not part of a run of comments: the comments under it fold on their own. */
+    private foldComments(document: LangiumDocument, headingLines: ReadonlySet<number>, acceptor: FoldingRangeAcceptor): void {
         const root = document.parseResult.value.$cstNode;
         if (!root) {
             return;
@@ -72,7 +83,7 @@ export class WarrantFoldingRangeProvider extends DefaultFoldingRangeProvider {
             } else if (name === 'SL_COMMENT') {
                 const lineStart = document.textDocument.offsetAt({ line: start.line, character: 0 });
                 const ownLine = text.slice(lineStart, leaf.offset).trim() === '';
-                if (!ownLine) {
+                if (!ownLine || headingLines.has(start.line)) {
                     flush();
                 } else if (run && run.end === start.line - 1) {
                     run.end = start.line;

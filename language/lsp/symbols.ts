@@ -8,6 +8,8 @@ import {
 import type { WarrantServices } from '../warrant-module.js';
 import { COMPLETION_KINDS } from './completion-provider.js';
 import { bandRange, excerpt, statValue } from './describe.js';
+import { SectionOutline } from './section-outline.js';
+import { sectionsOf } from '../analysis/sections.js';
 
 /** Symbol kinds by element type (the outline, breadcrumbs and workspace symbols agree). */
 export const SYMBOL_KINDS: Record<string, SymbolKind> = {
@@ -40,8 +42,9 @@ export class WarrantNodeKindProvider extends DefaultNodeKindProvider implements 
 
 /**
  * The outline in document order: annexes with their data, schemes with their bands, claims,
- * patterns, stats, sources, respondents and bibliographies, each with a short detail. Every
- * range contains its children and its selection range, so breadcrumbs follow the cursor.
+ * patterns, stats, sources, respondents and bibliographies, each with a short detail, nested
+ * under the file's sections (see section-outline.ts). Every range contains its children and its
+ * selection range, so breadcrumbs follow the cursor.
  * Works on the parse result alone (partial ASTs included: nameless elements are skipped).
  */
 export class WarrantDocumentSymbolProvider implements DocumentSymbolProvider {
@@ -52,15 +55,15 @@ export class WarrantDocumentSymbolProvider implements DocumentSymbolProvider {
         if (!isDocument(root)) {
             return [];
         }
-        const symbols: DocumentSymbol[] = [];
+        const outline = new SectionOutline(sectionsOf(document).headings);
         for (const element of root.elements) {
             try {
-                symbols.push(...this.elementSymbols(element));
+                outline.add(element.$cstNode?.offset ?? 0, this.elementSymbols(element));
             } catch (error) {
                 console.error('warrant: document symbols failed', error);
             }
         }
-        return symbols;
+        return outline.finish();
     }
 
     private elementSymbols(element: Element): DocumentSymbol[] {

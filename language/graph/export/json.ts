@@ -20,6 +20,7 @@ export function orderedNode(n: GraphNode): GraphNode {
             end: { line: n.range.end.line, character: n.range.end.character }
         };
     }
+    if (n.section !== undefined) out.section = n.section;
     return out;
 }
 
