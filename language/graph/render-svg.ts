@@ -83,7 +83,7 @@ export function renderSvgTree(graph: PositionedGraph, options: RenderOptions = {
     children.push(el('g', { class: 'w-edges' }, graph.edges.map(e => renderEdge(e, graph, prefix, options))));
     children.push(el('g', { class: 'w-bundles' }, graph.bundles.map(renderBundle)));
     children.push(el('g', { class: 'w-nodes' }, graph.nodes.map(n => renderNode(n, graph.overview, options))));
-    children.push(el('g', { class: 'w-group-captions' }, graph.groups.map(renderGroupLabel)));
+    children.push(el('g', { class: 'w-group-captions' }, graph.groups.map(renderGroupCaption)));
     return el('svg', {
         xmlns: 'http://www.w3.org/2000/svg',
         class: `warrant-map${graph.overview ? ' w-overview' : ''}`,
@@ -283,18 +283,26 @@ function renderGroupBox(g: PositionedGroup): SvgElement {
  * the middle of the box, in the largest font that fits it. The preview sets the font size
  * on every zoom so that it stays readable; {@link groupLabelFont} is the size it starts with.
  */
-function renderGroupLabel(g: PositionedGroup): SvgElement {
+function renderGroupCaption(g: PositionedGroup): SvgElement {
     const font = groupLabelFont(g);
+    const [head, rest] = captionLines(g);
     const cx = g.x + g.width / 2, cy = g.y + g.height / 2;
     return el('text', { class: 'w-group-caption', 'data-group': g.key, x: cx, y: cy, 'text-anchor': 'middle', 'font-size': round1(font), display: 'none' }, [
-        el('tspan', { class: 'w-group-caption-title', x: cx, dy: '-0.2em', 'font-weight': 700 }, [g.title]),
-        el('tspan', { class: 'w-group-caption-summary', x: cx, dy: '1.3em' }, [g.summary || 'empty'])
+        el('tspan', { class: 'w-group-caption-title', x: cx, dy: '-0.2em', 'font-weight': 700 }, [head]),
+        el('tspan', { class: 'w-group-caption-summary', x: cx, dy: '1.3em' }, [rest])
     ]);
 }
 
+/** A group's label in two lines: what it is (its section, else its file), then where and what is in it. */
+export function captionLines(g: Pick<PositionedGroup, 'file' | 'section' | 'summary'>): [string, string] {
+    const summary = g.summary || 'empty';
+    return g.section ? [g.section, `${g.file} · ${summary}`] : [g.file, summary];
+}
+
 /** The largest font (map px) at which both lines of a group's label fit its box. */
-export function groupLabelFont(g: Pick<PositionedGroup, 'title' | 'summary' | 'width' | 'height'>): number {
-    const widest = Math.max(textWidth(g.title, 1) * 1.08, textWidth(g.summary, 1), 1);
+export function groupLabelFont(g: Pick<PositionedGroup, 'file' | 'section' | 'summary' | 'width' | 'height'>): number {
+    const [head, rest] = captionLines(g);
+    const widest = Math.max(textWidth(head, 1) * 1.08, textWidth(rest, 1), 1);
     return Math.max(1, Math.min((g.width * 0.9) / widest, g.height / 3.2));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { PositionedGroup } from '../../../language/graph/layout.js';
 import { GROUP_TITLE_FONT, SCREEN_TEXT } from '../../../language/graph/level-of-detail.js';
-import { groupLabelFont } from '../../../language/graph/render-svg.js';
+import { captionLines, groupLabelFont } from '../../../language/graph/render-svg.js';
 import { fitLine, textWidth } from '../../../language/graph/text-metrics.js';
 
 interface Title { group: PositionedGroup; text: SVGTextElement; head: Text; summary: SVGTSpanElement | null }
@@ -61,12 +61,14 @@ export class GroupTexts {
     private scaleLabel({ group, text, title, summary, fit }: Label, scale: number): void {
         const screen = Math.min(LARGEST_LABEL, fit * scale);
         const readable = screen >= SCREEN_TEXT.readable;
-        const font = (readable ? screen : SCREEN_TEXT.readable) / scale;
+        // a little above the readable size, so that rounding never takes it under
+        const font = (readable ? screen : SCREEN_TEXT.readable + 0.5) / scale;
         const room = group.width * 0.92;
-        const head = readable ? group.title : fitLine(group.title, room, font);
+        const [first, second] = captionLines(group);
+        const head = readable ? first : fitLine(first, room, font);
         const twoLines = group.height * scale >= 3 * SCREEN_TEXT.readable;
         title.textContent = head;
-        summary.textContent = twoLines ? (readable ? group.summary : fitLine(group.summary, room, font)) : '';
+        summary.textContent = twoLines ? (readable ? second : fitLine(second, room, font)) : '';
         title.setAttribute('dy', twoLines ? '-0.2em' : '0.35em');
         text.setAttribute('font-size', font.toFixed(2));
         text.classList.toggle('w-squeezed', head === '…' || head === '' || group.height * scale < 1.4 * SCREEN_TEXT.readable);
