@@ -124,6 +124,36 @@ describe('layout', function () {
         });
     }
 
+    it('adding one claim changes the inside of its own group only: every other file is drawn exactly as before', async () => {
+        for (const seed of [1, 2]) {
+            const model = generateModel(400, seed);
+            const before = await layoutGraph(model), after = await layoutGraph(withOneMoreClaim(model));
+            const added = after.nodes.find(n => n.node.id === 'addedClaim')!;
+            const inside = (g: PositionedGraph) => {
+                const origin = new Map(g.groups.map(group => [group.key, group]));
+                const byGroup = new Map<string, Map<string, [number, number]>>();
+                for (const n of g.nodes) {
+                    const o = origin.get(n.group)!;
+                    if (!byGroup.has(n.group)) byGroup.set(n.group, new Map());
+                    byGroup.get(n.group)!.set(n.node.id, [n.x - o.x, n.y - o.y]);
+                }
+                return byGroup;
+            };
+            const a = inside(before), b = inside(after);
+            assert.ok(a.size >= 5, 'several groups');
+            for (const [group, members] of a) {
+                if (group === added.group) continue;
+                const now = b.get(group)!;
+                assert.deepEqual([...now.keys()], [...members.keys()], `seed ${seed}: ${group} keeps its members`);
+                // positions are rounded to 0.1 px, the group's and the node's each: 0.2 px is "the same place"
+                for (const [id, [x, y]] of members) {
+                    const [nx, ny] = now.get(id)!;
+                    assert.ok(Math.abs(nx - x) <= 0.2 && Math.abs(ny - y) <= 0.2, `seed ${seed}: ${id} moved inside ${group}: ${x},${y} → ${nx},${ny}`);
+                }
+            }
+        }
+    });
+
     it('fast engine: evidence below conclusions and no overlaps on generated maps', async () => {
         for (const seed of [1, 2]) {
             const g = await layoutGraph(generateModel(500, seed));

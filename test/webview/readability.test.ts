@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, post, redrawn, ROOT, sendModel, serve, buildWebview, type Served } from './harness.js';
+import { launch, post, redrawn, ROOT, sendModel, serve, buildWebview, type BrowserHandle, type Served } from './harness.js';
 import { MIN_PX, READABLE_PX, readMapText, type TextReading } from './readability.js';
 
 const CASE_STUDY = path.join(ROOT, 'examples/lscb-gender-hypothesis');
@@ -59,6 +59,15 @@ describe('readability of the case study map (Chromium)', function () {
         await server?.close();
     });
 
+    /** The preview (the webview page with a stub of VS Code's API) showing the whole case study. */
+    async function previewOf(handle: BrowserHandle): Promise<Page> {
+        const page = await handle.context.newPage();
+        await page.goto(server.url);
+        await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
+        await sendModel(page, model, 1);
+        return page;
+    }
+
     for (const [width, height] of [[1600, 1000], [800, 1000]]) {
         it(`HTML export at ${width}×${height}: a readable first view, a readable Fit, nothing under ${MIN_PX} px at any zoom`, async () => {
             const handle = await launch({ width, height });
@@ -103,10 +112,7 @@ describe('readability of the case study map (Chromium)', function () {
     it('preview, 800 px panel, focus on genderHypothesis: a readable first view and a readable Fit', async () => {
         const handle = await launch({ width: 800, height: 1000 });
         try {
-            const page = await handle.context.newPage();
-            await page.goto(server.url);
-            await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
-            await sendModel(page, model, 1);
+            const page = await previewOf(handle);
             await post(page, { type: 'focus', id: 'genderHypothesis' }, true);
             assert.match(await page.locator('.w-banner').textContent() ?? '', /genderHypothesis/);
             assertFirstView(await read(page), 'focus, first view');
@@ -120,10 +126,7 @@ describe('readability of the case study map (Chromium)', function () {
     it('search zooms to the match at a readable size', async () => {
         const handle = await launch({ width: 800, height: 1000 });
         try {
-            const page = await handle.context.newPage();
-            await page.goto(server.url);
-            await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
-            await sendModel(page, model, 1);
+            const page = await previewOf(handle);
             await page.locator('.w-fit').click();
             assert.equal(await page.locator('.w-app-root').getAttribute('data-lod'), 'group', 'the whole case study in 800 px shows groups');
             await page.locator('.w-search').fill('Hakim');
@@ -144,10 +147,7 @@ describe('readability of the case study map (Chromium)', function () {
     it('a filter re-lays out what is left and a group click zooms into it', async () => {
         const handle = await launch({ width: 1600, height: 1000 });
         try {
-            const page = await handle.context.newPage();
-            await page.goto(server.url);
-            await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some(m => m.type === 'ready'));
-            await sendModel(page, model, 1);
+            const page = await previewOf(handle);
             const groups = () => page.locator('.w-viewport .w-group').evaluateAll(els => els.map(e => e.getAttribute('data-group')));
             const all = await groups();
             await redrawn(page, () => page.locator('.w-chip-source').click());
