@@ -57,8 +57,11 @@ function plain(value: unknown): string | undefined {
     if (text === undefined || text.length > MAX_PARSED_VALUE) {
         return undefined;
     }
-    return stripMarkup(text) || undefined;
+    // Most values are printable ASCII without markup or runs of spaces: nothing to strip.
+    return (SIMPLE.test(text) ? text.trim() : stripMarkup(text)) || undefined;
 }
+
+const SIMPLE = /^(?:[!-;=?-~]| (?! ))*$/;
 
 /** A CSL name object (`family`, `given`, particles, `suffix`, or `literal` for an institution). */
 function cslName(value: unknown): BibName | undefined {
@@ -307,7 +310,7 @@ class CslScanner {
         }
         let steps = 0;
         while (this.state === 'items') {
-            if (deadline !== Infinity && (++steps & 15) === 0 && performance.now() > deadline) {
+            if (deadline !== Infinity && (++steps & 3) === 0 && performance.now() > deadline) {
                 return false;
             }
             this.next();
@@ -369,11 +372,20 @@ class CslScanner {
             return;
         }
         const end = valueEndAt(text, at);
-        const parsed = this.item(at, end);
-        const after = skipSpace(text, end);
+        const error = this.item(at, end);
         this.comma = -1;
+        if (error !== undefined) {
+            // Bracket counting went wrong with the item (a quote missing): the next item starts
+            // at the next line indented like this one, as exports write them.
+            const resume = this.nextItemStart(at, error);
+            if (resume >= 0) {
+                this.pos = resume;
+                return;
+            }
+        }
+        const after = skipSpace(text, end);
         if (after >= text.length) {
-            if (parsed) {
+            if (error === undefined) {
                 this.problem('The array of items is not closed: \']\' is missing at the end of the file.', text.length);
             } // else the item's own error says where the text broke off
             this.state = 'done';
@@ -394,8 +406,48 @@ class CslScanner {
         }
     }
 
-    /** Parses and indexes the item at `[start, end)`; false when it is not JSON. */
-    private item(start: number, end: number): boolean {
+    /**
+     * Where the value of the item's key member is. Its last `"name":` is looked for first (a
+     * quote inside a string is escaped, so this is a member name, usually of the item); when its
+     * value is not the key, the item's members are walked (slower, exact: the last one wins, as
+     * in JSON.parse).
+     */
+    private keySpan(start: number, end: number, member: string, value: unknown): [number, number] {
+        const text = this.text;
+        const name = text.lastIndexOf(`"${member}"`, end);
+        if (name > start) {
+            const colon = skipSpace(text, name + member.length + 2);
+            if (text[colon] === ':') {
+                const valueStart = skipSpace(text, colon + 1);
+                const valueEnd = valueEndAt(text, valueStart);
+                if (valueEnd <= end && JSON.parse(text.slice(valueStart, valueEnd)) === value) {
+                    return [valueStart, valueEnd];
+                }
+            }
+        }
+        return findMember(text, start, member)!.value;
+    }
+
+    /**
+     * Where the item after a broken one starts: the first `{` after `from` that begins a line
+     * with the broken item's indentation; -1 when that item did not begin its line.
+     */
+    private nextItemStart(start: number, from: number): number {
+        const text = this.text;
+        let lineStart = start;
+        while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) {
+            lineStart--;
+        }
+        if (lineStart === 0 || (text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r')) {
+            return -1;
+        }
+        const indent = text.slice(lineStart, start);
+        const found = text.indexOf(`\n${indent}{`, from);
+        return found < 0 ? -1 : found + 1 + indent.length;
+    }
+
+    /** Parses and indexes the item at `[start, end)`; returns the offset of its JSON error, if any. */
+    private item(start: number, end: number): number | undefined {
         const text = this.text;
         const n = ++this.count;
         let value: unknown;
@@ -404,22 +456,20 @@ class CslScanner {
         } catch (error) {
             const found = jsonSyntaxError(text, error, start, end);
             this.problem(`Item ${n}: ${found.message}.`, found.offset);
-            return false;
+            return found.offset;
         }
         if (!value || typeof value !== 'object' || Array.isArray(value)) {
             this.problem(`Item ${n} is ${describeValue(value)}, not a CSL item (an object with an "id").`, start);
-            return true;
+            return undefined;
         }
         const item = value as Item;
         const member = keyMember(item);
         if (!member) {
             this.problem(`Item ${n} has no "id" or "citation-key": it cannot be cited.`, start);
-            return true;
+            return undefined;
         }
         const key = String(item[member]);
-        // The span of the last member of that name: the one JSON.parse kept.
-        const span = findMember(text, start, member)!;
-        const [valueStart, valueEnd] = span.value;
+        const [valueStart, valueEnd] = this.keySpan(start, end, member, item[member]);
         const quoted = text[valueStart] === '"';
         const keyStart = quoted ? valueStart + 1 : valueStart;
         const keyEnd = quoted ? valueEnd - 1 : valueEnd;
@@ -432,7 +482,7 @@ class CslScanner {
         if (!this.index.byKey.has(key)) {
             this.index.byKey.set(key, entry);
         }
-        return true;
+        return undefined;
     }
 }
 
