@@ -84,6 +84,14 @@ describe('CSL-JSON bibliographies', () => {
             assert.equal(store.has('http://zotero.org/users/local/k3Xq9PzA/items/8HJ3NQ2D'), false, 'the id is not a second key');
         });
 
+        it('locates the key member of the item, not a nested one of the same name', () => {
+            const text = '[{"citation-key": "K", "note": {"citation-key": "X"}}, {"id": "A", "id": "B"}]';
+            const store = storeOf(text);
+            assert.equal(store.lookup('K')!.column, '[{"citation-key": "'.length);
+            assert.equal(store.lookup('B')!.column, text.indexOf('"B"') + 1, 'the last of duplicate members, as JSON.parse keeps');
+            assert.equal(store.has('A'), false);
+        });
+
         it('takes a numeric id, and an empty citation-key falls back to the id', () => {
             const store = storeOf('[{"id": 42, "title": "N"}, {"id": "B", "citation-key": " ", "title": "E"}]');
             assert.deepEqual(store.keys(), ['42', 'B']);
@@ -126,6 +134,16 @@ describe('CSL-JSON bibliographies', () => {
             assert.equal(problem!.code, 'bibliography-syntax');
             assert.deepEqual({ line: problem!.line, column: problem!.column }, at(text, '"year"'));
             assert.match(problem!.message, /^Item 2: Expected ',' or '}' after property value/);
+        });
+
+        it('a broken item (a quote missing) does not take the pretty-printed items after it', () => {
+            for (const indent of [2, '\t'] as const) {
+                const text = JSON.stringify([{ id: 'A', title: 'a' }, { id: 'B', title: 'b' }, { id: 'C', title: 'c' }, { id: 'D' }], null, indent).replace('"title": "b"', '"title": b"');
+                const store = storeOf(text);
+                assert.deepEqual(store.keys(), ['A', 'C', 'D']);
+                const problems = store.diagnostics(URI);
+                assert.deepEqual(problems.map(d => [d.line, d.column]), [[at(text, 'b"').line, at(text, 'b"').column]]);
+            }
         });
 
         it('an unexpected token, for which the parser gives no position, is found again', () => {
