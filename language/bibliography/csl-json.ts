@@ -51,17 +51,17 @@ const CHAPTER_TYPES = /^(?:incollection|inreference|inproceedings)$/;
 
 type Item = Readonly<Record<string, unknown>>;
 
+/** Printable ASCII without `<`, `>` or runs of spaces: nothing for `stripMarkup` to do. */
+const SIMPLE = /^(?:[!-;=?-~]| (?! ))*$/;
+
 /** A field as plain text (markup such as `<i>` removed); values too long to show are left out, as in BibTeX files. */
 function plain(value: unknown): string | undefined {
     const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
     if (text === undefined || text.length > MAX_PARSED_VALUE) {
         return undefined;
     }
-    // Most values are printable ASCII without markup or runs of spaces: nothing to strip.
     return (SIMPLE.test(text) ? text.trim() : stripMarkup(text)) || undefined;
 }
-
-const SIMPLE = /^(?:[!-;=?-~]| (?! ))*$/;
 
 /** A CSL name object (`family`, `given`, particles, `suffix`, or `literal` for an institution). */
 function cslName(value: unknown): BibName | undefined {
@@ -133,9 +133,9 @@ function yearOf(text: string): { year?: string } {
     return year ? { year } : {};
 }
 
-/** TeX that `texToText` reads back as `text`: the raw fields of the index are BibTeX's. */
+/** TeX that `texToText` reads back as `text` (the raw fields of the index are BibTeX's): specials escaped, ligatures (`--`, `''`) broken. */
 function tex(text: string): string {
-    return text.replace(/[\\{}$&%#_]/g, c => c === '\\' ? '\\textbackslash{}' : `\\${c}`);
+    return text.replace(/[\\{}$&%#_~]|[-'`](?=[-'`])/g, c => c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : /[-'`]/.test(c) ? `${c}{}` : `\\${c}`);
 }
 
 /** A name as BibTeX writes it ("von {Last}, Jr, First"; an institution braced whole). */

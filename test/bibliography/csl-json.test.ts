@@ -267,6 +267,16 @@ describe('CSL-JSON bibliographies', () => {
             }
         });
 
+        it('completion summaries read titles and names exactly as the hover shows them', () => {
+            const title = 'A -- B --- C ~ d `` e \'\' $x$ {y} 50% #1 a_b & c \\emph{z} \\';
+            const family = 'O\'Brien {&} $on';
+            const store = storeOf(JSON.stringify([{ id: 'K', title, author: [{ family, given: 'Ann' }] }]));
+            assert.equal(store.entry('K')!.title, title);
+            assert.equal(store.summary('K')!.title, title);
+            assert.deepEqual(store.summary('K')!.familyNames, [family]);
+            assert.deepEqual(store.entry('K')!.familyNames, [family]);
+        });
+
         it('formats references like .bib entries', () => {
             const store = storeOf(fixture('better-csl.json'));
             const reference = (key: string) => formatReference(store.entry(key)!);
