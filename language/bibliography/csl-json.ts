@@ -290,6 +290,12 @@ function describeValue(value: unknown): string {
     return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/**
+ * Items read at most: more than the largest real libraries, and it bounds the index of a file
+ * of millions of tiny items (`[{"id":"a"},{"id":"a"},…]`: an entry and a problem each).
+ */
+export const MAX_ITEMS = 100_000;
+
 /** Walks the top-level array one item at a time (see `run`). */
 class CslScanner {
     private readonly index: CslIndex;
@@ -368,6 +374,11 @@ class CslScanner {
             if (after < text.length) {
                 this.problem('Text after the end of the array of items.', after);
             }
+            this.state = 'done';
+            return;
+        }
+        if (this.count === MAX_ITEMS) {
+            this.problem(`This library has more than ${MAX_ITEMS.toLocaleString('en')} items: the rest are not read.`, at);
             this.state = 'done';
             return;
         }

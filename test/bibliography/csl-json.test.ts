@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BibliographyStore } from '../../language/bibliography/bibliography-store.js';
-import { scanCslJson, scanCslJsonAsync } from '../../language/bibliography/csl-json.js';
+import { MAX_ITEMS, scanCslJson, scanCslJsonAsync } from '../../language/bibliography/csl-json.js';
 import { isCslJson, looksLikeCslJson } from '../../language/bibliography/file-format.js';
 import { formatReference } from '../../language/bibliography/format.js';
 import { scanBibliography } from '../../language/bibliography/scanner.js';
@@ -213,6 +213,18 @@ describe('CSL-JSON bibliographies', () => {
         it('a key with a bidirectional control is reported', () => {
             const store = storeOf('[{"id": "Hall2005\u202e"}]');
             assert.match(store.diagnostics(URI)[0]!.message, /invisible or bidirectional control/);
+        });
+
+        it('reads at most MAX_ITEMS items, so that a file of millions of tiny items cannot fill the memory', () => {
+            const text = `[${'{"id":"a"},'.repeat(MAX_ITEMS + 10)}{"id":"b"}]`;
+            const store = storeOf(text);
+            assert.deepEqual(store.keys(), ['a']);
+            assert.equal(store.entryCount(URI), MAX_ITEMS);
+            const problems = store.diagnostics(URI);
+            assert.equal(problems.length, MAX_ITEMS, 'one duplicate-key problem per later item, and the cap');
+            const cap = problems[problems.length - 1]!;
+            assert.match(cap.message, /more than 100,000 items: the rest are not read/);
+            assert.equal(cap.column, 1 + MAX_ITEMS * '{"id":"a"},'.length, 'at the first item not read');
         });
 
         it('never throws and stays linear on hostile input', () => {
