@@ -1,6 +1,7 @@
 /**
- * The loaded bibliographies of a workspace (BibTeX or CSL-JSON): one key index per file (re-built only when the
- * file's text changes), answered across files; entry details parsed lazily and cached.
+ * The loaded bibliographies of a workspace (BibTeX or CSL-JSON): one key index per file
+ * (re-built only when the file's text changes), answered across files; entry details parsed
+ * lazily and cached.
  *
  * Reading files is the caller's job (through Langium's FileSystemProvider or `fs`, with path
  * containment): the store only receives `(uri, text)`.
