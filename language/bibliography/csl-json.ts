@@ -275,7 +275,11 @@ class CslIndex implements BibIndex {
     }
 
     get problems(): readonly BibProblem[] {
-        this.#problems ??= locateProblems([...this.raw, ...duplicateKeyProblems(this.entries, 'Warrant', false)], this.lines);
+        if (!this.#problems) {
+            const raw = [...this.raw, ...duplicateKeyProblems(this.entries, 'Warrant', false)];
+            // No problem, no line index to build (a pass over the whole text).
+            this.#problems = raw.length === 0 ? [] : locateProblems(raw, this.lines);
+        }
         return this.#problems;
     }
 
