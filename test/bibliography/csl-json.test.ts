@@ -137,8 +137,9 @@ describe('CSL-JSON bibliographies', () => {
         });
 
         it('a broken item (a quote missing) does not take the pretty-printed items after it', () => {
-            for (const indent of [2, '\t'] as const) {
-                const text = JSON.stringify([{ id: 'A', title: 'a' }, { id: 'B', title: 'b' }, { id: 'C', title: 'c' }, { id: 'D' }], null, indent).replace('"title": "b"', '"title": b"');
+            for (const [indent, eol] of [[2, '\n'], ['\t', '\n'], [2, '\r\n']] as const) {
+                const text = JSON.stringify([{ id: 'A', title: 'a' }, { id: 'B', title: 'b' }, { id: 'C', title: 'c' }, { id: 'D' }], null, indent)
+                    .replace('"title": "b"', '"title": b"').replace(/\n/g, eol);
                 const store = storeOf(text);
                 assert.deepEqual(store.keys(), ['A', 'C', 'D']);
                 const problems = store.diagnostics(URI);
