@@ -1,23 +1,26 @@
 /**
- * Child process: a .bib of N entries through the bibliography store the server uses.
+ * Child process: a .bib of N entries (or, with `--format csl-json`, a CSL-JSON library of N
+ * items) through the bibliography store the server uses.
  *
- *   node --import tsx bench/bibliography.ts --entries 10000
+ *   node --import tsx bench/bibliography.ts --entries 10000 [--format csl-json]
  *
  * keys: `BibliographyStore.update` (the key index) and a lookup: what diagnostics need.
  * async: the same through `updateAsync` (time-sliced), with the longest event-loop block.
  * suggestions: the nearest-key index and one query (the unknown-citation hint).
- * details: loading @retorquere/bibtex-parser, then every entry's full details (what hovers show).
+ * details: loading @retorquere/bibtex-parser, then every entry's full details (what hovers show;
+ *   CSL-JSON items need no parser).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BibliographyStore } from '../language/bibliography/bibliography-store.js';
 import { isBibtexParserLoaded, loadBibtexParser } from '../language/bibliography/details.js';
 import { arg, mainThreadTimes, report, round } from './common.js';
-import { generateBibliography } from './generate.js';
+import { generateBibliography, generateCslLibrary } from './generate.js';
 
 const entries = Number(arg('entries', '10000'));
 const detailsBudgetMs = Number(arg('details-budget-ms', '120000'));
-const { text, keys, malformed } = generateBibliography(entries);
-const uri = 'file:///bench/references.bib';
+const csl = arg('format', 'bibtex') === 'csl-json';
+const { text, keys, malformed } = csl ? generateCslLibrary(entries) : generateBibliography(entries);
+const uri = csl ? 'file:///bench/references.json' : 'file:///bench/references.bib';
 const probe = keys[Math.floor(keys.length * 0.77)]!;
 
 const time = <T>(f: () => T): [T, number] => {

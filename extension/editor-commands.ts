@@ -1,5 +1,7 @@
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { looksLikeCslJson } from '../language/bibliography/file-format.js';
 import type { DeclareInFileArgs, InsertSnippetArgs, PickBibliographyArgs } from '../language/protocol.js';
 import { separatorBefore } from '../language/quickfix/separator.js';
 
@@ -42,12 +44,33 @@ export async function declareInFile(args: DeclareInFileArgs): Promise<void> {
     });
 }
 
-/** Lets the user pick a `.bib` file of the workspace and puts its path, relative to the document, in the statement. */
+/** The first bytes of a local file as text ('' when it cannot be read): enough to tell a CSL-JSON library. */
+async function headOf(uri: vscode.Uri): Promise<string> {
+    if (uri.scheme !== 'file') {
+        return '';
+    }
+    try {
+        const handle = await open(uri.fsPath, 'r');
+        try {
+            const buffer = Buffer.alloc(4096);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+            return buffer.toString('utf8', 0, bytesRead);
+        } finally {
+            await handle.close();
+        }
+    } catch {
+        return '';
+    }
+}
+
+/** Lets the user pick a `.bib` or CSL-JSON file of the workspace and puts its path, relative to the document, in the statement. */
 export async function pickBibliography(args: PickBibliographyArgs): Promise<void> {
     const documentUri = vscode.Uri.parse(args.uri);
-    const files = await vscode.workspace.findFiles('**/*.bib', EXCLUDED, 500);
+    const [bib, json] = await Promise.all([vscode.workspace.findFiles('**/*.bib', EXCLUDED, 500), vscode.workspace.findFiles('**/*.json', EXCLUDED, 500)]);
+    const csl = (await Promise.all(json.map(async uri => looksLikeCslJson(await headOf(uri)) ? [uri] : []))).flat();
+    const files = [...bib, ...csl];
     if (files.length === 0) {
-        void vscode.window.showInformationMessage('There is no .bib file in the workspace. Export one from your reference manager (e.g. Zotero: File › Export Library… › BibTeX) into the workspace.');
+        void vscode.window.showInformationMessage('There is no .bib or CSL-JSON file in the workspace. Export one from your reference manager (e.g. Zotero: File › Export Library… › BibTeX or CSL JSON) into the workspace.');
         return;
     }
     const from = path.posix.dirname(documentUri.path);

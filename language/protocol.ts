@@ -108,7 +108,7 @@ export interface PickBibliographyArgs {
     range: Range;
 }
 
-/** Let the user pick a `.bib` file of the workspace for a bibliography that is not found. */
+/** Let the user pick a `.bib` or CSL-JSON file of the workspace for a bibliography that is not found. */
 export const PickBibliographyCommand = commandType<[PickBibliographyArgs]>('warrant.pickBibliography');
 
 /**

@@ -17,7 +17,7 @@ export const RuleTable = [
     { name: 'IncompleteSource', code: 'incomplete-source', severity: 'error', summary: 'an inline source without an author or editor, a title and a year: it grounds nothing' },
     { name: 'DuplicateId', code: 'duplicate-id', severity: 'error', summary: 'two elements share a name' },
     { name: 'BibliographyNotFound', code: 'bibliography-not-found', severity: 'error', summary: 'a `bibliography` file is missing, not a file, too large or outside the workspace' },
-    { name: 'BibliographySyntax', code: 'bibliography-syntax', severity: 'warning', summary: 'a malformed BibTeX entry, with its line' },
+    { name: 'BibliographySyntax', code: 'bibliography-syntax', severity: 'warning', summary: 'a malformed BibTeX entry or CSL-JSON item, with its line' },
     { name: 'PatternIncomplete', code: 'pattern-incomplete', severity: 'error', summary: 'a serendipity pattern lacks `unanticipated`, `anomalous` or `strategic`, or observes no datum' },
     { name: 'PatternNotEmergent', code: 'pattern-not-emergent', severity: 'warning', summary: 'no datum a pattern observes is recorded as `emergent`' },
     { name: 'SchemeInvalid', code: 'scheme-invalid', severity: 'error', summary: "a scheme's bands overlap or leave gaps" },

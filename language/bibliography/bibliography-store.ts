@@ -1,12 +1,15 @@
 /**
- * The loaded bibliographies of a workspace: one key index per file (re-built only when the
- * file's text changes), answered across files; entry details parsed lazily and cached.
+ * The loaded bibliographies of a workspace (BibTeX or CSL-JSON): one key index per file
+ * (re-built only when the file's text changes), answered across files; entry details parsed
+ * lazily and cached.
  *
  * Reading files is the caller's job (through Langium's FileSystemProvider or `fs`, with path
  * containment): the store only receives `(uri, text)`.
  */
 import { MAX_DETAILED_ENTRY_LENGTH, isBibtexParserLoaded, loadBibtexParser, parseEntryDetails, summarize, type BibEntryDetails, type BibEntrySummary } from './details.js';
 import { AuthorIndex, type AuthorSuggestion } from './author-suggestions.js';
+import { scanCslJson, scanCslJsonAsync } from './csl-json.js';
+import { isCslJson } from './file-format.js';
 import { KeyMatcher, type KeySuggestion } from './nearest-keys.js';
 import { scanBibliography, scanBibliographyAsync, type AsyncScanOptions, type BibIndex, type BibIndexEntry, type BibProblemCode } from './scanner.js';
 
@@ -21,7 +24,7 @@ export interface BibKeyLocation {
     readonly entryType: string;
 }
 
-/** A problem in a .bib file; 0-based lines and columns. */
+/** A problem in a bibliography file; 0-based lines and columns. */
 export interface BibDiagnostic {
     readonly line: number;
     readonly column: number;
@@ -76,7 +79,7 @@ export class BibliographyStore {
         if (this.files.get(uri)?.index.text === text) {
             return false;
         }
-        this.install(uri, scanBibliography(text));
+        this.install(uri, isCslJson(uri, text) ? scanCslJson(text) : scanBibliography(text));
         return true;
     }
 
@@ -90,7 +93,7 @@ export class BibliographyStore {
             return false;
         }
         const before = this.files.get(uri);
-        const index = await scanBibliographyAsync(text, options);
+        const index = await (isCslJson(uri, text) ? scanCslJsonAsync(text, options) : scanBibliographyAsync(text, options));
         if (!index || this.files.get(uri) !== before) {
             return false;
         }
@@ -99,7 +102,7 @@ export class BibliographyStore {
     }
 
     private install(uri: string, index: BibIndex): void {
-        if (this.options.preloadParser !== false) {
+        if (this.options.preloadParser !== false && !index.details) {
             void loadBibtexParser().catch(() => undefined);
         }
         const old = this.files.get(uri);
@@ -205,9 +208,9 @@ export class BibliographyStore {
         return found ? this.details(found.file, found.entry, 0) : undefined;
     }
 
-    /** Full details, loading the parser first if needed. */
+    /** Full details, loading the BibTeX parser first if the entry needs it. */
     async entryAsync(key: string, within?: Within): Promise<BibEntryDetails | undefined> {
-        if (!isBibtexParserLoaded()) {
+        if (!isBibtexParserLoaded() && !this.find(key, within)?.file.index.details) {
             await loadBibtexParser();
         }
         return this.entry(key, within);
@@ -262,7 +265,7 @@ export class BibliographyStore {
         if (cached) {
             return cached;
         }
-        const details = parseEntryDetails(file.index, entry, depth > 0 ? undefined : parent => {
+        const details = file.index.details?.(entry) ?? parseEntryDetails(file.index, entry, depth > 0 ? undefined : parent => {
             const found = file.index.byKey.get(parent);
             return found ? this.details(file, found, depth + 1) : undefined;
         });

@@ -72,6 +72,8 @@ export interface BibEntryDetails extends BibEntrySummary {
     readonly edition?: string;
     readonly doi?: string;
     readonly url?: string;
+    /** When the URL was read (BibLaTeX `urldate`, CSL `accessed`), as written: "2024-01-05". */
+    readonly accessed?: string;
     /** The abstract, lightly decoded (it is not given to the full parser: see `reduceForParser`). */
     readonly abstract?: string;
     /** Every field as plain text (name lists joined with " and ", other lists with "; "). */
@@ -176,8 +178,8 @@ function asText(value: unknown): string | undefined {
  * slow on long free text: an abstract costs ~10× the rest of an entry).
  */
 const UNPARSED_FIELDS = /^(?:abstract|file|files|pdf|keywords|annote|annotation|comment|review|notes|groups|mendeley-tags|timestamp|owner|ids|citeulike-linkout-\d+|bdsk-url-\d+|bdsk-file-\d+|x-[\w-]+)$/;
-/** Other fields longer than this are not parsed either. */
-const MAX_PARSED_VALUE = 4000;
+/** Other fields longer than this are not parsed (nor shown) either. */
+export const MAX_PARSED_VALUE = 4000;
 
 /** Fields the parser keeps as written (no TeX decoding). */
 const VERBATIM_FIELDS = /^(?:url|urlraw|doi|eprint|file|pdf|verb[abc]?)$/;
@@ -352,33 +354,66 @@ export function parseEntryDetails(index: BibIndex, entry: BibIndexEntry, lookup?
     const pages = text('pages');
     const doi = text('doi');
     const url = text('url');
+    const accessed = text('urldate');
     const number = text('number') ?? text('issue');
     const edition = text('edition');
-    const familyNames = (authorNames.length > 0 ? authorNames : editorNames).map(citedFamily);
+    return entryDetails({
+        key: entry.key || parsed.key, type: entry.type, line: entry.line, title, year, authorNames, editorNames, date, container, publisher,
+        volume, number, pages, edition, doi, url, accessed, abstract, fields, problems,
+    });
+}
+
+/** What a reader found of an entry (undefined: absent), for `entryDetails`. */
+export interface EntryParts {
+    readonly key: string;
+    readonly type: string;
+    readonly line: number;
+    readonly title: string | undefined;
+    readonly year: string | undefined;
+    readonly authorNames: readonly BibName[];
+    readonly editorNames: readonly BibName[];
+    readonly date: string | undefined;
+    readonly container: string | undefined;
+    readonly publisher: string | undefined;
+    readonly volume: string | undefined;
+    readonly number: string | undefined;
+    readonly pages: string | undefined;
+    readonly edition: string | undefined;
+    readonly doi: string | undefined;
+    readonly url: string | undefined;
+    readonly accessed: string | undefined;
+    readonly abstract: string | undefined;
+    readonly fields: Readonly<Record<string, string>>;
+    readonly problems: readonly BibEntryProblem[];
+}
+
+/** Full details from what a reader (BibTeX or CSL-JSON) found: names formatted, pages and DOI normalised, absent parts left out. */
+export function entryDetails(p: EntryParts): BibEntryDetails {
     return {
-        key: entry.key || parsed.key,
-        type: entry.type,
-        line: entry.line,
-        ...(title ? { title } : {}),
-        familyNames,
+        key: p.key,
+        type: p.type,
+        line: p.line,
+        ...(p.title ? { title: p.title } : {}),
+        familyNames: (p.authorNames.length > 0 ? p.authorNames : p.editorNames).map(citedFamily),
         partial: false,
-        ...(year ? { year } : {}),
-        authors: authorNames.map(formatNameInverted),
-        editors: editorNames.map(formatNameInverted),
-        authorNames,
-        editorNames,
-        ...(date ? { date } : {}),
-        ...(container ? { container } : {}),
-        ...(publisher ? { publisher } : {}),
-        ...(volume ? { volume } : {}),
-        ...(number ? { number } : {}),
-        ...(pages ? { pages: normalizePages(pages) } : {}),
-        ...(edition ? { edition } : {}),
-        ...(doi ? { doi: withoutResolver(doi) } : {}),
-        ...(url ? { url } : {}),
-        ...(abstract ? { abstract } : {}),
-        fields,
-        problems,
+        ...(p.year ? { year: p.year } : {}),
+        authors: p.authorNames.map(formatNameInverted),
+        editors: p.editorNames.map(formatNameInverted),
+        authorNames: p.authorNames,
+        editorNames: p.editorNames,
+        ...(p.date ? { date: p.date } : {}),
+        ...(p.container ? { container: p.container } : {}),
+        ...(p.publisher ? { publisher: p.publisher } : {}),
+        ...(p.volume ? { volume: p.volume } : {}),
+        ...(p.number ? { number: p.number } : {}),
+        ...(p.pages ? { pages: normalizePages(p.pages) } : {}),
+        ...(p.edition ? { edition: p.edition } : {}),
+        ...(p.doi ? { doi: withoutResolver(p.doi) } : {}),
+        ...(p.url ? { url: p.url } : {}),
+        ...(p.accessed ? { accessed: p.accessed } : {}),
+        ...(p.abstract ? { abstract: p.abstract } : {}),
+        fields: p.fields,
+        problems: p.problems,
     };
 }
 

@@ -5,7 +5,7 @@
  */
 import { markdownText, neutralize } from '../graph/escape.js';
 import { formatNameDirect, type BibEntryDetails } from './details.js';
-import { referenceLink } from './reference-links.js';
+import { referenceLink, validDoi } from './reference-links.js';
 
 export interface FormatOptions {
     /**
@@ -26,6 +26,20 @@ const THESIS_TYPES: Readonly<Record<string, string>> = {
     thesis: 'Thesis',
 };
 const REPORT_TYPES = /^(?:techreport|report)$/;
+/** BibLaTeX's keys for the `type` field of theses and reports, as words. */
+const TYPE_KEYS: Readonly<Record<string, string>> = {
+    phdthesis: 'Doctoral dissertation',
+    mathesis: 'Master\'s thesis',
+    candthesis: 'Candidate thesis',
+    techreport: 'Technical report',
+    resreport: 'Research report',
+};
+
+/** The `type` field (a thesis's or report's kind), BibLaTeX keys spelled out. */
+function kindOf(entry: BibEntryDetails): string | undefined {
+    const kind = entry.fields.type;
+    return kind === undefined ? undefined : TYPE_KEYS[kind.toLowerCase()] ?? kind;
+}
 
 /** A field's text as inline Markdown that renders as exactly that text. */
 function escapeMarkdown(text: string): string {
@@ -81,12 +95,12 @@ export function formatReference(entry: BibEntryDetails, options: FormatOptions =
             bracket.push(`(${plain(edition)})`);
         }
         if (REPORT_TYPES.test(entry.type) && entry.number) {
-            bracket.push(`(${plain(entry.fields.type ?? 'Report')} No. ${plain(entry.number)})`);
+            bracket.push(`(${plain(kindOf(entry) ?? 'Report')} No. ${plain(entry.number)})`);
         }
         const thesis = THESIS_TYPES[entry.type];
         if (thesis) {
             const school = entry.fields.school ?? entry.publisher;
-            bracket.push(`[${plain(entry.fields.type ?? thesis)}${school ? `, ${plain(school)}` : ''}]`);
+            bracket.push(`[${plain(kindOf(entry) ?? thesis)}${school ? `, ${plain(school)}` : ''}]`);
         }
     }
     if (title && bracket.length > 0) {
@@ -150,6 +164,10 @@ export function formatReference(entry: BibEntryDetails, options: FormatOptions =
     const link = options.link !== false ? referenceLink(entry.doi, entry.url) : undefined;
     if (link?.kind === 'link') {
         parts.push(md ? `[${escapeMarkdown(link.text)}](${link.target})` : link.text);
+        // A page read online may change: when it was read matters, a DOI's target does not.
+        if (entry.accessed && !(entry.doi !== undefined && validDoi(entry.doi))) {
+            parts.push(`(accessed ${plain(entry.accessed)})`);
+        }
     } else if (link) {
         const note = `(${link.field} not shown: ${link.field === 'DOI' ? 'it is not of the form 10.NNNN/…' : 'only http, https and doi links are'})`;
         parts.push(md ? `*${escapeMarkdown(note)}*` : note);

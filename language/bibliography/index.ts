@@ -8,3 +8,5 @@ export { formatReference, type FormatOptions } from './format.js';
 export { KeyMatcher, nearestKeys, maxEditDistance, type KeySuggestion } from './nearest-keys.js';
 export { BibliographyStore, type BibliographyStoreOptions, type BibKeyLocation, type BibDiagnostic, type Within } from './bibliography-store.js';
 export { texToText, fold, splitNames, parseRawName, parseRawNames, rawFamilyNames, citedFamily } from './tex.js';
+export { scanCslJson, scanCslJsonAsync, cslDetails } from './csl-json.js';
+export { isCslJson, looksLikeCslJson } from './file-format.js';

@@ -13,6 +13,7 @@
  */
 import { LineIndex } from './line-index.js';
 import { hasHiddenCharacters } from '../safety/characters.js';
+import type { BibEntryDetails } from './details.js';
 
 export type BibProblemCode = 'bibliography-syntax' | 'duplicate-key';
 
@@ -76,6 +77,11 @@ export interface BibIndex {
     /** Problems in file order (computed on first access, with the duplicate keys). */
     readonly problems: readonly BibProblem[];
     readonly lines: LineIndex;
+    /**
+     * Full details of an entry, when the format gives them without the BibTeX parser (CSL-JSON:
+     * see `csl-json.ts`); BibTeX indexes leave it out and go through `details.ts`.
+     */
+    readonly details?: (entry: BibIndexEntry) => BibEntryDetails;
 }
 
 const RAW_FIELD_NAMES: readonly (keyof RawFields)[] = ['author', 'editor', 'title', 'year', 'date'];
@@ -133,6 +139,11 @@ function describeChar(text: string, pos: number): string {
 function quoted(s: string): string {
     const clean = s.replace(/\s+/g, ' ').trim();
     return clean.length > MAX_QUOTED_PROBLEM ? `'${clean.slice(0, MAX_QUOTED_PROBLEM - 1)}…'` : `'${clean}'`;
+}
+
+/** For a key that would look like another one: its invisible characters escaped. */
+export function hiddenKeyMessage(key: string): string {
+    return `Key ${quoted(JSON.stringify(key).slice(1, -1))} contains an invisible or bidirectional control character.`;
 }
 
 /** The line index, built on first use: answering `has(key)` never needs lines. */
@@ -255,7 +266,8 @@ export interface FieldSpan {
     readonly raw: string;
 }
 
-interface RawProblem {
+/** A problem located by offsets only (see `locateProblems`). */
+export interface RawProblem {
     code: BibProblemCode;
     message: string;
     start: number;
@@ -341,58 +353,7 @@ class Scanner {
     }
 
     private problemsOf(entries: readonly BibIndexEntry[], lines: LazyLines): BibProblem[] {
-        const raw = [...this.problems];
-        const first = new Map<string, BibIndexEntry>();
-        const firstLower = new Map<string, BibIndexEntry>();
-        for (const entry of entries) {
-            const key = entry.key;
-            if (!key) {
-                continue;
-            }
-            const earlier = first.get(key);
-            if (earlier) {
-                raw.push({
-                    code: 'duplicate-key',
-                    message: `Duplicate key '${key}': already defined at line ${earlier.line + 1}; BibTeX uses the first definition.`,
-                    start: entry.keyStart,
-                    end: entry.keyEnd,
-                    key,
-                });
-                continue;
-            }
-            first.set(key, entry);
-            const lower = key.toLowerCase();
-            const caseVariant = firstLower.get(lower);
-            if (caseVariant) {
-                raw.push({
-                    code: 'duplicate-key',
-                    message: `Key '${key}' differs only in case from '${caseVariant.key}' at line ${caseVariant.line + 1}; BibTeX treats them as the same key.`,
-                    start: entry.keyStart,
-                    end: entry.keyEnd,
-                    key,
-                });
-            } else {
-                firstLower.set(lower, entry);
-            }
-        }
-        return raw
-            .map((p, i) => ({ p, i }))
-            .sort((a, b) => a.p.start - b.p.start || a.i - b.i)
-            .map(({ p }): BibProblem => {
-                const start = lines.get().position(p.start);
-                const end = lines.get().position(Math.max(p.start, p.end));
-                return {
-                    code: p.code,
-                    message: p.message,
-                    start: p.start,
-                    end: Math.max(p.start, p.end),
-                    line: start.line,
-                    column: start.column,
-                    endLine: end.line,
-                    endColumn: end.column,
-                    ...(p.key ? { key: p.key } : {}),
-                };
-            });
+        return locateProblems([...this.problems, ...duplicateKeyProblems(entries, 'BibTeX', true)], lines.get());
     }
 
     // ---- top level -------------------------------------------------------------------------
@@ -875,7 +836,7 @@ class Scanner {
                 e.keyStart = keyStart;
                 e.keyEnd = keyEnd;
                 if (hasHiddenCharacters(key)) {
-                    this.problem(e, `Key ${quoted(JSON.stringify(key).slice(1, -1))} contains an invisible or bidirectional control character.`, keyStart, keyEnd);
+                    this.problem(e, hiddenKeyMessage(key), keyStart, keyEnd);
                 }
                 if (c === COMMA) {
                     this.pos++;
@@ -1131,6 +1092,73 @@ class Scanner {
     }
 }
 
+/**
+ * Duplicate keys, and (when `caseInsensitive`, as BibTeX is) keys that differ only in case, at
+ * the later definitions; `reader` names who uses the first one.
+ */
+export function duplicateKeyProblems(entries: readonly BibIndexEntry[], reader: string, caseInsensitive: boolean): RawProblem[] {
+    const raw: RawProblem[] = [];
+    const first = new Map<string, BibIndexEntry>();
+    const firstLower = new Map<string, BibIndexEntry>();
+    for (const entry of entries) {
+        const key = entry.key;
+        if (!key) {
+            continue;
+        }
+        const earlier = first.get(key);
+        if (earlier) {
+            raw.push({
+                code: 'duplicate-key',
+                message: `Duplicate key '${key}': already defined at line ${earlier.line + 1}; ${reader} uses the first definition.`,
+                start: entry.keyStart,
+                end: entry.keyEnd,
+                key,
+            });
+            continue;
+        }
+        first.set(key, entry);
+        if (!caseInsensitive) {
+            continue;
+        }
+        const lower = key.toLowerCase();
+        const caseVariant = firstLower.get(lower);
+        if (caseVariant) {
+            raw.push({
+                code: 'duplicate-key',
+                message: `Key '${key}' differs only in case from '${caseVariant.key}' at line ${caseVariant.line + 1}; ${reader} treats them as the same key.`,
+                start: entry.keyStart,
+                end: entry.keyEnd,
+                key,
+            });
+        } else {
+            firstLower.set(lower, entry);
+        }
+    }
+    return raw;
+}
+
+/** Problems in file order, with their lines and columns. */
+export function locateProblems(raw: readonly RawProblem[], lines: LineIndex): BibProblem[] {
+    return raw
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => a.p.start - b.p.start || a.i - b.i)
+        .map(({ p }): BibProblem => {
+            const start = lines.position(p.start);
+            const end = lines.position(Math.max(p.start, p.end));
+            return {
+                code: p.code,
+                message: p.message,
+                start: p.start,
+                end: Math.max(p.start, p.end),
+                line: start.line,
+                column: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                ...(p.key ? { key: p.key } : {}),
+            };
+        });
+}
+
 /** The fields of the first entry of `text` (typically one entry's slice), with their value spans. */
 export function scanEntryFields(text: string): FieldSpan[] {
     const scanner = new Scanner(text, true);
@@ -1194,13 +1222,23 @@ export async function scanBibliographyAsync(text: string, options: AsyncScanOpti
     if (binary) {
         return binary;
     }
+    return runSliced(new Scanner(text), options);
+}
+
+/** A scan that can stop at a deadline and resume (see `Scanner.run`). */
+export interface SlicedScan {
+    run(deadline: number): boolean;
+    result(): BibIndex;
+}
+
+/** Runs `scan` in slices of `options.sliceMs`, yielding to the event loop between them. */
+export async function runSliced(scan: SlicedScan, options: AsyncScanOptions): Promise<BibIndex | undefined> {
     const sliceMs = options.sliceMs ?? 8;
-    const scanner = new Scanner(text);
-    while (!scanner.run(performance.now() + sliceMs)) {
+    while (!scan.run(performance.now() + sliceMs)) {
         await yieldToEventLoop();
         if (options.isCancelled?.()) {
             return undefined;
         }
     }
-    return scanner.result();
+    return scan.result();
 }

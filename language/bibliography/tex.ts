@@ -10,15 +10,20 @@ const COMBINING: Readonly<Record<string, string>> = {
     u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', b: '\u0331', d: '\u0323'
 };
 
+/**
+ * Escaped characters stand in private-use characters until the end, so that no later step reads
+ * them as TeX again (`\{` is no group, `\$` no math, `\textbackslash` no command, `\textasciitilde`
+ * no space).
+ */
+const KEPT: Readonly<Record<string, string>> = { '{': '\u{F0000}', '}': '\u{F0001}', '$': '\u{F0002}', '\\': '\u{F0003}', '~': '\u{F0004}' };
+const RESTORE = new Map(Object.entries(KEPT).map(([c, kept]) => [kept, c]));
+
 const LETTERS: Readonly<Record<string, string>> = {
     ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
     dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', TeX: 'TeX', LaTeX: 'LaTeX', textendash: '–', textemdash: '—',
     textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', S: '§', P: '¶', copyright: '©',
-    dag: '†', ddag: '‡', pounds: '£', euro: '€', ldots: '…', dots: '…', textellipsis: '…', textbackslash: '\\'
+    dag: '†', ddag: '‡', pounds: '£', euro: '€', ldots: '…', dots: '…', textellipsis: '…', textbackslash: KEPT['\\']!, textasciitilde: KEPT['~']!
 };
-
-const OPEN_BRACE = '\u{F0000}';
-const CLOSE_BRACE = '\u{F0001}';
 
 // \'e  \'{e}  {\'e}  \'\i  \"{\i}   (symbol accents may touch their letter)
 const SYMBOL_ACCENT = /\\([`'^~=."])\s*(?:\{\s*(\\[ij](?![A-Za-z])|[^{}\\\s])\s*\}|(\\[ij](?![A-Za-z])|[^{}\\\s]))/g;
@@ -37,7 +42,7 @@ export function texToText(tex: string): string {
         return tex.replace(/\s+/g, ' ').trim();
     }
     const s = tex
-        .replace(ESCAPED, (_m, c: string) => c === '{' ? OPEN_BRACE : c === '}' ? CLOSE_BRACE : c)
+        .replace(ESCAPED, (_m, c: string) => KEPT[c] ?? c)
         .replace(SYMBOL_ACCENT, (_m, accent: string, a?: string, b?: string) => base(a ?? b ?? '') + COMBINING[accent]!)
         .replace(LETTER_ACCENT, (_m, accent: string, a?: string, b?: string) => base(a ?? b ?? '') + COMBINING[accent]!)
         .replace(NAMED, (_m, name: string) => LETTERS[name] ?? '')
@@ -50,8 +55,7 @@ export function texToText(tex: string): string {
         .replace(/''/g, '”')
         .replace(/~/g, '\u00a0')
         .replace(/[{}$]/g, '')
-        .replace(new RegExp(OPEN_BRACE, 'gu'), '{')
-        .replace(new RegExp(CLOSE_BRACE, 'gu'), '}')
+        .replace(/[\u{F0000}-\u{F0004}]/gu, c => RESTORE.get(c)!)
         .replace(/[\s\u00a0]+/g, ' ')
         .trim();
     return s.normalize('NFC');

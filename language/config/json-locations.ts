@@ -26,7 +26,8 @@ export function locateMember(text: string, path: readonly string[]): MemberSpan 
     return found;
 }
 
-function findMember(text: string, objectStart: number, wanted: string): MemberSpan | undefined {
+/** Where the member `wanted` of the object starting at `objectStart` is (the object parsed by `JSON.parse`). */
+export function findMember(text: string, objectStart: number, wanted: string): MemberSpan | undefined {
     let found: MemberSpan | undefined;
     let at = skipSpace(text, objectStart + 1);
     while (at < text.length && text[at] === '"') {
@@ -43,7 +44,7 @@ function findMember(text: string, objectStart: number, wanted: string): MemberSp
     return found;
 }
 
-function skipSpace(text: string, at: number): number {
+export function skipSpace(text: string, at: number): number {
     while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) {
         at++;
     }
@@ -62,8 +63,11 @@ function stringEnd(text: string, at: number): number {
     return text.length;
 }
 
-/** The offset after the value starting at `at`: brackets are counted, strings skipped whole. */
-function valueEndAt(text: string, at: number): number {
+/**
+ * The offset after the value starting at `at`: brackets are counted, strings skipped whole.
+ * Also on text `JSON.parse` refused: the end of what looks like one value (or the text's end).
+ */
+export function valueEndAt(text: string, at: number): number {
     if (text[at] === '"') {
         return stringEnd(text, at);
     }

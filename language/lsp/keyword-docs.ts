@@ -25,7 +25,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     above: { summary: 'A band above (not including) a bound, up to 100%.', example: 'band femaleDominated "female-dominated" above 55%' },
     to: { summary: 'A band between two bounds, both included.', example: 'band integrated "integrated" 25% to 55%' },
     source: { summary: 'A bibliographic work declared inline, cited as `@Name` like a BibTeX key.', example: 'source Merton1948 { author "Merton, R.K." year 1948 title "…" }' },
-    bibliography: { summary: 'Imports the entries of a BibTeX file (e.g. a Zotero / Better BibTeX export) as citable `@keys`.', example: 'bibliography "references.bib"' },
+    bibliography: { summary: 'Imports the entries of a BibTeX or CSL-JSON file (e.g. a Zotero / Better BibTeX export) as citable `@keys`.', example: 'bibliography "references.bib"' },
     respondent: { summary: 'A person interviewed; attributes such as gender, role or agency serve triangulation and labels.', example: 'respondent SW1 "Social worker" { gender: male }' },
     subject: { summary: 'A person or role observed in the field; attributes serve triangulation and labels.', example: 'subject PO1 "Police officer" { gender: male }' },
     of: { summary: 'Whom a datum comes from (respondents or subjects); in a stat, `n of total`.', example: 'datum d1 interview of SW1, SW2 "…"' },

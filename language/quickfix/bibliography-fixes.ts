@@ -4,9 +4,9 @@ import { isBibliography } from '../generated/ast.js';
 import { commandOf, PickBibliographyCommand, type PickBibliographyArgs } from '../protocol.js';
 
 /**
- * For a bibliography that is not found: create it (an empty BibTeX file where the statement
- * says, when the path stays below the document's folder) and, in a client with Warrant's
- * editor commands, pick an existing `.bib` file of the workspace instead.
+ * For a bibliography that is not found: create it (an empty BibTeX or CSL-JSON file where the
+ * statement says, when the path stays below the document's folder) and, in a client with
+ * Warrant's editor commands, pick an existing `.bib` or CSL-JSON file of the workspace instead.
  */
 export function bibliographyFixes(document: LangiumDocument, diagnostic: Diagnostic, editorCommands: boolean): CodeAction[] {
     const root = document.parseResult.value.$cstNode;
@@ -17,9 +17,11 @@ export function bibliographyFixes(document: LangiumDocument, diagnostic: Diagnos
     }
     const actions: CodeAction[] = [];
     const relative = statement.path.replace(/\\/g, '/');
-    if (/\.bib$/i.test(relative) && !relative.startsWith('/') && !/^[A-Za-z]:/.test(relative) && !relative.split('/').includes('..')) {
+    const json = /\.json$/i.test(relative);
+    if ((json || /\.bib$/i.test(relative)) && !relative.startsWith('/') && !/^[A-Za-z]:/.test(relative) && !relative.split('/').includes('..')) {
         const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), relative).toString();
-        const header = `% The bibliography of ${UriUtils.basename(document.uri)}: BibTeX entries, e.g. exported from Zotero.\n`;
+        // JSON has no comments: an empty CSL-JSON library is an empty array.
+        const header = json ? '[\n]\n' : `% The bibliography of ${UriUtils.basename(document.uri)}: BibTeX entries, e.g. exported from Zotero.\n`;
         actions.push({
             title: `Create ${relative}`,
             kind: CodeActionKind.QuickFix,

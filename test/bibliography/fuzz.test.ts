@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { loadBibtexParser, parseEntryDetails } from '../../language/bibliography/details.js';
 import { formatReference } from '../../language/bibliography/format.js';
 import { scanBibliography } from '../../language/bibliography/scanner.js';
-import { fraction, mutate, type Mutation } from '../helpers/text-mutation.js';
+import { editMutation, mutate } from '../helpers/text-mutation.js';
 import { fixture } from './helpers.js';
 
 const BASES = [fixture('references.bib'), fixture('malformed.bib')];
@@ -16,12 +16,7 @@ const snippet = fc.oneof(
     fc.array(fc.constantFrom(...SPECIAL), { minLength: 1, maxLength: 6 }).map(parts => parts.join('')),
     fc.string({ maxLength: 8 }),
 );
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.record({ kind: fc.constant('insert' as const), at: fraction, text: snippet }),
-    fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }), to: fraction }),
-    fc.record({ kind: fc.constant('replace' as const), at: fraction, text: snippet }),
-);
+const mutation = editMutation(snippet);
 
 const mutatedText = fc.tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLength: 1, maxLength: 8 }))
     .map(([base, mutations]) => mutate(base, mutations));

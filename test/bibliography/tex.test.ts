@@ -16,6 +16,7 @@ describe('light TeX decoding of raw fields', () => {
         assert.equal(texToText('The {DNA} of \\emph{Research}: 25\\% \\& more'), 'The DNA of Research: 25% & more');
         assert.equal(texToText('pages 1--2 --- ``quoted\'\''), 'pages 1–2 — “quoted”');
         assert.equal(texToText('a \\{brace\\}'), 'a {brace}');
+        assert.equal(texToText('costs \\$5, C:\\textbackslash{}dir, a\\textasciitilde{}b'), 'costs $5, C:\\dir, a~b');
         assert.equal(texToText('  plain   text '), 'plain text');
     });
 

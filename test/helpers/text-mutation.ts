@@ -16,6 +16,16 @@ export type Mutation =
 /** A relative position in a text, in [0, 1). */
 export const fraction = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 
+/** An insertion, deletion, duplication or replacement at a position drawn from `at`, putting in text drawn from `snippet`. */
+export function editMutation(snippet: fc.Arbitrary<string>, at: fc.Arbitrary<number> = fraction): fc.Arbitrary<Mutation> {
+    return fc.oneof(
+        fc.record({ kind: fc.constant('insert' as const), at, text: snippet }),
+        fc.record({ kind: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 40 }) }),
+        fc.record({ kind: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 200 }), to: at }),
+        fc.record({ kind: fc.constant('replace' as const), at, text: snippet }),
+    );
+}
+
 /** Applies mutations at relative positions; `flip` XORs one byte of the UTF-8 encoding (invalid UTF-8 decodes to U+FFFD). */
 export function mutate(base: string, mutations: readonly Mutation[]): string {
     let text = base;
