@@ -42,7 +42,7 @@ export interface ArchiveEntry {
 }
 
 /** Compressed bytes handed to the inflater at a time: at most ~1,000× that comes out of one push. */
-const INFLATE_CHUNK = 16 * 1024;
+const INFLATE_CHUNK = 4 * 1024;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
