@@ -41,8 +41,14 @@ export interface ArchiveEntry {
     readonly headerOffset: number;
 }
 
-/** Compressed bytes handed to the inflater at a time: at most ~1,000× that comes out of one push. */
-const INFLATE_CHUNK = 4 * 1024;
+/**
+ * Compressed bytes handed to the inflater at a time, between these bounds and about 1/64 of the
+ * declared size: deflate unpacks at most ~1,032× its input, so one push of a lying entry
+ * produces at most ~16 MB before the running cap sees it, while honest large entries go in
+ * pieces big enough to keep fflate's per-push copying small.
+ */
+const MIN_CHUNK = 4 * 1024;
+const MAX_CHUNK = 16 * 1024;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -222,10 +228,11 @@ async function inflateCapped(data: Uint8Array, size: number, pacer: Pacer): Prom
         out.set(chunk, written);
         written += chunk.length;
     });
+    const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.floor(size / 64)));
     try {
-        for (let at = 0; at < data.length || at === 0; at += INFLATE_CHUNK) {
-            const last = at + INFLATE_CHUNK >= data.length;
-            inflater.push(data.subarray(at, at + INFLATE_CHUNK), last);
+        for (let at = 0; at < data.length || at === 0; at += chunk) {
+            const last = at + chunk >= data.length;
+            inflater.push(data.subarray(at, at + chunk), last);
             if (overflow) {
                 return `unpacks to more than the ${formatBytes(size)} its header says (a damaged or crafted archive)`;
             }

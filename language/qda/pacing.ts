@@ -10,7 +10,7 @@ export class QdaCancelledError extends Error {
 }
 
 export interface PacingOptions {
-    /** Longest stretch of synchronous work in ms between yields (default 15). */
+    /** Longest stretch of synchronous work in ms between yields (default 8). */
     readonly sliceMs?: number;
     /** How to give the event loop back (default: a macrotask, `setTimeout(0)`, which works in Node and in Web Workers). */
     readonly yieldNow?: () => Promise<void>;
@@ -27,7 +27,7 @@ export class Pacer {
     private sliceStart = performance.now();
 
     constructor(options: PacingOptions = {}) {
-        this.sliceMs = options.sliceMs ?? 15;
+        this.sliceMs = options.sliceMs ?? 8;
         this.yieldNow = options.yieldNow ?? macrotask;
         this.isCancelled = options.isCancelled ?? (() => false);
     }

@@ -5,6 +5,7 @@
  * Texts are not read here (see read-project.ts).
  */
 import type { Problems, QdaCase, QdaCode, QdaUser, QdaValue, QdaVariable } from './model.js';
+import type { Pacer } from './pacing.js';
 import type { XmlNode } from './xml-tree.js';
 
 export const QDA_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -46,12 +47,12 @@ const childrenNamed = (node: XmlNode | undefined, name: string): XmlNode[] => no
 const child = (node: XmlNode | undefined, name: string): XmlNode | undefined => node?.children.find(c => c.name === name);
 
 /** Reads the root element; undefined when it is not a REFI-QDA Project (the problem says so). */
-export function readProjectXml(root: XmlNode, problems: Problems): ProjectXml | undefined {
+export async function readProjectXml(root: XmlNode, problems: Problems, pacer: Pacer): Promise<ProjectXml | undefined> {
     if (root.name !== 'Project') {
         problems.error(`project.qde holds a <${root.name}> element where a REFI-QDA <Project> belongs.`);
         return undefined;
     }
-    return new ProjectReader(problems).read(root);
+    return new ProjectReader(problems, pacer).read(root);
 }
 
 class ProjectReader {
@@ -59,9 +60,9 @@ class ProjectReader {
     private readonly codes = new Map<string, QdaCode>();
     private readonly variablesByGuid = new Map<string, QdaVariable>();
 
-    constructor(private readonly problems: Problems) {}
+    constructor(private readonly problems: Problems, private readonly pacer: Pacer) {}
 
-    read(root: XmlNode): ProjectXml {
+    async read(root: XmlNode): Promise<ProjectXml> {
         const name = root.attrs.name ?? '';
         if (root.attrs.name === undefined) {
             this.problems.warning('The project has no name (the <Project> element lacks its required name attribute).');
@@ -74,7 +75,7 @@ class ProjectReader {
             this.code(code, undefined, []);
         }
         const variables = childrenNamed(child(root, 'Variables'), 'Variable').flatMap(variable => this.variable(variable));
-        const sources = this.sources(child(root, 'Sources'));
+        const sources = await this.sources(child(root, 'Sources'));
         const cases = childrenNamed(child(root, 'Cases'), 'Case').flatMap((node, index) => this.case(node, index));
         return { name, ...(root.attrs.origin !== undefined ? { origin: root.attrs.origin } : {}), users, codes: [...this.codes.values()], variables, cases, sources };
     }
@@ -182,12 +183,12 @@ class ProjectReader {
         return [{ guid, name, named, variables: this.values(node, `the case "${name}"`), sources: refs('SourceRef'), selections: refs('SelectionRef') }];
     }
 
-    private sources(node: XmlNode | undefined): RawSource[] {
+    private async sources(node: XmlNode | undefined): Promise<RawSource[]> {
         const skipped = new Map<string, number>();
         const out: RawSource[] = [];
         for (const source of node?.children ?? []) {
             if (source.name === 'TextSource') {
-                const read = this.textSource(source, out.length);
+                const read = await this.textSource(source, out.length);
                 if (read) {
                     out.push(read);
                 }
@@ -201,7 +202,7 @@ class ProjectReader {
         return out;
     }
 
-    private textSource(node: XmlNode, index: number): RawSource | undefined {
+    private async textSource(node: XmlNode, index: number): Promise<RawSource | undefined> {
         const name = node.attrs.name ?? `Source ${index + 1}`;
         const guid = this.guid(node, `the source "${name}"`);
         if (guid === undefined) {
@@ -211,7 +212,13 @@ class ProjectReader {
             this.problems.info(`The source "${name}" is coded as a whole; Warrant reads codes on selections only.`, guid);
         }
         const inline = child(node, 'PlainTextContent')?.text;
-        const selections = childrenNamed(node, 'PlainTextSelection').flatMap(selection => this.selection(selection, name));
+        const selections: RawSelection[] = [];
+        for (const selection of childrenNamed(node, 'PlainTextSelection')) {
+            if (this.pacer.due()) {
+                await this.pacer.pace();
+            }
+            selections.push(...this.selection(selection, name));
+        }
         return {
             guid,
             name,

@@ -67,7 +67,7 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
     if (!/\sxmlns(?::[\w.-]+)?\s*=\s*["']urn:QDA-XML:project:1\.0["']/.test(xml.slice(0, xml.indexOf('>', xml.search(/<(?:[\w.-]+:)?Project[\s>]/)) + 1))) {
         problems.warning(`project.qde does not declare the REFI-QDA namespace ${QDA_NAMESPACE}; Warrant read it anyway.`);
     }
-    const project = readProjectXml(root, problems);
+    const project = await readProjectXml(root, problems, pacer);
     if (!project) {
         return unreadable();
     }
@@ -77,6 +77,7 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
     for (const raw of project.sources) {
         await pacer.pace();
         const { text, origin } = await sourceText(raw, archive, problems, pacer, options);
+        await pacer.pace();
         const counted = text !== undefined ? new CountedText(text) : undefined;
         const choice = counted ? chooseConvention(counted, raw.selections) : { convention: 'codepoints' as const, note: 'no text read' };
         if (counted && choice.convention !== 'codepoints') {
@@ -139,7 +140,11 @@ async function sourceText(raw: RawSource, archive: QdaArchive, problems: Problem
     }
     const bytes = await archive.read(entry, pacer);
     const origin = { kind: 'archive', entry: entry.name, attribute } as const;
-    return bytes ? { text: decodeUtf8(bytes, `The text of "${raw.name}"`, problems, raw.guid), origin } : { origin };
+    if (!bytes) {
+        return { origin };
+    }
+    await pacer.pace();
+    return { text: decodeUtf8(bytes, `The text of "${raw.name}"`, problems, raw.guid), origin };
 }
 
 async function externalText(raw: RawSource, path: string, problems: Problems, options: ReadQdpxOptions): Promise<{ text?: string }> {

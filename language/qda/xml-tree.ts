@@ -27,7 +27,7 @@ export class XmlError extends Error {
     }
 }
 
-const PIECE = 128 * 1024;
+const PIECE = 64 * 1024;
 
 const parser = new XMLParser({
     preserveOrder: true,
@@ -50,7 +50,7 @@ export async function parseXmlDocument(text: string, pacer: Pacer): Promise<XmlN
     if (text[at] !== '<' || !/[A-Za-z_:]/.test(text[at + 1] ?? '')) {
         throw new XmlError('no root element', at);
     }
-    const root = elementAt(text, at);
+    const root = await elementAt(text, at, pacer);
     if (skipMisc(text, root.end, false) < text.length) {
         throw new XmlError('text after the root element', root.end);
     }
@@ -65,6 +65,8 @@ interface Span {
     /** At the end tag's `<` (= end for an empty-element tag). */
     readonly contentEnd: number;
     readonly end: number;
+    /** Direct child elements, recorded only for the element a scan started at. */
+    readonly children: readonly Span[];
 }
 
 /** Skips whitespace, comments and processing instructions; a DOCTYPE (allowed only before the root) is refused. */
@@ -107,75 +109,68 @@ function afterMarkup(text: string, lt: number): number | undefined {
 const START_TAG = /<([^\s/>!?]+)(?:[^"'>]|"[^"]*"|'[^']*')*>/y;
 const END_TAG = /<\/([^\s>]+)\s*>/y;
 
-/** The span of the element whose start tag is at `at`, found by matching start and end tags. */
-function elementAt(text: string, at: number): Span {
-    const stack: string[] = [];
+/**
+ * The span of the element whose start tag is at `at`, found by matching start and end tags,
+ * with the spans of its direct children (what parseSpan splits on). Yields while it scans.
+ */
+async function elementAt(text: string, at: number, pacer: Pacer): Promise<Span> {
+    const stack: Array<{ name: string; start: number; contentStart: number }> = [];
+    const children: Span[] = [];
     let pos = at;
-    let first: { name: string; contentStart: number } | undefined;
+    let steps = 0;
     for (;;) {
+        if ((++steps & 1023) === 0) {
+            await pacer.pace();
+        }
         const lt = text.indexOf('<', pos);
         if (lt < 0) {
-            throw new XmlError(`<${stack[stack.length - 1]}> is never closed`, at);
+            throw new XmlError(`<${stack[stack.length - 1]?.name}> is never closed`, at);
         }
         const skipped = afterMarkup(text, lt);
         if (skipped !== undefined) {
             pos = skipped;
-        } else if (text.startsWith('</', lt)) {
-            END_TAG.lastIndex = lt;
-            const match = END_TAG.exec(text);
+            continue;
+        }
+        const close = text.startsWith('</', lt);
+        const match = (close ? END_TAG : START_TAG);
+        match.lastIndex = lt;
+        const found = match.exec(text);
+        if (!found) {
+            throw new XmlError(close ? 'a broken end tag' : 'a broken tag', lt);
+        }
+        pos = match.lastIndex;
+        const empty = !close && text[pos - 2] === '/';
+        if (close) {
             const open = stack.pop();
-            if (!match || match[1] !== open) {
-                throw new XmlError(open ? `<${open}> is closed by ${match ? `</${match[1]}>` : 'a broken end tag'}` : 'an end tag without a start tag', lt);
+            if (!open || found[1] !== open.name) {
+                throw new XmlError(open ? `<${open.name}> is closed by </${found[1]}>` : 'an end tag without a start tag', lt);
             }
-            pos = END_TAG.lastIndex;
+            const span: Span = { name: open.name, start: open.start, contentStart: open.contentStart, contentEnd: lt, end: pos, children: [] };
             if (stack.length === 0) {
-                return { name: first!.name, start: at, contentStart: first!.contentStart, contentEnd: lt, end: pos };
+                return { ...span, children };
+            }
+            if (stack.length === 1) {
+                children.push(span);
+            }
+        } else if (empty) {
+            const span: Span = { name: found[1]!, start: lt, contentStart: pos, contentEnd: pos, end: pos, children: [] };
+            if (stack.length === 0) {
+                return span;
+            }
+            if (stack.length === 1) {
+                children.push(span);
             }
         } else {
-            START_TAG.lastIndex = lt;
-            const match = START_TAG.exec(text);
-            if (!match) {
-                throw new XmlError('a broken tag', lt);
-            }
-            pos = START_TAG.lastIndex;
-            const empty = text[pos - 2] === '/';
-            first ??= { name: match[1]!, contentStart: pos };
-            if (empty && stack.length === 0) {
-                return { name: match[1]!, start: at, contentStart: pos, contentEnd: pos, end: pos };
-            }
-            if (!empty) {
-                stack.push(match[1]!);
-            }
+            stack.push({ name: found[1]!, start: lt, contentStart: pos });
         }
     }
-}
-
-/** The child elements of a span, in order. */
-function childSpans(text: string, span: Span): Span[] {
-    const out: Span[] = [];
-    let pos = span.contentStart;
-    while (pos < span.contentEnd) {
-        const lt = text.indexOf('<', pos);
-        if (lt < 0 || lt >= span.contentEnd) {
-            break;
-        }
-        const skipped = afterMarkup(text, lt);
-        if (skipped !== undefined) {
-            pos = skipped;
-        } else {
-            const child = elementAt(text, lt);
-            out.push(child);
-            pos = child.end;
-        }
-    }
-    return out;
 }
 
 async function parseSpan(text: string, span: Span, pacer: Pacer): Promise<XmlNode> {
     if (span.end - span.start <= PIECE) {
         return parsePiece(text, span.start, span.end)[0]!;
     }
-    const children = childSpans(text, span);
+    const children = span.children;
     if (children.length === 0) {
         // A large element of text only (inline PlainTextContent): one piece, the parser's work is linear in it.
         return parsePiece(text, span.start, span.end)[0]!;
@@ -195,7 +190,7 @@ async function parseSpan(text: string, span: Span, pacer: Pacer): Promise<XmlNod
         await pacer.pace();
         if (child.end - child.start > PIECE) {
             flush();
-            node.children.push(await parseSpan(text, child, pacer));
+            node.children.push(await parseSpan(text, await elementAt(text, child.start, pacer), pacer));
         } else {
             if (batch.length > 0 && child.end - batch[0]!.start > PIECE) {
                 flush();
