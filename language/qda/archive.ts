@@ -3,12 +3,13 @@
  * leave a folder, symbolic links, entries that unpack to more than their header says or than
  * Warrant's caps (zip bombs) are refused with a problem, and nothing is ever written.
  * The central directory is read here (fflate does not expose symlink attributes); entries are
- * inflated with fflate's streaming Inflate, with a running cap, on demand.
+ * inflated on demand with a running cap (inflate.ts).
  */
-import { Inflate, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { formatBytes } from './format-bytes.js';
 import type { Problems } from './model.js';
-import { QdaCancelledError, type Pacer } from './pacing.js';
+import { inflateCapped, type InflateEngine } from './inflate.js';
+import type { Pacer } from './pacing.js';
 
 export interface ArchiveLimits {
     /** Entries in the central directory (default 10,000). */
@@ -41,14 +42,6 @@ export interface ArchiveEntry {
     readonly headerOffset: number;
 }
 
-/**
- * Compressed bytes handed to the inflater at a time, between these bounds and about 1/64 of the
- * declared size: deflate unpacks at most ~1,032× its input, so one push of a lying entry
- * produces at most ~16 MB before the running cap sees it, while honest large entries go in
- * pieces big enough to keep fflate's per-push copying small.
- */
-const MIN_CHUNK = 4 * 1024;
-const MAX_CHUNK = 16 * 1024;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -61,13 +54,13 @@ export class QdaArchive {
     private readonly limits: Required<ArchiveLimits>;
     private unpacked = 0;
 
-    private constructor(private readonly bytes: Uint8Array, private readonly problems: Problems, limits: ArchiveLimits) {
+    private constructor(private readonly bytes: Uint8Array, private readonly problems: Problems, limits: ArchiveLimits, private readonly engine?: InflateEngine) {
         this.limits = { ...DEFAULT_LIMITS, ...limits };
     }
 
     /** Reads the central directory; undefined (with an error problem) when the bytes are not a zip archive Warrant can read. */
-    static open(bytes: Uint8Array, problems: Problems, limits: ArchiveLimits = {}): QdaArchive | undefined {
-        const archive = new QdaArchive(bytes, problems, limits);
+    static open(bytes: Uint8Array, problems: Problems, limits: ArchiveLimits = {}, engine?: InflateEngine): QdaArchive | undefined {
+        const archive = new QdaArchive(bytes, problems, limits, engine);
         return archive.readDirectory() ? archive : undefined;
     }
 
@@ -111,7 +104,7 @@ export class QdaArchive {
                 return refuse('is stored uncompressed but its two sizes differ');
             }
         } else if (entry.method === 8) {
-            const inflated = await inflateCapped(data, entry.size, pacer);
+            const inflated = await inflateCapped(data, entry.size, pacer, this.engine);
             if (typeof inflated === 'string') {
                 return refuse(inflated);
             }
@@ -213,41 +206,6 @@ export class QdaArchive {
         const end = start + entry.compressedSize;
         return end <= this.bytes.length ? this.bytes.subarray(start, end) : undefined;
     }
-}
-
-/** Inflates into exactly `size` bytes: stops as soon as more comes out (a header that lies), so memory stays bounded. */
-async function inflateCapped(data: Uint8Array, size: number, pacer: Pacer): Promise<Uint8Array | string> {
-    const out = new Uint8Array(size);
-    let written = 0;
-    let overflow = false;
-    const inflater = new Inflate((chunk: Uint8Array) => {
-        if (overflow || written + chunk.length > size) {
-            overflow = true;
-            return;
-        }
-        out.set(chunk, written);
-        written += chunk.length;
-    });
-    const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.floor(size / 64)));
-    try {
-        for (let at = 0; at < data.length || at === 0; at += chunk) {
-            const last = at + chunk >= data.length;
-            inflater.push(data.subarray(at, at + chunk), last);
-            if (overflow) {
-                return `unpacks to more than the ${formatBytes(size)} its header says (a damaged or crafted archive)`;
-            }
-            if (last) {
-                break;
-            }
-            await pacer.pace();
-        }
-    } catch (error) {
-        if (error instanceof QdaCancelledError) {
-            throw error;
-        }
-        return 'is damaged (its compressed data cannot be unpacked)';
-    }
-    return written === size ? out : `unpacks to ${formatBytes(written)}, less than the ${formatBytes(size)} its header says (a damaged archive)`;
 }
 
 function findEndOfDirectory(view: DataView): number {

@@ -6,6 +6,7 @@
  */
 import { QdaArchive, type ArchiveLimits } from './archive.js';
 import { formatBytes } from './format-bytes.js';
+import type { InflateEngine } from './inflate.js';
 import { Problems, type QdaProject, type QdaSelection, type QdaSource, type QdaTextOrigin } from './model.js';
 import { chooseConvention, CountedText } from './offsets.js';
 import { Pacer, type PacingOptions } from './pacing.js';
@@ -24,6 +25,8 @@ export interface ReadQdpxOptions extends PacingOptions {
      * Return undefined when the path must not or cannot be read (say why by throwing an Error).
      */
     readonly resolveExternal?: (path: string) => Promise<Uint8Array | undefined>;
+    /** How zip entries are unpacked (default: the platform's native DecompressionStream where there is one, else fflate). */
+    readonly inflate?: InflateEngine;
 }
 
 const EXTERNAL = /^(?:relative:|absolute:|file:|[A-Za-z]:[\\/]|[\\/])/i;
@@ -33,7 +36,7 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
     const pacer = new Pacer(options);
     const unreadable = (): QdaProject => ({ readable: false, name: '', users: [], codes: [], variables: [], cases: [], sources: [], selections: [], problems: problems.list });
 
-    const archive = QdaArchive.open(bytes, problems, options.limits);
+    const archive = QdaArchive.open(bytes, problems, options.limits, options.inflate);
     if (!archive) {
         return unreadable();
     }

@@ -10,10 +10,14 @@ const lenient = new TextDecoder('utf-8');
  * shows its readable parts.
  */
 export function decodeUtf8(bytes: Uint8Array, what: string, problems: Problems, subject?: string): string {
-    try {
-        return strict.decode(bytes);
-    } catch {
-        problems.warning(`${what} is not valid UTF-8; Warrant read it with the invalid bytes replaced by "\uFFFD", so excerpts after them may be shifted.`, subject);
-        return lenient.decode(bytes);
+    // The lenient decoder is the fast one; only text that shows a replacement character is checked strictly.
+    const text = lenient.decode(bytes);
+    if (text.includes('\uFFFD')) {
+        try {
+            strict.decode(bytes);
+        } catch {
+            problems.warning(`${what} is not valid UTF-8; Warrant read it with the invalid bytes replaced by "\uFFFD", so excerpts after them may be shifted.`, subject);
+        }
     }
+    return text;
 }

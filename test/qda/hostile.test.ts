@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { strToU8, zipSync } from 'fflate';
-import { QdaCancelledError, readQdpx, type QdaProject, type ReadQdpxOptions } from '../../language/qda/index.js';
+import { nativeInflateAvailable, QdaCancelledError, readQdpx, type InflateEngine, type QdaProject, type ReadQdpxOptions } from '../../language/qda/index.js';
 import { buildProject, centralRecords, R01, R02, type FixtureOptions, type FixtureSource } from './fixtures.js';
 
 const errors = (project: QdaProject) => project.problems.filter(p => p.severity === 'error').map(p => p.message);
@@ -60,32 +60,55 @@ describe('REFI-QDA reader: hostile archives', function () {
         const bombEntry = centralRecords(bomb)[0]!;
         const compressed = new DataView(bomb.buffer).getUint32(bombEntry.offset + 20, true);
         assert.ok(compressed < 32 * 1024, `the bomb is ${compressed} bytes packed`);
-        const project = await readQdpx(bomb.length > 0 ? withTextEntry('bomb.txt', [new Uint8Array(16 * 2 ** 20), { level: 9 }]) : bomb);
+        const project = await readQdpx(withTextEntry('bomb.txt', [new Uint8Array(16 * 2 ** 20), { level: 9 }]));
         assert.ok(errors(project).some(m => /sources\/bomb\.txt in the archive is compressed \d+ times \(more than 200\), as zip bombs are; Warrant did not read it/.test(m)), all(project));
     });
 
-    it('a header that lies about the unpacked size: unpacking stops at the declared size, memory stays bounded', async () => {
-        // 64 MB of zeros declared as 100 bytes: the ratio check passes, the running cap must stop it.
-        const lying = patchSize(withTextEntry('lie.txt', [new Uint8Array(64 * 2 ** 20), { level: 9 }]), 'sources/lie.txt', 100);
-        assert.ok(lying.length < 128 * 1024);
-        const before = process.memoryUsage().arrayBuffers;
-        let peak = before;
-        const project = await readQdpx(lying, {
-            sliceMs: 0,
-            yieldNow: async () => {
-                peak = Math.max(peak, process.memoryUsage().arrayBuffers);
-            }
+    for (const engine of (nativeInflateAvailable() ? ['native', 'fflate'] : ['fflate']) as InflateEngine[]) {
+        it(`a header that lies about the unpacked size: unpacking stops at the declared size, memory stays bounded (${engine})`, async () => {
+            // 64 MB of zeros declared as 100 bytes: the ratio check passes, the running cap must stop it.
+            const lying = patchSize(withTextEntry('lie.txt', [new Uint8Array(64 * 2 ** 20), { level: 9 }]), 'sources/lie.txt', 100);
+            assert.ok(lying.length < 128 * 1024);
+            const before = process.memoryUsage().arrayBuffers;
+            let peak = before;
+            const project = await readQdpx(lying, {
+                inflate: engine,
+                sliceMs: 0,
+                yieldNow: async () => {
+                    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+                }
+            });
+            peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+            assert.ok(errors(project).some(m => /sources\/lie\.txt in the archive unpacks to more than the 100 bytes its header says \(a damaged or crafted archive\); Warrant did not read it/.test(m)), all(project));
+            assert.ok(peak - before < 40 * 2 ** 20, `unpacking held ${Math.round((peak - before) / 2 ** 20)} MB`);
         });
-        peak = Math.max(peak, process.memoryUsage().arrayBuffers);
-        assert.ok(errors(project).some(m => /sources\/lie\.txt in the archive unpacks to more than the 100 bytes its header says \(a damaged or crafted archive\); Warrant did not read it/.test(m)), all(project));
-        assert.ok(peak - before < 40 * 2 ** 20, `unpacking held ${Math.round((peak - before) / 2 ** 20)} MB`);
-    });
 
-    it('a header that says less than the data holds the other way round is reported too', async () => {
-        const short = patchSize(withTextEntry('short.txt', strToU8(R02.text)), 'sources/short.txt', R02.text.length + 50);
-        const project = await readQdpx(short);
-        assert.ok(errors(project).some(m => /sources\/short\.txt in the archive unpacks to .*, less than the .* its header says \(a damaged archive\)/.test(m)), all(project));
-    });
+        it(`a header that says more than the data holds is reported too (${engine})`, async () => {
+            const short = patchSize(withTextEntry('short.txt', strToU8(R02.text)), 'sources/short.txt', R02.text.length + 50);
+            const project = await readQdpx(short, { inflate: engine });
+            assert.ok(errors(project).some(m => /sources\/short\.txt in the archive unpacks to .*, less than the .* its header says \(a damaged archive\)/.test(m)), all(project));
+        });
+
+        it(`damaged compressed data is a problem, not a crash (${engine})`, async () => {
+            const zip = withTextEntry('damaged.txt', [strToU8(R02.text.repeat(20)), { level: 9 }]);
+            const record = centralRecords(zip).find(r => r.name === 'sources/damaged.txt')!;
+            const dataStart = record.localOffset + 30 + 'sources/damaged.txt'.length;
+            for (let i = 10; i < 60; i++) {
+                zip[dataStart + i] = 0xff;
+            }
+            const project = await readQdpx(zip, { inflate: engine });
+            assert.equal(project.readable, true);
+            assert.ok(errors(project).some(m => /sources\/damaged\.txt in the archive (is damaged \(its compressed data cannot be unpacked\)|unpacks to)/.test(m)), all(project));
+        });
+
+        it(`reads the same project as the other engine (${engine})`, async () => {
+            const bytes = buildProject({ folder: 'Sources' }).bytes;
+            const ours = await readQdpx(bytes, { inflate: engine });
+            const theirs = await readQdpx(bytes, { inflate: engine === 'native' ? 'fflate' : 'native' });
+            assert.deepEqual(ours, theirs);
+            assert.equal(ours.selections.filter(s => s.text !== undefined).length, 10);
+        });
+    }
 
     it('an entry whose header says more than the per-file cap is refused without unpacking (multi-hundred-MB sources)', async () => {
         const huge = patchSize(withTextEntry('huge.txt', [strToU8(R02.text), { level: 0 }]), 'sources/huge.txt', 400 * 2 ** 20);

@@ -185,4 +185,11 @@ describe('REFI-QDA reader: the format as tools write it', () => {
         assert.ok(messages(project, 'warning').some(m => /The text of "damaged" is not valid UTF-8/.test(m)));
         assert.deepEqual(excerptsOf(project, 'damaged'), ['We share what we know']);
     });
+
+    it('a replacement character written as valid UTF-8 is text, not a decoding problem', async () => {
+        const source: FixtureSource = { name: 'fffd', text: 'The form said \uFFFD where her name was. We share what we know.', selections: [{ excerpt: 'We share what we know', codes: [] }] };
+        const project = await read({ sources: [source], cases: [] });
+        assert.deepEqual(messages(project, 'warning'), []);
+        assert.deepEqual(excerptsOf(project, 'fffd'), ['We share what we know']);
+    });
 });
