@@ -62,7 +62,7 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
         root = await parseXmlDocument(xml, pacer);
     } catch (error) {
         if (error instanceof XmlError) {
-            problems.error(`project.qde is not well-formed XML (${lineAndColumn(xml, error.offset)}: ${error.message}).`);
+            problems.error(error.doctype ? `${error.message} (${lineAndColumn(xml, error.offset)}).` : `project.qde is not well-formed XML (${lineAndColumn(xml, error.offset)}: ${error.message}).`);
             return unreadable();
         }
         throw error;

@@ -20,9 +20,9 @@ export interface XmlNode {
     readonly text: string;
 }
 
-/** The document cannot be read as XML; `offset` is where, in the text. */
+/** The document cannot be read as XML (or declares a DOCTYPE, which is refused); `offset` is where, in the text. */
 export class XmlError extends Error {
-    constructor(message: string, readonly offset: number) {
+    constructor(message: string, readonly offset: number, readonly doctype = false) {
         super(message);
     }
 }
@@ -80,7 +80,7 @@ function skipMisc(text: string, at: number, prolog: boolean): number {
         } else if (text.startsWith('<!--', at)) {
             at = after(text, '-->', at);
         } else if (prolog && text.startsWith('<!', at)) {
-            throw new XmlError('project.qde declares a DOCTYPE; REFI-QDA projects have none, and Warrant does not read one (it could expand entities without end)', at);
+            throw new XmlError('project.qde declares a DOCTYPE; REFI-QDA projects have none, and Warrant does not read one (it could expand entities without end)', at, true);
         } else {
             return at;
         }

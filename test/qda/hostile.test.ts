@@ -165,7 +165,7 @@ describe('REFI-QDA reader: hostile archives', function () {
         const laughs = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`)].join('\n');
         const project = await read({ transformXml: xml => xml.replace('<Project ', `<!DOCTYPE Project [\n${laughs}\n]>\n<Project `).replace('name="LSCB interviews"', 'name="&lol9;"') });
         assert.equal(project.readable, false);
-        assert.match(errors(project)[0]!, /^project\.qde is not well-formed XML \(line 2, column 1: project\.qde declares a DOCTYPE; REFI-QDA projects have none, and Warrant does not read one/);
+        assert.deepEqual(errors(project), ['project.qde declares a DOCTYPE; REFI-QDA projects have none, and Warrant does not read one (it could expand entities without end) (line 2, column 1).']);
     });
 
     it('an entity reference without a DOCTYPE stays as written', async () => {
