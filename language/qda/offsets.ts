@@ -8,6 +8,7 @@
  * the same under every convention and needs no detection.
  */
 import type { QdaConvention } from './model.js';
+import type { Pacer } from './pacing.js';
 
 export interface RawPositions {
     readonly start: number;
@@ -33,19 +34,31 @@ const NOTES: Record<QdaConvention, string> = {
 
 const WORD = /[\p{L}\p{N}_]/u;
 
+/** Characters scanned between two chances to yield. */
+const SCAN_WINDOW = 1 << 21;
+
 /** One source's text and its counts under each convention. */
 export class CountedText {
-    private readonly lows: number[] = [];
-    private readonly crlfs: number[] = [];
     private readonly skipped = new Map<QdaConvention, number[]>();
 
-    constructor(readonly text: string) {
-        for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) {
-            this.lows.push(match.index + 1);
+    /** `lows`: UTF-16 indices of the second half of each surrogate pair; `crlfs`: of the LF of each CR LF. */
+    private constructor(readonly text: string, private readonly lows: number[], private readonly crlfs: number[]) {}
+
+    /** Finds the surrogate pairs and CR LF line breaks of a text, a window at a time. */
+    static async scan(text: string, pacer: Pacer): Promise<CountedText> {
+        const lows: number[] = [];
+        const crlfs: number[] = [];
+        for (let from = 0; from < text.length; from += SCAN_WINDOW) {
+            // One unit past the window, so that a pair starting at its last unit is seen; a match starting past it belongs to the next window.
+            const window = text.slice(from, from + SCAN_WINDOW + 1);
+            for (const match of window.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]|\r\n/g)) {
+                if (match.index < SCAN_WINDOW) {
+                    (match[0] === '\r\n' ? crlfs : lows).push(from + match.index + 1);
+                }
+            }
+            await pacer.pace();
         }
-        for (const match of text.matchAll(/\r\n/g)) {
-            this.crlfs.push(match.index + 1);
-        }
+        return new CountedText(text, lows, crlfs);
     }
 
     /** Length in code points: what `chars` reports. */

@@ -56,7 +56,7 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
         return unreadable();
     }
     await pacer.pace();
-    const xml = decodeUtf8(xmlBytes, 'project.qde', problems);
+    const xml = await decodeUtf8(xmlBytes, 'project.qde', problems, pacer);
     let root;
     try {
         root = await parseXmlDocument(xml, pacer);
@@ -81,7 +81,7 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
         await pacer.pace();
         const { text, origin } = await sourceText(raw, archive, problems, pacer, options);
         await pacer.pace();
-        const counted = text !== undefined ? new CountedText(text) : undefined;
+        const counted = text !== undefined ? await CountedText.scan(text, pacer) : undefined;
         const choice = counted ? chooseConvention(counted, raw.selections) : { convention: 'codepoints' as const, note: 'no text read' };
         if (counted && choice.convention !== 'codepoints') {
             problems.info(`In "${raw.name}", ${choice.note}.`, raw.guid);
@@ -129,7 +129,7 @@ async function sourceText(raw: RawSource, archive: QdaArchive, problems: Problem
         problems.info(`The source "${raw.name}" has no plainTextPath; Warrant read the .txt file its richTextPath names.`, raw.guid);
     }
     if (EXTERNAL.test(path)) {
-        return { ...await externalText(raw, path, problems, options), origin: { kind: 'external', path } };
+        return { ...await externalText(raw, path, problems, pacer, options), origin: { kind: 'external', path } };
     }
     const internal = /^internal:\/\//i.test(path);
     const name = internal ? path.replace(/^internal:\/\//i, '') : path;
@@ -147,10 +147,10 @@ async function sourceText(raw: RawSource, archive: QdaArchive, problems: Problem
         return { origin };
     }
     await pacer.pace();
-    return { text: decodeUtf8(bytes, `The text of "${raw.name}"`, problems, raw.guid), origin };
+    return { text: await decodeUtf8(bytes, `The text of "${raw.name}"`, problems, pacer, raw.guid), origin };
 }
 
-async function externalText(raw: RawSource, path: string, problems: Problems, options: ReadQdpxOptions): Promise<{ text?: string }> {
+async function externalText(raw: RawSource, path: string, problems: Problems, pacer: Pacer, options: ReadQdpxOptions): Promise<{ text?: string }> {
     if (!options.resolveExternal) {
         problems.warning(`The external source "${raw.name}" (${path}) was not read: it is outside the project archive.`, raw.guid);
         return {};
@@ -158,7 +158,7 @@ async function externalText(raw: RawSource, path: string, problems: Problems, op
     try {
         const bytes = await options.resolveExternal(path);
         if (bytes) {
-            return { text: decodeUtf8(bytes, `The text of "${raw.name}"`, problems, raw.guid) };
+            return { text: await decodeUtf8(bytes, `The text of "${raw.name}"`, problems, pacer, raw.guid) };
         }
         problems.warning(`The external source "${raw.name}" (${path}) was not read.`, raw.guid);
     } catch (error) {
