@@ -2,10 +2,11 @@
  * Child process: a generated REFI-QDA project with 5,000 coded segments in 50 transcripts, read
  * the way the language server will read it.
  *
- *   node --import tsx bench/qda.ts [--megabytes 50] [--of file|text] [--segments 5000]
+ *   node --import tsx bench/qda.ts [--megabytes 50] [--of file|text] [--segments 5000] [--inflate native|fflate]
  *
  * --of file: the .qdpx file is about that size (its transcripts hold about 3× as much text);
  * --of text: the transcripts hold that much text (the file is about a third of it).
+ * --inflate: the engine that unpacks entries (default: native where the platform has it).
  *
  * read: `readQdpx` (unzip, project.qde, every source decoded, conventions chosen, excerpts cut)
  * plus `QdaIndex` (codes, segments per code, cases), wall and main-thread CPU time.
@@ -16,7 +17,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { QdaIndex, readQdpx } from '../language/qda/index.js';
+import { nativeInflateAvailable, QdaIndex, readQdpx, type InflateEngine } from '../language/qda/index.js';
 import { attr, fixtureGuid } from '../test/qda/fixtures.js';
 import { mulberry32 } from '../test/helpers/random.js';
 import { arg, mainThreadTimes, report, round } from './common.js';
@@ -24,6 +25,7 @@ import { arg, mainThreadTimes, report, round } from './common.js';
 const megabytes = Number(arg('megabytes', '50'));
 const textBytes = megabytes * 2 ** 20 * (arg('of', 'file') === 'file' ? 3.1 : 1);
 const segments = Number(arg('segments', '5000'));
+const inflate = arg('inflate', nativeInflateAvailable() ? 'native' : 'fflate') as InflateEngine;
 
 const WORDS = ('partnership board meeting conference police officer social worker health visitor chair safeguarding children family ' +
     'mother father referral assessment strategy discussion information sharing culture department colleague gender masculine ' +
@@ -111,7 +113,7 @@ const yieldNow = async () => {
 const thread = mainThreadTimes();
 const start = performance.now();
 sliceCpu = thread.cpuMs;
-const project = await readQdpx(generated.bytes, { yieldNow });
+const project = await readQdpx(generated.bytes, { yieldNow, inflate });
 maxSliceCpuMs = Math.max(maxSliceCpuMs, mainThreadTimes().cpuMs - sliceCpu);
 const index = new QdaIndex(project);
 const readMs = performance.now() - start;
@@ -122,6 +124,7 @@ clearInterval(probe);
 
 const excerpts = project.selections.filter(s => s.text !== undefined).length;
 report({
+    inflate,
     megabytes: round(generated.bytes.length / 2 ** 20, 1),
     textMegabytes: round(project.sources.reduce((n, s) => n + (s.text?.length ?? 0), 0) / 2 ** 20, 1),
     sources: project.sources.length,
