@@ -12,7 +12,7 @@ import { chooseConvention, CountedText } from './offsets.js';
 import { Pacer, type PacingOptions } from './pacing.js';
 import { capitalize, QDA_NAMESPACE, readProjectXml, selectionLabel, type RawSource } from './project-xml.js';
 import { decodeUtf8 } from './text.js';
-import { parseXmlDocument, XmlError } from './xml-tree.js';
+import { parseXmlDocument, XmlError, type XmlDocument } from './xml-tree.js';
 
 export interface ReadQdpxOptions extends PacingOptions {
     readonly limits?: ArchiveLimits & {
@@ -57,9 +57,9 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
     }
     await pacer.pace();
     const xml = await decodeUtf8(xmlBytes, 'project.qde', problems, pacer);
-    let root;
+    let document: XmlDocument;
     try {
-        root = await parseXmlDocument(xml, pacer);
+        document = await parseXmlDocument(xml, pacer);
     } catch (error) {
         if (error instanceof XmlError) {
             problems.error(error.doctype ? `${error.message} (${lineAndColumn(xml, error.offset)}).` : `project.qde is not well-formed XML (${lineAndColumn(xml, error.offset)}: ${error.message}).`);
@@ -67,10 +67,10 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
         }
         throw error;
     }
-    if (!/\sxmlns(?::[\w.-]+)?\s*=\s*["']urn:QDA-XML:project:1\.0["']/.test(xml.slice(0, xml.indexOf('>', xml.search(/<(?:[\w.-]+:)?Project[\s>]/)) + 1))) {
+    if (!document.namespaces.includes(QDA_NAMESPACE)) {
         problems.warning(`project.qde does not declare the REFI-QDA namespace ${QDA_NAMESPACE}; Warrant read it anyway.`);
     }
-    const project = await readProjectXml(root, problems, pacer);
+    const project = await readProjectXml(document.root, problems, pacer);
     if (!project) {
         return unreadable();
     }
@@ -79,38 +79,47 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
     const selections: QdaSelection[] = [];
     for (const raw of project.sources) {
         await pacer.pace();
-        const { text, origin } = await sourceText(raw, archive, problems, pacer, options);
-        await pacer.pace();
-        const counted = text !== undefined ? await CountedText.scan(text, pacer) : undefined;
-        const choice = counted ? chooseConvention(counted, raw.selections) : { convention: 'codepoints' as const, note: 'no text read' };
-        if (counted && choice.convention !== 'codepoints') {
-            problems.info(`In "${raw.name}", ${choice.note}.`, raw.guid);
-        }
-        if ('ambiguity' in choice && choice.ambiguity) {
-            problems.warning(`In "${raw.name}", ${choice.ambiguity}.`, raw.guid);
-        }
-        if (!counted && raw.selections.length > 0) {
-            problems.warning(`The ${raw.selections.length} selection${raw.selections.length === 1 ? '' : 's'} of "${raw.name}" have no excerpt: its text was not read.`, raw.guid);
-        }
-        sources.push({ guid: raw.guid, name: raw.name, origin, ...(text !== undefined ? { text } : {}), chars: counted?.codePoints ?? 0, convention: choice.convention, conventionNote: choice.note, variables: raw.variables });
-        for (const selection of raw.selections) {
-            if (pacer.due()) {
-                await pacer.pace();
-            }
-            const base = { ...selection, source: raw.guid };
-            const cut = counted?.cut(choice.convention, selection);
-            if (cut?.ok) {
-                selections.push({ ...base, text: counted!.text.slice(cut.start, cut.end), range: { start: cut.start, end: cut.end } });
-            } else {
-                if (cut) {
-                    problems.error(`${capitalize(selectionLabel(selection.name, selection.start, selection.end, raw.name))} ${cut.why}; Warrant shows no excerpt for it.`, selection.guid);
-                }
-                selections.push(base);
-            }
-        }
+        const read = await readSource(raw, archive, problems, pacer, options);
+        sources.push(read.source);
+        selections.push(...read.selections);
     }
     checkCaseReferences(project.cases, sources, selections, problems);
     return { readable: true, name: project.name, ...(project.origin !== undefined ? { origin: project.origin } : {}), users: project.users, codes: project.codes, variables: project.variables, cases: project.cases, sources, selections, problems: problems.list };
+}
+
+/** One source: its text, the convention its positions follow, and its selections with their excerpts. */
+async function readSource(raw: RawSource, archive: QdaArchive, problems: Problems, pacer: Pacer, options: ReadQdpxOptions): Promise<{ source: QdaSource; selections: QdaSelection[] }> {
+    const { text, origin } = await sourceText(raw, archive, problems, pacer, options);
+    await pacer.pace();
+    const counted = text !== undefined ? await CountedText.scan(text, pacer) : undefined;
+    const choice = counted ? chooseConvention(counted, raw.selections) : { convention: 'codepoints' as const, note: 'no text read' };
+    if (counted && choice.convention !== 'codepoints') {
+        problems.info(`In "${raw.name}", ${choice.note}.`, raw.guid);
+    }
+    if ('ambiguity' in choice && choice.ambiguity) {
+        problems.warning(`In "${raw.name}", ${choice.ambiguity}.`, raw.guid);
+    }
+    if (!counted && raw.selections.length > 0) {
+        problems.warning(`${raw.selections.length === 1 ? 'The selection' : `The ${raw.selections.length} selections`} of "${raw.name}" ${raw.selections.length === 1 ? 'has' : 'have'} no excerpt: its text was not read.`, raw.guid);
+    }
+    const source: QdaSource = { guid: raw.guid, name: raw.name, origin, ...(text !== undefined ? { text } : {}), chars: counted?.codePoints ?? 0, convention: choice.convention, conventionNote: choice.note, variables: raw.variables };
+    const selections: QdaSelection[] = [];
+    for (const selection of raw.selections) {
+        if (pacer.due()) {
+            await pacer.pace();
+        }
+        const base = { ...selection, source: raw.guid };
+        const cut = counted?.cut(choice.convention, selection);
+        if (cut?.ok) {
+            selections.push({ ...base, text: counted!.text.slice(cut.start, cut.end), range: { start: cut.start, end: cut.end } });
+            continue;
+        }
+        if (cut) {
+            problems.error(`${capitalize(selectionLabel(selection.name, selection.start, selection.end, raw.name))} ${cut.why}; Warrant shows no excerpt for it.`, selection.guid);
+        }
+        selections.push(base);
+    }
+    return { source, selections };
 }
 
 /** Finds and decodes a source's plain text: inline, in the archive, or (through the caller) outside it. */

@@ -43,8 +43,14 @@ const parser = new XMLParser({
     commentPropName: false as unknown as string
 });
 
-/** Parses a whole document into its root element. Throws XmlError when it is not well-formed or declares a DOCTYPE. */
-export async function parseXmlDocument(text: string, pacer: Pacer): Promise<XmlNode> {
+export interface XmlDocument {
+    readonly root: XmlNode;
+    /** Namespace URIs the root element declares (`xmlns`, `xmlns:prefix`), which the tree leaves out. */
+    readonly namespaces: readonly string[];
+}
+
+/** Parses a whole document. Throws XmlError when it is not well-formed or declares a DOCTYPE. */
+export async function parseXmlDocument(text: string, pacer: Pacer): Promise<XmlDocument> {
     let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     at = skipMisc(text, at, true);
     if (text[at] !== '<' || !/[A-Za-z_:]/.test(text[at + 1] ?? '')) {
@@ -54,7 +60,9 @@ export async function parseXmlDocument(text: string, pacer: Pacer): Promise<XmlN
     if (skipMisc(text, root.end, false) < text.length) {
         throw new XmlError('text after the root element', root.end);
     }
-    return parseSpan(text, root, pacer);
+    const startTag = text.slice(root.start, root.contentStart);
+    const namespaces = [...startTag.matchAll(/\sxmlns(?::[^\s=]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(match => decodeEntities(match[1] ?? match[2]!));
+    return { root: await parseSpan(text, root, pacer), namespaces };
 }
 
 interface Span {

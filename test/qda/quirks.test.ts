@@ -192,4 +192,13 @@ describe('REFI-QDA reader: the format as tools write it', () => {
         assert.deepEqual(messages(project, 'warning'), []);
         assert.deepEqual(excerptsOf(project, 'fffd'), ['We share what we know']);
     });
+
+    it('a prefixed REFI-QDA namespace reads the same; a missing namespace is read with a warning', async () => {
+        const prefixed = await read({ sources: [R02], transformXml: xml => xml.replace(/<(\/?)([A-Z][A-Za-z]*)/g, '<$1qda:$2').replace('xmlns="urn:QDA-XML:project:1.0"', "xmlns:qda='urn:QDA-XML:project:1.0'") });
+        assert.deepEqual(messages(prefixed, 'warning'), []);
+        assert.deepEqual(excerptsOf(prefixed, R02.name), expected(R02));
+        const bare = await read({ sources: [R02], transformXml: xml => xml.replace(' xmlns="urn:QDA-XML:project:1.0"', '') });
+        assert.deepEqual(messages(bare, 'warning'), ['project.qde does not declare the REFI-QDA namespace urn:QDA-XML:project:1.0; Warrant read it anyway.']);
+        assert.deepEqual(excerptsOf(bare, R02.name), expected(R02));
+    });
 });
