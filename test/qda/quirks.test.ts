@@ -48,6 +48,11 @@ describe('REFI-QDA reader: the format as tools write it', () => {
         const teaRequest = project.selections.find(s => s.name === 'tea request')!;
         assert.equal(index.caseOf(teaRequest)?.name, 'R01');
         assert.equal(index.codeAtPath(['partnership working', 'mother-blaming']), undefined);
+        assert.equal(index.code(built.codeGuids.get('mother-blaming')!)?.name, 'mother-blaming');
+        assert.deepEqual(index.codesNamed('MOTHER-BLAMING').map(c => c.guid), [built.codeGuids.get('mother-blaming')]);
+        assert.equal(index.selection(teaRequest.guid), teaRequest);
+        assert.equal(index.source(teaRequest.source)?.name, 'R01 social worker');
+        assert.equal(index.code('00000000-0000-4000-8000-000000000000'), undefined);
     });
 
     it('NVivo: emoji before a segment, positions in UTF-16 units, are detected and cut exactly', async () => {
