@@ -40,7 +40,7 @@ const parser = new XMLParser({
     parseTagValue: false,
     parseAttributeValue: false,
     cdataPropName: '#cdata',
-    commentPropName: false as unknown as string
+    commentPropName: false
 });
 
 export interface XmlDocument {
