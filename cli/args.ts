@@ -1,12 +1,14 @@
-/** Command-line parsing for `warrant check` and `warrant export`. */
+/** Command-line parsing for `warrant check`, `warrant export` and `warrant qda`. */
 import { MAP_FORMATS, type MapFormat } from '../language/graph/export/formats.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 export type ExportFormat = MapFormat;
+export type QdaFormat = 'text' | 'json';
 
 export type Command =
     | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean; root?: string }
     | { command: 'export'; paths: string[]; format: ExportFormat; out?: string; root?: string }
+    | { command: 'qda'; file: string; format: QdaFormat }
     | { command: 'help' }
     | { command: 'version' };
 
@@ -14,10 +16,12 @@ export class UsageError extends Error {}
 
 const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 const EXPORT_FORMATS: readonly ExportFormat[] = MAP_FORMATS.map(entry => entry.format);
+const QDA_FORMATS: readonly QdaFormat[] = ['text', 'json'];
 
 export const USAGE = `Usage:
   warrant check [paths…] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--root DIR]
   warrant export [paths…] --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--root DIR]
+  warrant qda FILE.qdpx [--format ${QDA_FORMATS.join('|')}]
 
 Paths are .warrant files or folders searched for them (default: the current folder);
 a folder search honours its warrant.config.json (include, exclude) and .gitignore files.
@@ -25,7 +29,10 @@ Bibliographies, transcripts and warrant.config.json are read only inside each pa
 (a folder, or a file's own folder); --root DIR widens that to DIR, which must contain
 every path.
 check exits 0 when no errors are found (warnings allowed unless --strict), 1 when
-errors are found, 2 on bad usage or unreadable input.`;
+errors are found, 2 on bad usage or unreadable input.
+qda shows what Warrant reads from a REFI-QDA project (sources, codes, cases, coded
+segments and problems); it exits 0, 1 when the project has errors, 2 when the file
+cannot be read as a REFI-QDA project at all.`;
 
 export function parseArgs(argv: string[]): Command {
     const [command, ...rest] = argv;
@@ -35,7 +42,7 @@ export function parseArgs(argv: string[]): Command {
     if (command === '--version' || command === '-v' || command === 'version') {
         return { command: 'version' };
     }
-    if (command !== 'check' && command !== 'export') {
+    if (command !== 'check' && command !== 'export' && command !== 'qda') {
         throw new UsageError(`unknown command "${command}"`);
     }
     const paths: string[] = [];
@@ -82,6 +89,9 @@ export function parseArgs(argv: string[]): Command {
     if (strict) {
         throw new UsageError('--strict applies to check only');
     }
+    if (command === 'qda') {
+        return qdaCommand(paths, format, out, root);
+    }
     if (format === undefined) {
         throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
     }
@@ -89,4 +99,18 @@ export function parseArgs(argv: string[]): Command {
         throw new UsageError(`unknown format '${format}'; export writes ${EXPORT_FORMATS.join(', ')}`);
     }
     return { command, paths, format: format as ExportFormat, out, root };
+}
+
+function qdaCommand(paths: string[], format: string | undefined, out: string | undefined, root: string | undefined): Command {
+    if (out !== undefined || root !== undefined) {
+        throw new UsageError(`${out !== undefined ? '--out' : '--root'} does not apply to qda, which reads one .qdpx file and writes to the terminal`);
+    }
+    if (paths.length !== 1) {
+        throw new UsageError(`qda takes one .qdpx file${paths.length > 1 ? `, not ${paths.length}` : ''}`);
+    }
+    const qdaFormat = (format ?? 'text') as QdaFormat;
+    if (!QDA_FORMATS.includes(qdaFormat)) {
+        throw new UsageError(`unknown format '${format}'; qda writes ${QDA_FORMATS.join(', ')}`);
+    }
+    return { command: 'qda', file: paths[0]!, format: qdaFormat };
 }

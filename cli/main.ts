@@ -33,6 +33,10 @@ async function run(command: Command): Promise<number> {
             const { runExport } = await import('./export.js');
             return runExport(command);
         }
+        case 'qda': {
+            const { runQda } = await import('./qda.js');
+            return runQda(command);
+        }
     }
 }
 

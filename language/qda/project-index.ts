@@ -1,0 +1,98 @@
+/**
+ * Lookups over a read project, for whatever shows or checks it: codes by GUID and by name,
+ * the segments a code covers (with or without its nested codes), the case a segment belongs to.
+ */
+import type { QdaCase, QdaCode, QdaProject, QdaSelection, QdaSource } from './model.js';
+
+export class QdaIndex {
+    private readonly codes = new Map<string, QdaCode>();
+    private readonly codesByName = new Map<string, QdaCode[]>();
+    private readonly childCodes = new Map<string, QdaCode[]>();
+    private readonly sources = new Map<string, QdaSource>();
+    private readonly selections = new Map<string, QdaSelection>();
+    private readonly coded = new Map<string, QdaSelection[]>();
+    private readonly caseOfSelection = new Map<string, QdaCase>();
+    private readonly caseOfSource = new Map<string, QdaCase>();
+
+    constructor(readonly project: QdaProject) {
+        for (const code of project.codes) {
+            this.codes.set(code.guid, code);
+            push(this.codesByName, code.name.toLowerCase(), code);
+            if (code.parent !== undefined) {
+                push(this.childCodes, code.parent, code);
+            }
+        }
+        for (const source of project.sources) {
+            this.sources.set(source.guid, source);
+        }
+        for (const selection of project.selections) {
+            this.selections.set(selection.guid, selection);
+            for (const code of selection.codes) {
+                push(this.coded, code, selection);
+            }
+        }
+        for (const c of project.cases) {
+            c.selections.forEach(guid => this.caseOfSelection.has(guid) || this.caseOfSelection.set(guid, c));
+            c.sources.forEach(guid => this.caseOfSource.has(guid) || this.caseOfSource.set(guid, c));
+        }
+    }
+
+    code(guid: string): QdaCode | undefined {
+        return this.codes.get(guid);
+    }
+
+    /** Codes with this name, ignoring letter case (names need not be unique across the tree). */
+    codesNamed(name: string): readonly QdaCode[] {
+        return this.codesByName.get(name.toLowerCase()) ?? [];
+    }
+
+    /** The code at a path of names from the top ("gendered discourse/blame"), ignoring letter case. */
+    codeAtPath(path: readonly string[]): QdaCode | undefined {
+        const wanted = path.map(name => name.toLowerCase());
+        return this.codesNamed(path[path.length - 1] ?? '').find(code => code.path.length === wanted.length && code.path.every((name, i) => name.toLowerCase() === wanted[i]));
+    }
+
+    children(guid: string): readonly QdaCode[] {
+        return this.childCodes.get(guid) ?? [];
+    }
+
+    source(guid: string): QdaSource | undefined {
+        return this.sources.get(guid);
+    }
+
+    selection(guid: string): QdaSelection | undefined {
+        return this.selections.get(guid);
+    }
+
+    /** Segments coded with a code, and by default with any code nested in it; each segment once, in file order. */
+    segmentsOf(guid: string, options: { nested?: boolean } = {}): QdaSelection[] {
+        if (options.nested === false) {
+            return [...(this.coded.get(guid) ?? [])];
+        }
+        const found = new Set<QdaSelection>();
+        const visit = (code: string, depth: number) => {
+            // Depth bound: a parent cycle cannot come from nested XML, but the model is plain data anyone can build.
+            if (depth > 1000) {
+                return;
+            }
+            this.coded.get(code)?.forEach(selection => found.add(selection));
+            this.children(code).forEach(child => visit(child.guid, depth + 1));
+        };
+        visit(guid, 0);
+        return this.project.selections.filter(selection => found.has(selection));
+    }
+
+    /** The case (respondent) of a segment: the case that names the segment, else the case that names its source. */
+    caseOf(selection: QdaSelection): QdaCase | undefined {
+        return this.caseOfSelection.get(selection.guid) ?? this.caseOfSource.get(selection.source);
+    }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
+}
