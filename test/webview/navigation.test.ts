@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { evidenceEnd, type GraphModel } from '../../language/graph/graph-model.js';
 import { conclusionEnd } from '../../language/graph/model-utils.js';
 import { generateModel, lscbModel } from '../graph/fixtures.js';
-import { buildWebview, launch, sendModel, serve, post, type BrowserHandle, type Served } from './harness.js';
+import { buildWebview, launch, sendModel, serve, post, redrawn, type BrowserHandle, type Served } from './harness.js';
 
 interface Box { x: number; y: number; width: number; height: number }
 
@@ -132,7 +132,7 @@ describe('map navigation: keyboard and minimap (Chromium)', function () {
         assert.equal(await focusedId(), 'policeWomen', 'Tab lands on the selected node');
 
         // a filter hides the selection and the top conclusion: Tab still lands on the map, on a node shown
-        await page.locator('.w-chip-grounded').click();
+        await redrawn(page, () => page.locator('.w-chip-grounded').click());
         await page.locator('.w-export').focus();
         await page.keyboard.press('Tab');
         const landed = (await focusedId())!;
