@@ -1,4 +1,4 @@
-/** Command-line parsing for `warrant check` and `warrant export`. */
+/** Command-line parsing for `warrant check`, `warrant export` and `warrant pandoc-filter`. */
 import { MAP_FORMATS, type MapFormat } from '../language/graph/export/formats.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -6,7 +6,8 @@ export type ExportFormat = MapFormat;
 
 export type Command =
     | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean; root?: string }
-    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string; root?: string }
+    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string; root?: string; focus?: string }
+    | { command: 'pandoc-filter' }
     | { command: 'help' }
     | { command: 'version' };
 
@@ -17,13 +18,16 @@ const EXPORT_FORMATS: readonly ExportFormat[] = MAP_FORMATS.map(entry => entry.f
 
 export const USAGE = `Usage:
   warrant check [paths…] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--root DIR]
-  warrant export [paths…] --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--root DIR]
+  warrant export [paths…] --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--root DIR] [--focus NAME]
+  warrant pandoc-filter
 
 Paths are .warrant files or folders searched for them (default: the current folder);
 a folder search honours its warrant.config.json (include, exclude) and .gitignore files.
 Bibliographies, transcripts and warrant.config.json are read only inside each path
 (a folder, or a file's own folder); --root DIR widens that to DIR, which must contain
-every path.
+every path. --focus NAME exports only what the element NAME rests on.
+pandoc-filter prints the path of the Lua filter that draws warrant-map blocks
+(pandoc --lua-filter, Quarto filters:).
 check exits 0 when no errors are found (warnings allowed unless --strict), 1 when
 errors are found, 2 on bad usage or unreadable input.`;
 
@@ -35,6 +39,12 @@ export function parseArgs(argv: string[]): Command {
     if (command === '--version' || command === '-v' || command === 'version') {
         return { command: 'version' };
     }
+    if (command === 'pandoc-filter') {
+        if (rest.length > 0) {
+            throw new UsageError('pandoc-filter takes no arguments');
+        }
+        return { command };
+    }
     if (command !== 'check' && command !== 'export') {
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -42,6 +52,7 @@ export function parseArgs(argv: string[]): Command {
     let format: string | undefined;
     let out: string | undefined;
     let root: string | undefined;
+    let focus: string | undefined;
     let strict = false;
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
@@ -59,6 +70,8 @@ export function parseArgs(argv: string[]): Command {
             out = value();
         } else if (flag === '--root') {
             root = value();
+        } else if (flag === '--focus') {
+            focus = value();
         } else if (flag === '--strict') {
             strict = true;
         } else if (flag === '--help' || flag === '-h') {
@@ -72,6 +85,9 @@ export function parseArgs(argv: string[]): Command {
     if (command === 'check') {
         if (out !== undefined) {
             throw new UsageError('--out applies to export only');
+        }
+        if (focus !== undefined) {
+            throw new UsageError('--focus applies to export only');
         }
         const checkFormat = (format ?? 'text') as CheckFormat;
         if (!CHECK_FORMATS.includes(checkFormat)) {
@@ -88,5 +104,5 @@ export function parseArgs(argv: string[]): Command {
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
         throw new UsageError(`unknown format '${format}'; export writes ${EXPORT_FORMATS.join(', ')}`);
     }
-    return { command, paths, format: format as ExportFormat, out, root };
+    return { command, paths, format: format as ExportFormat, out, root, focus };
 }
