@@ -16,7 +16,7 @@ Warrant's Pandoc and Quarto filter.
 
 The command-line tool is found beside this file (../out/cli.cjs, run with node); the
 environment variable WARRANT_CLI names another one (a .js/.cjs/.mjs file is run with node,
-anything else is run as a program); without either, `npx --no-install warrant` is used.
+anything else is run as a program); without either, `warrant` is run from the PATH.
 ]]
 
 local hide_source = false
@@ -42,7 +42,7 @@ local function cli()
   local here = pandoc.path.directory(PANDOC_SCRIPT_FILE)
   local bundled = pandoc.path.join({ here, '..', 'out', 'cli.cjs' })
   if file_exists(bundled) then return 'node', { bundled } end
-  return 'npx', { '--no-install', 'warrant' }
+  return 'warrant', {}
 end
 
 --- The document being rendered, and its folder (the working directory when reading stdin).

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI, REPOSITORY } from '../robustness/helpers.js';
@@ -98,6 +98,27 @@ describe('Pandoc filter (filters/warrant.lua, real pandoc)', function () {
         assert.match(result.stdout, /<pre class="warrant-map-error"><code>Warrant could not draw this map: [^<]*&lt;script&gt;/);
         // the second block, without options, draws the whole folder
         assert.deepEqual(drawnIds(result.stdout).sort(), [...STAFFING_SUPPORT, 'unrelated'].sort());
+    });
+
+    it('`paths:` names what to draw, relative to the document', () => {
+        const other = path.join(temp, 'paper');
+        mkdirSync(other, { recursive: true });
+        writeFileSync(path.join(other, 'paper.md'), '```warrant-map\npaths: ' + path.relative(other, MANUSCRIPT).split(path.sep).join('/') + '/argument.warrant\nfocus: agencyNights\n```\n');
+        // the relative path must resolve against paper.md's folder, not the working directory
+        const { stdout } = pandoc([path.join(other, 'paper.md'), '-t', 'html'], { cwd: REPOSITORY });
+        assert.deepEqual(drawnIds(stdout).sort(), ['agencyNights', 'nightShifts']);
+    });
+
+    it('a copy of the filter without the tool beside it runs `warrant` from the PATH', () => {
+        const copy = path.join(temp, 'project', 'warrant.lua');
+        const bin = path.join(temp, 'bin');
+        mkdirSync(path.dirname(copy), { recursive: true });
+        mkdirSync(bin, { recursive: true });
+        copyFileSync(FILTER, copy);
+        writeFileSync(path.join(bin, 'warrant'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`, { mode: 0o755 });
+        const result = run('pandoc', ['--lua-filter', copy, PAPER, '-t', 'html'], { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(drawnIds(result.stdout).sort(), STAFFING_SUPPORT);
     });
 
     it('WARRANT_CLI names the command-line tool to run', () => {
