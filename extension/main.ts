@@ -6,7 +6,7 @@ import { EvidenceTree } from './evidence-tree/evidence-tree.js';
 import { GraphChanges } from './graph-changes.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { warrantMarkdownIt, type MarkdownItLike } from './markdown/markdown-it-plugin.js';
-import { PreviewMaps } from './markdown/preview-maps.js';
+import { markdownPreviewMaps } from './markdown/markdown-preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -33,8 +33,7 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
     const evidenceTree = new EvidenceTree(() => client);
     context.subscriptions.push(graphChanges, graphChanges.listenTo(client), previews, previews.listenTo(graphChanges.onDidChange),
         evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
-    const markdownMaps = new PreviewMaps(() => client, context.extensionUri);
-    context.subscriptions.push(markdownMaps, markdownMaps.listenTo(graphChanges.onDidChange));
+    const markdownMaps = markdownPreviewMaps(context, () => client, graphChanges.onDidChange);
     registerCommands(context, previews, () => client);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.

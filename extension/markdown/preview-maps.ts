@@ -3,68 +3,81 @@
  * host. markdown-it renders synchronously and the preview's scripts cannot reach the extension,
  * so a fence seen for the first time renders as "Drawing…" while the model is fetched from the
  * server and drawn; when the picture is ready the preview is refreshed and finds it here. When
- * the argument changes (`warrant/graphChanged`) every map shown is drawn anew in the background
- * (the old picture stays until then) and the preview refreshed once the pictures differ.
+ * the argument changes every map kept is drawn anew in the background (the old picture stays
+ * until then), and the preview is refreshed if a picture differs. No `vscode` import: the
+ * wiring is in markdown-preview.ts, so tests drive this with the real renderer.
  */
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import type { GraphModel } from '../../language/graph/graph-model.js';
-import { GraphRequest } from '../../language/protocol.js';
-import { loadWriters } from '../export/load-writers.js';
 import type { MapRequest, MapResult, MapSource } from './markdown-it-plugin.js';
+import type { FenceMap, FenceMapRequest } from './render-fence-map.js';
+
+export interface PreviewMapsHost {
+    /** The model of the workspace, or of one document: the server's `warrant/graph`. */
+    fetchModel(documentUri: string | undefined): Promise<GraphModel>;
+    draw(model: GraphModel, request: FenceMapRequest): Promise<FenceMap>;
+    /** Renders the open Markdown previews again (`markdown.preview.refresh`). */
+    refresh(): void;
+}
 
 interface Entry { request: MapRequest; result: MapResult; idPrefix: string }
 
 const PENDING: MapResult = { pending: true };
-/** Fences whose option text changed leave entries behind: keep the most recent ones only. */
-const MAX_ENTRIES = 64;
-const REFRESH_DELAY_MS = 50;
+/** Fences whose options were edited leave entries behind: keep the most recently used only. */
+export const MAX_MAPS = 64;
 
-export class PreviewMaps implements MapSource, vscode.Disposable {
+export class PreviewMaps implements MapSource {
     private readonly entries = new Map<string, Entry>();
     private generation = 0;
     private prefixes = 0;
     private models = new Map<string, Promise<GraphModel>>();
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    private drawing = new Set<Promise<void>>();
 
-    constructor(private readonly client: () => LanguageClient | undefined, private readonly extensionUri: vscode.Uri) {}
+    /** `refreshDelayMs`: pictures finished within it refresh the preview once. */
+    constructor(private readonly host: PreviewMapsHost, private readonly refreshDelayMs = 50) {}
 
     map(request: MapRequest): MapResult {
         const key = JSON.stringify([request.documentUri ?? '', request.focus ?? null]);
         const known = this.entries.get(key);
         if (known) {
-            // most recently used last, so eviction drops the stalest
             this.entries.delete(key);
             this.entries.set(key, known);
             return known.result;
         }
         const entry: Entry = { request, result: PENDING, idPrefix: `wm${++this.prefixes}` };
         this.entries.set(key, entry);
-        for (const stale of [...this.entries.keys()].slice(0, Math.max(0, this.entries.size - MAX_ENTRIES))) {
+        for (const stale of [...this.entries.keys()].slice(0, Math.max(0, this.entries.size - MAX_MAPS))) {
             this.entries.delete(stale);
         }
-        void this.draw(key, entry, this.generation);
+        this.start(key, entry);
         return PENDING;
     }
 
-    /** The argument changed: draw again every map the preview shows. */
-    listenTo(onDidChange: vscode.Event<unknown>): vscode.Disposable {
-        return onDidChange(() => {
-            this.generation++;
-            this.models = new Map();
-            for (const [key, entry] of this.entries) void this.draw(key, entry, this.generation);
-        });
+    /** The argument changed: draw again every map kept. */
+    argumentChanged(): void {
+        this.generation++;
+        this.models = new Map();
+        for (const [key, entry] of this.entries) this.start(key, entry);
+    }
+
+    /** Resolves when every drawing started so far has finished (tests, disposal). */
+    async settled(): Promise<void> {
+        while (this.drawing.size > 0) await Promise.all([...this.drawing]);
+    }
+
+    private start(key: string, entry: Entry): void {
+        const drawing = this.draw(key, entry, this.generation).finally(() => this.drawing.delete(drawing));
+        this.drawing.add(drawing);
     }
 
     private async draw(key: string, entry: Entry, generation: number): Promise<void> {
         let result: MapResult;
         try {
-            const model = await this.model(entry.request.documentUri);
-            const drawn = await loadWriters(this.extensionUri).renderFenceMap(model, { focus: entry.request.focus, idPrefix: entry.idPrefix });
+            const drawn = await this.host.draw(await this.model(entry.request.documentUri), { focus: entry.request.focus, idPrefix: entry.idPrefix });
             result = 'svg' in drawn ? drawn : { problem: drawn.problem };
         } catch {
-            // The server is restarting: the map stays as it is, and the graphChanged that follows
-            // the new server's first build draws it again.
+            // The server is restarting: the map stays as it is, and the change that follows the
+            // new server's first build draws it again.
             this.models.delete(entry.request.documentUri ?? '');
             return;
         }
@@ -78,8 +91,7 @@ export class PreviewMaps implements MapSource, vscode.Disposable {
         const key = documentUri ?? '';
         let model = this.models.get(key);
         if (!model) {
-            const client = this.client();
-            model = client ? client.sendRequest(GraphRequest.method, { uri: documentUri }) as Promise<GraphModel> : Promise.reject(new Error('no language client'));
+            model = this.host.fetchModel(documentUri);
             this.models.set(key, model);
         }
         return model;
@@ -87,7 +99,7 @@ export class PreviewMaps implements MapSource, vscode.Disposable {
 
     private scheduleRefresh(): void {
         clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void vscode.commands.executeCommand('markdown.preview.refresh'), REFRESH_DELAY_MS);
+        this.refreshTimer = setTimeout(() => this.host.refresh(), this.refreshDelayMs);
     }
 
     dispose(): void {
