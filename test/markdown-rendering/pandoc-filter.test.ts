@@ -62,7 +62,7 @@ describe('Pandoc filter (filters/warrant.lua, real pandoc)', function () {
         assert.ok(!html.includes('warrant-map\n') && !html.includes('focus: staffingCrisis'), 'the options are not shown');
         assert.match(html, /Nurses told us that agency staff cover most night shifts, and\s+the/);
         assert.doesNotMatch(html, /class="claim"|data-ref|ref=/);
-        assert.match(html, /<pre class="warrant"><code>claim agencyNights &quot;Agency nurses cover most night shifts&quot;<\/code><\/pre>/);
+        assert.match(html, /<pre class="warrant"><code>claim wardRecords &quot;The ward&#39;s own records agree&quot; supported by nightShifts<\/code><\/pre>/);
     });
 
     it('`warrant-source: hide` in the metadata removes the warrant blocks and keeps the map', () => {
@@ -90,10 +90,14 @@ describe('Pandoc filter (filters/warrant.lua, real pandoc)', function () {
     it('reads from stdin against the working folder, and passes a hostile focus to the CLI as one argument', () => {
         const marker = path.join(temp, 'pwned');
         const focus = `$(touch ${marker}); "<script>`;
-        const result = pandoc(['-f', 'markdown', '-t', 'html'], { cwd: MANUSCRIPT, input: `\`\`\`warrant-map\nfocus: ${focus}\nsize: 3\n\`\`\`\n\n\`\`\`warrant-map\n\`\`\`\n` });
+        // a folder holding the argument alone, so the whole-folder map below is exactly its elements
+        const folder = path.join(temp, 'argument-only');
+        mkdirSync(folder, { recursive: true });
+        copyFileSync(path.join(MANUSCRIPT, 'argument.warrant'), path.join(folder, 'argument.warrant'));
+        const result = pandoc(['-f', 'markdown', '-t', 'html'], { cwd: folder, input: `\`\`\`warrant-map\nfocus: ${focus}\nsize: 3\n\`\`\`\n\n\`\`\`warrant-map\n\`\`\`\n` });
         assert.equal(existsSync(marker), false);
         assert.match(result.stderr, /\[warrant\] warrant-map option line 2 ignored: "size: 3" \(known: focus, scope, paths\)/);
-        assert.match(result.stderr, /--focus: no element is named "\$\(touch .*pwned\); "<script>" in /);
+        assert.match(result.stderr, /--focus: no element is named "\$\(touch .*pwned\); "<script>" in .*argument-only/);
         assert.match(result.stderr, /\[warrant\] node .*cli\.cjs export .* --focus \$\(touch .*pwned\); "<script> failed \(exit code 2\)/);
         assert.match(result.stdout, /<pre class="warrant-map-error"><code>Warrant could not draw this map: [^<]*&lt;script&gt;/);
         // the second block, without options, draws the whole folder
