@@ -3,9 +3,10 @@
  * host. markdown-it renders synchronously and the preview's scripts cannot reach the extension,
  * so a fence seen for the first time renders as "Drawing…" while the model is fetched from the
  * server and drawn; when the picture is ready the preview is refreshed and finds it here. When
- * the argument changes every map kept is drawn anew in the background (the old picture stays
- * until then), and the preview is refreshed if a picture differs. No `vscode` import: the
- * wiring is in markdown-preview.ts, so tests drive this with the real renderer.
+ * the argument changes the most recently shown maps are drawn anew in the background (the old
+ * picture stays until then) and the preview is refreshed if a picture differs; older ones are
+ * drawn anew when a render asks for them again. No `vscode` import: the wiring is in
+ * markdown-preview.ts, so tests drive this with the real renderer.
  */
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import type { MapRequest, MapResult, MapSource } from './markdown-it-plugin.js';
@@ -19,11 +20,13 @@ export interface PreviewMapsHost {
     refresh(): void;
 }
 
-interface Entry { request: MapRequest; result: MapResult; idPrefix: string }
+interface Entry { request: MapRequest; result: MapResult; idPrefix: string; stale?: boolean }
 
 const PENDING: MapResult = { pending: true };
 /** Fences whose options were edited leave entries behind: keep the most recently used only. */
 export const MAX_MAPS = 64;
+/** How many of the most recently shown maps a change redraws at once (layouts cost up to a second each). */
+export const REDRAWN_ON_CHANGE = 8;
 
 export class PreviewMaps implements MapSource {
     private readonly entries = new Map<string, Entry>();
@@ -42,6 +45,10 @@ export class PreviewMaps implements MapSource {
         if (known) {
             this.entries.delete(key);
             this.entries.set(key, known);
+            if (known.stale) {
+                known.stale = false;
+                this.start(key, known);
+            }
             return known.result;
         }
         const entry: Entry = { request, result: PENDING, idPrefix: `wm${++this.prefixes}` };
@@ -53,11 +60,16 @@ export class PreviewMaps implements MapSource {
         return PENDING;
     }
 
-    /** The argument changed: draw again every map kept. */
+    /** The argument changed: draw the recent maps again now, the others when asked for. */
     argumentChanged(): void {
         this.generation++;
         this.models = new Map();
-        for (const [key, entry] of this.entries) this.start(key, entry);
+        const keys = [...this.entries.keys()];
+        keys.forEach((key, index) => {
+            const entry = this.entries.get(key)!;
+            entry.stale = index < keys.length - REDRAWN_ON_CHANGE;
+            if (!entry.stale) this.start(key, entry);
+        });
     }
 
     /** Resolves when every drawing started so far has finished (tests, disposal). */

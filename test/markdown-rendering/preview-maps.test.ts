@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import type { MapResult } from '../../extension/markdown/markdown-it-plugin.js';
-import { MAX_MAPS, PreviewMaps } from '../../extension/markdown/preview-maps.js';
+import { MAX_MAPS, PreviewMaps, REDRAWN_ON_CHANGE } from '../../extension/markdown/preview-maps.js';
 import { renderFenceMap } from '../../extension/markdown/render-fence-map.js';
 import { drawnIds, OUTSIDE_THIRD_PLACE, THIRD_PLACE_SUPPORT, tutorialModel } from './fixture.js';
 
@@ -66,7 +66,7 @@ describe('Markdown preview: the maps kept for the preview', () => {
         assert.deepEqual(server.asked, [undefined, 'file:///paper.md', undefined, 'file:///paper.md']);
     });
 
-    it('after a change, redraws every map kept and refreshes only when a picture differs', async () => {
+    it('after a change, redraws the map shown and refreshes only when the picture differs', async () => {
         maps.map({ focus: 'thirdPlace' });
         await maps.settled();
         await timers();
@@ -120,5 +120,24 @@ describe('Markdown preview: the maps kept for the preview', () => {
         await maps.settled();
         assert.ok('problem' in maps.map({ focus: 'nowhere' }), 'recently used: kept');
         assert.deepEqual(maps.map({ focus: 'typing0' }), { pending: true }, 'least recently used: forgotten, drawn again');
+    });
+
+    it('a change redraws the most recently shown maps at once, an older one when it is shown again', async () => {
+        const drawn: (string | undefined)[] = [];
+        maps = new PreviewMaps({ fetchModel: server.fetchModel, draw: (m, request) => { drawn.push(request.focus); return renderFenceMap(m, request); }, refresh: () => server.refreshes++ }, 0);
+        const focuses = Array.from({ length: REDRAWN_ON_CHANGE + 2 }, (_, i) => `missing${i}`);
+        maps.map({ focus: 'thirdPlace' });
+        for (const focus of focuses) maps.map({ focus });
+        await maps.settled();
+        drawn.length = 0;
+        server.answers = [async () => ({ nodes: model.nodes.filter(n => n.id !== 'stairs'), edges: model.edges.filter(e => e.from !== 'stairs' && e.to !== 'stairs') })];
+        maps.argumentChanged();
+        await maps.settled();
+        assert.deepEqual(drawn, focuses.slice(-REDRAWN_ON_CHANGE));
+        const old = maps.map({ focus: 'thirdPlace' });
+        assert.ok(ids(old).includes('stairs'), 'the old picture is shown while it is drawn again');
+        await maps.settled();
+        assert.ok(!ids(maps.map({ focus: 'thirdPlace' })).includes('stairs'));
+        assert.deepEqual(drawn, [...focuses.slice(-REDRAWN_ON_CHANGE), 'thirdPlace']);
     });
 });
