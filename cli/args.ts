@@ -1,4 +1,4 @@
-/** Command-line parsing for `warrant check`, `warrant export` and `warrant qda`. */
+/** Command-line parsing for `warrant check`, `warrant export`, `warrant qda` and `warrant pandoc-filter`. */
 import { MAP_FORMATS, type MapFormat } from '../language/graph/export/formats.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -7,8 +7,9 @@ export type QdaFormat = 'text' | 'json';
 
 export type Command =
     | { command: 'check'; paths: string[]; format: CheckFormat; strict: boolean; root?: string }
-    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string; root?: string }
+    | { command: 'export'; paths: string[]; format: ExportFormat; out?: string; root?: string; focus?: string }
     | { command: 'qda'; file: string; format: QdaFormat }
+    | { command: 'pandoc-filter' }
     | { command: 'help' }
     | { command: 'version' };
 
@@ -20,14 +21,17 @@ const QDA_FORMATS: readonly QdaFormat[] = ['text', 'json'];
 
 export const USAGE = `Usage:
   warrant check [paths…] [--format ${CHECK_FORMATS.join('|')}] [--strict] [--root DIR]
-  warrant export [paths…] --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--root DIR]
+  warrant export [paths…] --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--root DIR] [--focus NAME]
   warrant qda FILE.qdpx [--format ${QDA_FORMATS.join('|')}]
+  warrant pandoc-filter
 
 Paths are .warrant files or folders searched for them (default: the current folder);
 a folder search honours its warrant.config.json (include, exclude) and .gitignore files.
 Bibliographies, transcripts and warrant.config.json are read only inside each path
 (a folder, or a file's own folder); --root DIR widens that to DIR, which must contain
-every path.
+every path. --focus NAME exports only what the element NAME rests on.
+pandoc-filter prints the path of the Lua filter that draws warrant-map blocks
+(pandoc --lua-filter, Quarto filters:).
 check exits 0 when no errors are found (warnings allowed unless --strict), 1 when
 errors are found, 2 on bad usage or unreadable input.
 qda shows what Warrant reads from a REFI-QDA project (sources, codes, cases, coded
@@ -42,6 +46,12 @@ export function parseArgs(argv: string[]): Command {
     if (command === '--version' || command === '-v' || command === 'version') {
         return { command: 'version' };
     }
+    if (command === 'pandoc-filter') {
+        if (rest.length > 0) {
+            throw new UsageError('pandoc-filter takes no arguments');
+        }
+        return { command };
+    }
     if (command !== 'check' && command !== 'export' && command !== 'qda') {
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -49,6 +59,7 @@ export function parseArgs(argv: string[]): Command {
     let format: string | undefined;
     let out: string | undefined;
     let root: string | undefined;
+    let focus: string | undefined;
     let strict = false;
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
@@ -66,6 +77,8 @@ export function parseArgs(argv: string[]): Command {
             out = value();
         } else if (flag === '--root') {
             root = value();
+        } else if (flag === '--focus') {
+            focus = value();
         } else if (flag === '--strict') {
             strict = true;
         } else if (flag === '--help' || flag === '-h') {
@@ -80,6 +93,9 @@ export function parseArgs(argv: string[]): Command {
         if (out !== undefined) {
             throw new UsageError('--out applies to export only');
         }
+        if (focus !== undefined) {
+            throw new UsageError('--focus applies to export only');
+        }
         const checkFormat = (format ?? 'text') as CheckFormat;
         if (!CHECK_FORMATS.includes(checkFormat)) {
             throw new UsageError(`unknown format '${format}'; check writes ${CHECK_FORMATS.join(', ')}`);
@@ -90,6 +106,9 @@ export function parseArgs(argv: string[]): Command {
         throw new UsageError('--strict applies to check only');
     }
     if (command === 'qda') {
+        if (focus !== undefined) {
+            throw new UsageError('--focus applies to export only');
+        }
         return qdaCommand(paths, format, out, root);
     }
     if (format === undefined) {
@@ -98,7 +117,7 @@ export function parseArgs(argv: string[]): Command {
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
         throw new UsageError(`unknown format '${format}'; export writes ${EXPORT_FORMATS.join(', ')}`);
     }
-    return { command, paths, format: format as ExportFormat, out, root };
+    return { command, paths, format: format as ExportFormat, out, root, focus };
 }
 
 function qdaCommand(paths: string[], format: string | undefined, out: string | undefined, root: string | undefined): Command {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
 import { exportMap } from '../language/graph/export/index.js';
-import { normalizeModel } from '../language/graph/model-utils.js';
+import { focusModel, normalizeModel } from '../language/graph/model-utils.js';
 import { UsageError, type Command } from './args.js';
 import { loadWorkspace } from './load-workspace.js';
 import { report } from './terminal.js';
@@ -24,7 +24,11 @@ async function viewerScript(): Promise<string> {
 
 export async function runExport(command: Extract<Command, { command: 'export' }>): Promise<number> {
     const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'export' });
-    const model = normalizeModel(buildGraphModel(workspace.services.warrant.Analysis.get()));
+    const whole = normalizeModel(buildGraphModel(workspace.services.warrant.Analysis.get()));
+    const model = command.focus === undefined ? whole : focusModel(whole, command.focus);
+    if (!model) {
+        throw new UsageError(`--focus: no element is named "${command.focus}" in ${command.paths.join(', ') || 'the current folder'}`);
+    }
     const title = `Argument map: ${command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd())}`;
     const output = await exportMap(model, command.format, { title, viewerScript });
     if (command.out === undefined || command.out === '-') {

@@ -4,6 +4,7 @@ import { buildCheckReport, exitCodeFor } from './check-report.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { loadWorkspace } from './load-workspace.js';
+import { pandocFilterPath } from './pandoc-filter.js';
 import { report, terminalJson } from './terminal.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -37,6 +38,9 @@ async function run(command: Command): Promise<number> {
             const { runQda } = await import('./qda.js');
             return runQda(command);
         }
+        case 'pandoc-filter':
+            process.stdout.write(pandocFilterPath() + '\n');
+            return 0;
     }
 }
 

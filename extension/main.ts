@@ -5,6 +5,8 @@ import { startLanguageClient, watchWarrantFiles } from './language-client.js';
 import { EvidenceTree } from './evidence-tree/evidence-tree.js';
 import { GraphChanges } from './graph-changes.js';
 import { PreviewManager } from './preview/preview-manager.js';
+import { warrantMarkdownIt, type MarkdownItLike } from './markdown/markdown-it-plugin.js';
+import { markdownPreviewMaps } from './markdown/markdown-preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +20,8 @@ export interface WarrantExtensionApi {
     activateCallMs: number;
     /** The Explorer's evidence tree (its view and model), for tests. */
     evidenceTree: EvidenceTree;
+    /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`) with its markdown-it. */
+    extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }
 
 export function activate(context: vscode.ExtensionContext): WarrantExtensionApi {
@@ -29,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
     const evidenceTree = new EvidenceTree(() => client);
     context.subscriptions.push(graphChanges, graphChanges.listenTo(client), previews, previews.listenTo(graphChanges.onDidChange),
         evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
+    const markdownMaps = markdownPreviewMaps(context, () => client, graphChanges.onDidChange);
     registerCommands(context, previews, () => client);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
@@ -37,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
         context.subscriptions.push(graphChanges.listenTo(client));
         void evidenceTree.refresh();
     }));
-    return { activateCallMs: performance.now() - started, evidenceTree };
+    return { activateCallMs: performance.now() - started, evidenceTree, extendMarkdownIt: md => warrantMarkdownIt(md, markdownMaps) };
 }
 
 export async function deactivate(): Promise<void> {

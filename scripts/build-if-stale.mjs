@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const BUNDLES = ['out/cli.cjs', 'out/server.cjs', 'out/extension.cjs', 'out/map-export.cjs', 'out/webview.js'];
+const BUNDLES = ['out/cli.cjs', 'out/server.cjs', 'out/extension.cjs', 'out/map-export.cjs', 'out/markdown-preview.css', 'out/webview.js'];
 const SOURCES = ['language', 'cli', 'server', 'extension', 'langium-config.json', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
 /** Written by the build itself. */
 const GENERATED = path.join(root, 'language/generated');

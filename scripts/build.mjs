@@ -2,6 +2,7 @@
 // type-check, then esbuild bundles.
 // `node scripts/build.mjs [--release] [--watch] [--no-typecheck]`
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -39,8 +40,8 @@ const nodeBundles = {
     'out/extension.cjs': 'extension/main.ts',
     'out/server.cjs': 'server/main.ts',
     'out/cli.cjs': 'cli/main.ts',
-    // The map writers, loaded by the extension on its first export (extension/export/export-map.ts).
-    'out/map-export.cjs': 'language/graph/export/index.ts'
+    // The map writers, loaded by the extension on its first export or Markdown map (extension/export/load-writers.ts).
+    'out/map-export.cjs': 'extension/export/map-writers.ts'
 };
 
 const common = {
@@ -78,6 +79,10 @@ await Promise.all([
     })
 ]);
 console.log(`build: esbuild${release ? ' (release, minified)' : ''} (${Date.now() - started} ms)`);
+
+// The Markdown preview's stylesheet (`markdown.previewStyles`), from the map's own stylesheet.
+const { MARKDOWN_PREVIEW_CSS } = require(path.join(root, 'out/map-export.cjs'));
+writeFileSync(path.join(root, 'out/markdown-preview.css'), MARKDOWN_PREVIEW_CSS);
 
 function pathToImport(file) {
     return new URL(`file://${file}`).href;

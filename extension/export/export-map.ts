@@ -4,6 +4,7 @@ import { EXPORT_CHOICES, isExportChoice, type ExportChoice } from '../../languag
 import type { PreviewManager } from '../preview/preview-manager.js';
 import type { PreviewPanel } from '../preview/preview-panel.js';
 import { exportFileName, pickExportFolder } from './export-location.js';
+import { loadWriters } from './load-writers.js';
 
 /**
  * `warrant.exportMap`: writes the map of the active preview in a format (asked when absent) to
@@ -53,18 +54,6 @@ async function render(panel: PreviewPanel, format: ExportChoice, extensionUri: v
     const viewerScript = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'out', 'webview.js')));
     const { exportMap } = loadWriters(extensionUri);
     return new TextEncoder().encode(await exportMap(model, format, { title, viewerScript }));
-}
-
-type Writers = typeof import('../../language/graph/export/index.js');
-
-/**
- * The writers are a bundle of their own (out/map-export.cjs, built from
- * language/graph/export/index.ts): the HTML export lays the map out with ELK, megabytes that
- * activation should not load. Node caches the module after the first export.
- */
-function loadWriters(extensionUri: vscode.Uri): Writers {
-    const load: (path: string) => Writers = require;
-    return load(vscode.Uri.joinPath(extensionUri, 'out', 'map-export.cjs').fsPath);
 }
 
 function defaultUri(panel: PreviewPanel, extension: string): vscode.Uri | undefined {

@@ -160,6 +160,15 @@ export function subModel(model: GraphModel, keep: (node: GraphNode) => boolean):
     return { nodes, edges: model.edges.filter(e => ids.has(e.from) && ids.has(e.to)) };
 }
 
+/**
+ * The map of one element's support tree (a focus), or undefined when the model has no element
+ * of that name: the static counterpart of the preview's focus, for exports and embedded maps.
+ */
+export function focusModel(model: GraphModel, rootId: string): GraphModel | undefined {
+    const tree = supportTree(model, rootId);
+    return tree.size === 0 ? undefined : subModel(model, node => tree.has(node.id));
+}
+
 /** Case-, accent- and whitespace-insensitive text match against id, label and detail. */
 export function matchesText(node: GraphNode, query: string): boolean {
     const q = foldText(query);
