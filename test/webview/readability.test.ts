@@ -160,6 +160,11 @@ describe('readability of the case study map (Chromium)', function () {
             const captions = await page.locator('.w-viewport .w-group-caption:not(.w-squeezed)').all();
             const boxes = await Promise.all(captions.map(c => c.boundingBox()));
             const inView = boxes.find(b => b && b.x > canvas.x && b.y > canvas.y && b.x + b.width < canvas.x + canvas.width && b.y + b.height < canvas.y + canvas.height)!;
+            // its whole title, which the label may cut, is in the tooltip
+            await page.mouse.move(inView.x + inView.width / 2, inView.y + inView.height / 2);
+            const tip = page.locator('.w-tooltip');
+            await tip.waitFor({ state: 'visible' });
+            assert.match(await tip.textContent() ?? '', /\.(warrant|bib).*Click: zoom into it/);
             await page.mouse.click(inView.x + inView.width / 2, inView.y + inView.height / 2);
             assert.ok(Number(await page.locator('.w-canvas > svg.warrant-map').getAttribute('data-scale')) > scale, 'zoomed into the group');
         } finally {

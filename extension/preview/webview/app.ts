@@ -531,6 +531,8 @@ export class App {
             const g = target instanceof Element ? target.closest('.w-node') : null;
             return g && this.viewport.contains(g) ? g.getAttribute('data-id') : null;
         };
+        const groupOf = (target: EventTarget | null): string | null =>
+            target instanceof Element ? target.closest('[data-group]')?.getAttribute('data-group') ?? null : null;
         let drag: { x: number; y: number; view: { scale: number; x: number; y: number }; moved: boolean; pointer: number } | null = null;
         let suppressClick = false;
 
@@ -554,7 +556,10 @@ export class App {
                 }
             }
             const id = nodeOf(e.target);
-            if (id) this.showTooltip(id, e.clientX, e.clientY); else this.hideTooltip();
+            const group = id === null && this.level !== 'full' ? groupOf(e.target) : null;
+            if (id) this.showTooltip(id, e.clientX, e.clientY);
+            else if (group) this.showGroupTooltip(group, e.clientX, e.clientY);
+            else this.hideTooltip();
         });
         const endDrag = (e: PointerEvent) => {
             if (!drag || e.pointerId !== drag.pointer) return;
@@ -572,7 +577,7 @@ export class App {
         this.svg.addEventListener('click', e => {
             if (suppressClick) { suppressClick = false; return; }
             const id = nodeOf(e.target);
-            const group = id === null && this.level !== 'full' && e.target instanceof Element ? e.target.closest('[data-group]')?.getAttribute('data-group') : null;
+            const group = id === null && this.level !== 'full' ? groupOf(e.target) : null;
             if (group) this.zoomToGroup(group);
             else this.select(id, { reveal: id !== null, scroll: false });
         });
@@ -658,6 +663,21 @@ export class App {
         if (node.detail) parts.push(h('div', { class: 'w-tip-detail', text: neutralize(node.detail, 'tooltip') }));
         if (node.uri) parts.push(h('div', { class: 'w-tip-hint', text: `${decodeURIComponent(node.uri.replace(/^.*\//, ''))}${node.range ? `:${node.range.start.line + 1}` : ''}` }));
         parts.push(h('div', { class: 'w-tip-hint', text: hint }));
+        this.placeTooltip(parts, clientX, clientY);
+    }
+
+    /** A group's whole title and counts, which its label may have had to cut. */
+    private showGroupTooltip(key: string, clientX: number, clientY: number): void {
+        const group = this.drawn?.layout.groups.find(g => g.key === key);
+        if (!group) return;
+        this.placeTooltip([
+            h('div', { class: 'w-tip-head', text: group.title }),
+            h('div', { class: 'w-tip-label', text: group.summary }),
+            h('div', { class: 'w-tip-hint', text: 'Click: zoom into it' })
+        ], clientX, clientY);
+    }
+
+    private placeTooltip(parts: Node[], clientX: number, clientY: number): void {
         this.tooltip.replaceChildren(...parts);
         this.tooltip.hidden = false;
         const pad = 14;
