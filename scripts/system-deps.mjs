@@ -2,7 +2,8 @@
 // Ensures the Debian packages the test suites drive for real are installed: Chromium (webview
 // and VS Code workbench tests), Graphviz (`dot` validates DOT exports), libxml2-utils (`xmllint`
 // validates GraphML), Neovim (the standalone-server check), ripgrep, libkrb5-dev and a C++
-// toolchain (the code-server test host's native modules). As root it installs what is missing
+// toolchain (the code-server test host's native modules), Pandoc (the Lua filter and the
+// citation oracle for manuscripts). As root it installs what is missing
 // with apt-get (no upgrade of installed packages, no recommended extras); otherwise it names the
 // command to run and fails.
 //
@@ -21,7 +22,8 @@ const PACKAGES = {
     'libkrb5-dev': () => fs.existsSync('/usr/include/gssapi/gssapi.h') || which('krb5-config'),
     'g++': () => which('g++'),
     make: () => which('make'),
-    python3: () => which('python3')
+    python3: () => which('python3'),
+    pandoc: () => which('pandoc')
 };
 
 export function which(command) {
