@@ -1,0 +1,68 @@
+/**
+ * Pandoc's citation keys (its `citeKey`): after `@`, a letter, digit or `_`, then letters, digits
+ * and `_`, with the punctuation `:.#$%&-+?<>~/` allowed only inside the key (followed by a
+ * letter, digit or `_`), so `@Smith2004.` and `@Smith2004:` cite `Smith2004`; `:` or `/` before
+ * another `/` (a URL's `://`); or any non-space characters in braces, `@{odd:key.}`.
+ */
+
+/** A citation in the prose: the key and where its text is (after `@`, inside the braces of `@{…}`). */
+export interface ProseCitation {
+    key: string;
+    /** Offset of the `@`. */
+    at: number;
+    offset: number;
+    length: number;
+}
+
+/**
+ * Quarto's cross-reference prefixes: `@fig-map` refers to a figure, not a work. Pandoc alone
+ * would look them up as citations; Quarto resolves them first.
+ */
+const CROSS_REFERENCE = /^(fig|tbl|lst|eq|sec|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|vid)-/;
+
+export function isCrossReference(key: string): boolean {
+    return CROSS_REFERENCE.test(key);
+}
+
+const KEY_CHAR = /[\p{L}\p{N}_]/u;
+const INTERNAL = ':.#$%&-+?<>~/';
+
+function isKeyChar(char: string | undefined): boolean {
+    return char !== undefined && KEY_CHAR.test(char);
+}
+
+/** A word character before `@` makes it an address (`a@b.org`), not a citation. */
+export function citesAfter(previous: string | undefined): boolean {
+    return !isKeyChar(previous);
+}
+
+/**
+ * The citation whose `@` is at `at` in `text`, or undefined when none starts there. Reads at
+ * most to `limit` (the end of the prose region) and never past a brace key's 1,000 characters.
+ */
+export function readCitation(text: string, at: number, limit: number): ProseCitation | undefined {
+    const start = at + 1;
+    if (text[start] === '{') {
+        const close = text.indexOf('}', start);
+        if (close === -1 || close >= limit || close - start > 1000) {
+            return undefined;
+        }
+        const key = text.slice(start + 1, close);
+        return key.length > 0 && !/\s/.test(key) ? { key, at, offset: start + 1, length: key.length } : undefined;
+    }
+    if (!isKeyChar(text[start])) {
+        return undefined;
+    }
+    let end = start + 1;
+    while (end < limit) {
+        const char = text[end];
+        if (isKeyChar(char)) {
+            end++;
+        } else if (INTERNAL.includes(char) && end + 1 < limit && (isKeyChar(text[end + 1]) || ((char === ':' || char === '/') && text[end + 1] === '/'))) {
+            end++;
+        } else {
+            break;
+        }
+    }
+    return { key: text.slice(start, end), at, offset: start, length: end - start };
+}
