@@ -8,6 +8,7 @@ import { computeGrounding, profileOf, statusOf, traceOf, type Grounding, type Tr
 import { citationFindings } from './rules/citation-rules.js';
 import { fileFindings } from './rules/file-rules.js';
 import { groundingFindings } from './rules/grounding-rules.js';
+import { manuscriptFindings, type ManuscriptInput } from './rules/manuscript-rules.js';
 import { namingFindings } from './rules/naming-rules.js';
 import { patternFindings } from './rules/pattern-rules.js';
 import { quantityFindings } from './rules/quantity-rules.js';
@@ -40,6 +41,8 @@ export interface AnalysisInput {
     documents: Document[];
     bibliography: BibliographyLookup;
     files: ExternalFiles;
+    /** The Markdown manuscripts among the documents, with their prose. */
+    manuscripts?: readonly ManuscriptInput[];
 }
 
 /** One linear pass over the linked workspace. Pure: no I/O, no LSP. */
@@ -55,7 +58,8 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
         ...quantityFindings(elements),
         ...sourceFindings(elements),
         ...usageFindings(elements, graph),
-        ...fileFindings(elements, input.files)
+        ...fileFindings(elements, input.files),
+        ...manuscriptFindings(input.manuscripts ?? [], elements, graph, grounding, input.bibliography, input.files)
     ];
     const findings = new Map<Document, Finding[]>(input.documents.map(document => [document, []]));
     for (const finding of all) {
