@@ -21,7 +21,8 @@ const PACKAGES = {
     'libkrb5-dev': () => fs.existsSync('/usr/include/gssapi/gssapi.h') || which('krb5-config'),
     'g++': () => which('g++'),
     make: () => which('make'),
-    python3: () => which('python3')
+    python3: () => which('python3'),
+    pandoc: () => which('pandoc')
 };
 
 export function which(command) {

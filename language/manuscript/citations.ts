@@ -31,9 +31,9 @@ function isKeyChar(char: string | undefined): boolean {
     return char !== undefined && KEY_CHAR.test(char);
 }
 
-/** A word character before `@` makes it an address (`a@b.org`), not a citation. */
+/** A letter or digit before `@` makes it an address (`a@b.org`), not a citation; `_@key` cites (Pandoc reads `_` as emphasis). */
 export function citesAfter(previous: string | undefined): boolean {
-    return !isKeyChar(previous);
+    return previous === undefined || !/[\p{L}\p{N}]/u.test(previous);
 }
 
 /**
