@@ -80,6 +80,7 @@ describe('Warrant fences in Markdown manuscripts', function () {
         const workspace = await workspaceOf({ 'README.md': '# Tool\n\nInstall `@types/node` or @types/node and mail me@x.org.\n', 'map.warrant': 'claim a "A"\n' });
         try {
             assert.deepEqual(workspace.diagnostics('README.md'), []);
+            assert.ok(!workspace.codes('map.warrant').includes('claim-not-in-manuscript'), 'no claim spans anywhere: no notes');
         } finally {
             workspace.dispose();
         }
@@ -107,7 +108,7 @@ describe('Manuscript prose against the map', function () {
         'The hypothesis [holds]{ref="hypothesis" .claim}; see @fig-map and write to a@b.org.',
         'A typo: [x]{.claim ref=polceClaim}.', ''
     ].join('\n');
-    const map = 'stat share "Women in the police" = 15% cites @Hakim1993\nclaim policeClaim "Police work is male-dominated" supported by share\nclaim hypothesis "H"\nclaim unmarked "U" supported by share\n';
+    const map = 'stat share "Women in the police" = 15% cites @Hakim1993\nclaim policeClaim "Police work is male-dominated" supported by share\nclaim hypothesis "H"\nclaim step "S" supported by share\nclaim unmarked "U" supported by step\n';
 
     let workspace: TestWorkspace;
     before(async () => {
@@ -134,9 +135,9 @@ describe('Manuscript prose against the map', function () {
         assert.deepEqual(ungrounded.map(d => d.range.start), [positionOf(paper, 'hypothesis"')]);
     });
 
-    it('notes the claims no manuscript marks, on their declarations', () => {
+    it('notes the conclusions no manuscript marks, on their declarations, not the steps to them', () => {
         const notes = withCode(workspace.diagnostics('map.warrant'), 'claim-not-in-manuscript');
-        assert.deepEqual(notes.map(d => d.range.start.line), [3]);
+        assert.deepEqual(notes.map(d => d.range.start.line), [4]);
     });
 
     it('hovers a citation with its entry and a claim span with the claim\'s trace', async () => {

@@ -23,7 +23,7 @@ export interface ManuscriptInput {
  * The prose of the manuscripts against the map and the bibliographies: unknown-citation on a
  * Pandoc citation no bibliography has (Quarto cross-references aside), bibliography-not-found
  * on a front matter path, unknown-claim-span and ungrounded-claim-span on claim spans, and
- * claim-not-in-manuscript once some manuscript marks claims.
+ * claim-not-in-manuscript on the map's unmarked conclusions once some manuscript marks claims.
  */
 export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], elements: WorkspaceElements, graph: ArgumentGraph, grounding: Grounding, bibliography: BibliographyLookup, files: ExternalFiles): Finding[] {
     const findings: Finding[] = [];
@@ -82,8 +82,10 @@ export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], elem
     }
     if (marked.size > 0) {
         for (const claim of elements.claims) {
-            if (!marked.has(claim) && claim.name) {
-                findings.push({ code: IssueCodes.ClaimNotInManuscript, node: claim, property: 'name', message: `No claim span of the manuscripts marks \`${claim.name}\`: the paper never makes this claim of the map.` });
+            const node = graph.byElement.get(claim);
+            // Only the map's conclusions (claims nothing else rests on): a paper may leave the steps implicit.
+            if (!marked.has(claim) && claim.name && node && graph.dependents[node.index].length === 0) {
+                findings.push({ code: IssueCodes.ClaimNotInManuscript, node: claim, property: 'name', message: `No claim span of the manuscripts marks \`${claim.name}\`, a conclusion of the map: the paper never makes it.` });
             }
         }
     }
