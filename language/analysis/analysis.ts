@@ -50,7 +50,7 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     const elements = collectElements(input.documents);
     const graph = buildArgumentGraph(elements, input.bibliography);
     const grounding = computeGrounding(graph);
-    const all: Finding[] = [
+    const map: Finding[] = [
         ...namingFindings(elements),
         ...groundingFindings(elements, graph, grounding),
         ...citationFindings(elements, graph, input.bibliography),
@@ -58,9 +58,9 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
         ...quantityFindings(elements),
         ...sourceFindings(elements),
         ...usageFindings(elements, graph),
-        ...fileFindings(elements, input.files),
-        ...manuscriptFindings(input.manuscripts ?? [], elements, graph, grounding, input.bibliography, input.files)
+        ...fileFindings(elements, input.files)
     ];
+    const all = [...map, ...manuscriptFindings(input.manuscripts ?? [], { elements, graph, grounding, bibliography: input.bibliography, files: input.files, findings: map })];
     const findings = new Map<Document, Finding[]>(input.documents.map(document => [document, []]));
     for (const finding of all) {
         findings.get(AstUtils.findRootNode(finding.node) as Document)?.push(finding);

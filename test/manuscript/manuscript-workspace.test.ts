@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic, Hover } from 'vscode-languageserver';
+import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver';
 import { applyEdits } from '../../language/lsp/formatter.js';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 
@@ -24,7 +24,7 @@ function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
 }
 
 function hoverText(hover: Hover | undefined): string {
-    return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    return (hover?.contents as MarkupContent | undefined)?.value ?? '';
 }
 
 describe('Warrant fences in Markdown manuscripts', function () {
@@ -108,7 +108,7 @@ describe('Manuscript prose against the map', function () {
         'The hypothesis [holds]{ref="hypothesis" .claim}; see @fig-map and write to a@b.org.',
         'A typo: [x]{.claim ref=polceClaim}.', ''
     ].join('\n');
-    const map = 'stat share "Women in the police" = 15% cites @Hakim1993\nclaim policeClaim "Police work is male-dominated" supported by share\nclaim hypothesis "H"\nclaim step "S" supported by share\nclaim unmarked "U" supported by step\n';
+    const map = 'stat share "Women in the police" = 30% cites @Hakim1993\nclaim policeClaim "Police work is male-dominated" { supported by share classifies share as maleDominated by Hakim }\nclaim hypothesis "H"\nclaim step "S" supported by policeClaim\nclaim unmarked "U" supported by step\nscheme Hakim { band maleDominated below 25% band integrated 25% to 55% band femaleDominated above 55% }\nclaim elsewhere "E" supported by share\n';
 
     let workspace: TestWorkspace;
     before(async () => {
@@ -120,14 +120,14 @@ describe('Manuscript prose against the map', function () {
         const unknown = withCode(workspace.diagnostics('paper.qmd'), 'unknown-citation');
         assert.equal(unknown.length, 1, JSON.stringify(unknown));
         assert.deepEqual(unknown[0].range, { start: positionOf(paper, 'Hakmi1993'), end: positionOf(paper, 'Hakmi1993', 9) });
-        assert.match(unknown[0].message, /Did you mean @Hakim1993\?/);
+        assert.match(String(unknown[0].message), /Did you mean @Hakim1993\?/);
     });
 
     it('reports claim spans naming no claim, on the name, with suggestions', () => {
         const [unknown, ...rest] = withCode(workspace.diagnostics('paper.qmd'), 'unknown-claim-span');
         assert.equal(rest.length, 0);
         assert.deepEqual(unknown.range.start, positionOf(paper, 'polceClaim'));
-        assert.match(unknown.message, /`policeClaim`/);
+        assert.match(String(unknown.message), /`policeClaim`/);
     });
 
     it('reports a marked claim the map does not ground', () => {
@@ -135,7 +135,14 @@ describe('Manuscript prose against the map', function () {
         assert.deepEqual(ungrounded.map(d => d.range.start), [positionOf(paper, 'hypothesis"')]);
     });
 
-    it('notes the conclusions no manuscript marks, on their declarations, not the steps to them', () => {
+    it('shows the map\'s classification mismatch of a marked claim on its span', () => {
+        const [mismatch, ...rest] = withCode(workspace.diagnostics('paper.qmd'), 'classification-mismatch');
+        assert.equal(rest.length, 0);
+        assert.deepEqual(mismatch.range.start, positionOf(paper, 'policeClaim'));
+        assert.match(String(mismatch.message), /`share` is 30%, which falls in `integrated`/);
+    });
+
+    it('notes the conclusions the marked claims lead to that no span marks, not the steps to them nor unrelated conclusions', () => {
         const notes = withCode(workspace.diagnostics('map.warrant'), 'claim-not-in-manuscript');
         assert.deepEqual(notes.map(d => d.range.start.line), [4]);
     });
@@ -190,7 +197,7 @@ describe('Manuscript bibliographies', function () {
         const workspace = await workspaceOf({ 'paper.md': '---\nbibliography: ../../../etc/refs.bib\n---\n\n[@a]\n' });
         try {
             const [notFound] = withCode(workspace.diagnostics('paper.md'), 'bibliography-not-found');
-            assert.match(notFound.message, /outside the workspace/);
+            assert.match(String(notFound.message), /outside the workspace/);
         } finally {
             workspace.dispose();
         }

@@ -19,14 +19,28 @@ export interface ManuscriptInput {
     manuscript: Manuscript;
 }
 
+/** What the manuscript rules read of the analysed map. */
+export interface MapFacts {
+    elements: WorkspaceElements;
+    graph: ArgumentGraph;
+    grounding: Grounding;
+    bibliography: BibliographyLookup;
+    files: ExternalFiles;
+    /** The findings of the map's own rules. */
+    findings: readonly Finding[];
+}
+
 /**
  * The prose of the manuscripts against the map and the bibliographies: unknown-citation on a
  * Pandoc citation no bibliography has (Quarto cross-references aside), bibliography-not-found
- * on a front matter path, unknown-claim-span and ungrounded-claim-span on claim spans, and
- * claim-not-in-manuscript on the map's unmarked conclusions once some manuscript marks claims.
+ * on a front matter path, unknown-claim-span, ungrounded-claim-span and the claim's
+ * classification-mismatch findings on claim spans, and
+ * claim-not-in-manuscript on the map's conclusions the marked claims lead to.
  */
-export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], elements: WorkspaceElements, graph: ArgumentGraph, grounding: Grounding, bibliography: BibliographyLookup, files: ExternalFiles): Finding[] {
+export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], map: MapFacts): Finding[] {
+    const { elements, graph, grounding, bibliography, files } = map;
     const findings: Finding[] = [];
+    let mismatches: Map<Claim, Finding[]> | undefined;
     const marked = new Set<Claim>();
     let claimNames: KeyMatcher | undefined;
     const suggestions = new Map<string, string[]>();
@@ -78,14 +92,60 @@ export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], elem
                     message: `The manuscript makes the claim \`${span.ref}\`, which the map does not ground: it is ${whyUngrounded(graph, grounding, node)}.`
                 });
             }
+            // The map's own verdict on the claim's classification, where the paper makes the claim.
+            mismatches ??= mismatchesByClaim(map.findings);
+            for (const mismatch of mismatches.get(element) ?? []) {
+                findings.push({ code: IssueCodes.ClassificationMismatch, node: root, range, message: `The manuscript makes the claim \`${span.ref}\`, whose classification the figures contradict: ${mismatch.message}` });
+            }
         }
     }
-    if (marked.size > 0) {
-        for (const claim of elements.claims) {
-            const node = graph.byElement.get(claim);
-            // Only the map's conclusions (claims nothing else rests on): a paper may leave the steps implicit.
-            if (!marked.has(claim) && claim.name && node && graph.dependents[node.index].length === 0) {
-                findings.push({ code: IssueCodes.ClaimNotInManuscript, node: claim, property: 'name', message: `No claim span of the manuscripts marks \`${claim.name}\`, a conclusion of the map: the paper never makes it.` });
+    findings.push(...unmadeConclusions(marked, graph));
+    return findings;
+}
+
+/** classification-mismatch findings by the claim whose `classifies` clause they are on. */
+function mismatchesByClaim(findings: readonly Finding[]): Map<Claim, Finding[]> {
+    const byClaim = new Map<Claim, Finding[]>();
+    for (const finding of findings) {
+        const claim = finding.node.$container;
+        if (finding.code === IssueCodes.ClassificationMismatch && claim && isClaim(claim)) {
+            byClaim.set(claim, [...(byClaim.get(claim) ?? []), finding]);
+        }
+    }
+    return byClaim;
+}
+
+/**
+ * claim-not-in-manuscript: the conclusions of the map (claims nothing else rests on) that the
+ * marked claims lead to, and that no span marks. The paper stops short of what its own map
+ * concludes from what it says; conclusions of parts of the map the manuscripts never touch
+ * are not its business.
+ */
+function unmadeConclusions(marked: ReadonlySet<Claim>, graph: ArgumentGraph): Finding[] {
+    const seen = new Set<number>();
+    const pending: number[] = [];
+    for (const claim of marked) {
+        const node = graph.byElement.get(claim);
+        if (node && !seen.has(node.index)) {
+            seen.add(node.index);
+            pending.push(node.index);
+        }
+    }
+    const findings: Finding[] = [];
+    while (pending.length > 0) {
+        const index = pending.pop()!;
+        const dependents = graph.dependents[index];
+        const element = graph.nodes[index].element;
+        if (dependents.length === 0 && element && isClaim(element) && !marked.has(element) && element.name) {
+            findings.push({
+                code: IssueCodes.ClaimNotInManuscript, node: element, property: 'name',
+                message: `No claim span of the manuscripts marks \`${element.name}\`, a conclusion the map draws from claims they make: the paper never states it.`
+            });
+        }
+        for (const next of dependents) {
+            if (!seen.has(next)) {
+                seen.add(next);
+                pending.push(next);
             }
         }
     }
