@@ -25,6 +25,8 @@ export function isCrossReference(key: string): boolean {
 }
 
 const KEY_CHAR = /[\p{L}\p{N}_]/u;
+/** `{key}`: non-space characters, at most 1,000 (a `@{` never closed must not make the scan quadratic). */
+const BRACED = /\{([^\s}]{1,1000})\}/y;
 const INTERNAL = ':.#$%&-+?<>~/';
 
 function isKeyChar(char: string | undefined): boolean {
@@ -38,17 +40,14 @@ export function citesAfter(previous: string | undefined): boolean {
 
 /**
  * The citation whose `@` is at `at` in `text`, or undefined when none starts there. Reads at
- * most to `limit` (the end of the prose region) and never past a brace key's 1,000 characters.
+ * most to `limit` (the end of the prose region).
  */
 export function readCitation(text: string, at: number, limit: number): ProseCitation | undefined {
     const start = at + 1;
     if (text[start] === '{') {
-        const close = text.indexOf('}', start);
-        if (close === -1 || close >= limit || close - start > 1000) {
-            return undefined;
-        }
-        const key = text.slice(start + 1, close);
-        return key.length > 0 && !/\s/.test(key) ? { key, at, offset: start + 1, length: key.length } : undefined;
+        BRACED.lastIndex = start;
+        const braced = BRACED.exec(text);
+        return braced && BRACED.lastIndex <= limit ? { key: braced[1], at, offset: start + 1, length: braced[1].length } : undefined;
     }
     if (!isKeyChar(text[start])) {
         return undefined;

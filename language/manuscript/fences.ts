@@ -185,8 +185,16 @@ export function maskOutside(text: string, fences: readonly Fence[]): string {
     return parts.join('');
 }
 
+/** Spaces for every character but `\r` and `\n` (each a line break for the lexer), run by run: a per-character replace took 100 ms on 300 KB. */
 function blank(text: string): string {
-    return text.replace(/[^\r\n]/g, ' ');
+    const breaks = /[\r\n]+/g;
+    let result = '';
+    let at = 0;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+        result += ' '.repeat(match.index - at) + match[0];
+        at = breaks.lastIndex;
+    }
+    return result + ' '.repeat(text.length - at);
 }
 
 function splitLines(text: string): Line[] {

@@ -10,6 +10,10 @@ export interface Prose {
 /** Open brackets remembered per paragraph; deeper nesting is not a span anyone writes. */
 const MAX_OPEN_BRACKETS = 64;
 const HTML_TAG = /<[A-Za-z/!?][^<>\n]*>/y;
+/** The longest attribute block read after a span's `]`. */
+const MAX_ATTRIBUTES = 500;
+/** The characters the scanner acts on; it jumps over everything else. */
+const SPECIAL = /[\\`<\n[\]@]/g;
 
 /**
  * The citations and claim spans of a manuscript's prose: `text` outside the `skipped` regions
@@ -19,21 +23,27 @@ const HTML_TAG = /<[A-Za-z/!?][^<>\n]*>/y;
 export function scanProse(text: string, skipped: readonly Region[]): Prose {
     const citations: ProseCitation[] = [];
     const claimSpans: ClaimSpan[] = [];
-    // The next offset a backtick run of each length closes at, once searched (-1: none to the end).
-    const closers = new Map<number, number>();
+    const runs = new BacktickRuns(text);
+    const closers = new NextCloser(text);
     let at = 0;
     for (const region of [...skipped, { start: text.length, end: text.length }]) {
-        scanRegion(text, at, region.start, citations, claimSpans, closers);
+        scanRegion(text, at, region.start, citations, claimSpans, runs, closers);
         at = Math.max(at, region.end);
     }
     return { citations, claimSpans };
 }
 
-function scanRegion(text: string, from: number, limit: number, citations: ProseCitation[], claimSpans: ClaimSpan[], closers: Map<number, number>): void {
+function scanRegion(text: string, from: number, limit: number, citations: ProseCitation[], claimSpans: ClaimSpan[], runs: BacktickRuns, closers: NextCloser): void {
     let brackets: number[] = [];
     let i = from;
     while (i < limit) {
-        const char = text[i];
+        SPECIAL.lastIndex = i;
+        const next = SPECIAL.exec(text);
+        if (!next || next.index >= limit) {
+            return;
+        }
+        i = next.index;
+        const char = next[0];
         if (char === '\\') {
             i += 2;
         } else if (char === '`') {
@@ -41,8 +51,8 @@ function scanRegion(text: string, from: number, limit: number, citations: ProseC
             while (text[i + run] === '`') {
                 run++;
             }
-            const close = closingRun(text, i + run, limit, run, closers);
-            i = close === -1 ? i + run : close + run;
+            const close = runs.next(run, i + run);
+            i = close === -1 || close >= limit ? i + run : close + run;
         } else if (char === '<') {
             if (text.startsWith('<!--', i)) {
                 const close = text.indexOf('-->', i + 4);
@@ -52,7 +62,7 @@ function scanRegion(text: string, from: number, limit: number, citations: ProseC
                 i = HTML_TAG.test(text) && HTML_TAG.lastIndex <= limit ? HTML_TAG.lastIndex : i + 1;
             }
         } else if (char === '\n') {
-            if (/^[ \t]*\r?\n/.test(text.slice(i + 1, i + 80))) {
+            if (brackets.length > 0 && startsBlankLine(text, i + 1)) {
                 brackets = [];
             }
             i++;
@@ -65,12 +75,11 @@ function scanRegion(text: string, from: number, limit: number, citations: ProseC
             const open = brackets.pop();
             i++;
             if (text[i] === '(') {
-                // A link's destination is a URL, not prose.
-                const close = text.indexOf(')', i);
-                const lineEnd = text.indexOf('\n', i);
-                i = close !== -1 && close < limit && (lineEnd === -1 || close < lineEnd) ? close + 1 : i;
+                // A link's destination (up to the line's end) is a URL, not prose.
+                const close = closers.next(i);
+                i = text[close] === ')' && close < limit ? close + 1 : i;
             } else if (text[i] === '{' && open !== undefined) {
-                const read = readClaimAttributes(text, i, Math.min(limit, i + 2000), open + 1, i - 1);
+                const read = readClaimAttributes(text, i, Math.min(limit, i + MAX_ATTRIBUTES), open + 1, i - 1);
                 if (read) {
                     claimSpans.push(read.span);
                     i = read.end;
@@ -90,24 +99,74 @@ function scanRegion(text: string, from: number, limit: number, citations: ProseC
     }
 }
 
-/** The offset of the next run of exactly `run` backticks at or after `from`, or -1. */
-function closingRun(text: string, from: number, limit: number, run: number, closers: Map<number, number>): number {
-    const known = closers.get(run);
-    if (known !== undefined && (known === -1 || known >= from)) {
-        return known !== -1 && known < limit ? known : -1;
+/** Whether the line at `at` holds only spaces and tabs (a paragraph ends there). */
+function startsBlankLine(text: string, at: number): boolean {
+    let i = at;
+    while (text[i] === ' ' || text[i] === '\t') {
+        i++;
     }
-    let i = text.indexOf('`', from);
-    while (i !== -1) {
-        let length = 1;
-        while (text[i + length] === '`') {
-            length++;
+    return i >= text.length || text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n');
+}
+
+/**
+ * The next `)` or line break after an offset, remembered: many `](` without a `)` on their
+ * line must not each search the line again.
+ */
+class NextCloser {
+    private found = -1;
+
+    constructor(private readonly text: string) {}
+
+    next(from: number): number {
+        if (this.found < from) {
+            const closer = /[)\n]/g;
+            closer.lastIndex = from;
+            this.found = closer.exec(this.text)?.index ?? this.text.length;
         }
-        if (length === run) {
-            closers.set(run, i);
-            return i < limit ? i : -1;
-        }
-        i = text.indexOf('`', i + length);
+        return this.found;
     }
-    closers.set(run, -1);
-    return -1;
+}
+
+/**
+ * Where the runs of backticks of each length start, found in one pass on first use: a code
+ * span closes at the next run of exactly its opening's length, and searching the text again
+ * for each opening was quadratic on many runs of different lengths.
+ */
+class BacktickRuns {
+    private starts?: Map<number, number[]>;
+
+    constructor(private readonly text: string) {}
+
+    /** The start of the first run of exactly `length` backticks at or after `from`, or -1. */
+    next(length: number, from: number): number {
+        const starts = (this.starts ??= this.index()).get(length);
+        if (!starts) {
+            return -1;
+        }
+        let low = 0;
+        let high = starts.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if (starts[mid] < from) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low < starts.length ? starts[low] : -1;
+    }
+
+    private index(): Map<number, number[]> {
+        const starts = new Map<number, number[]>();
+        const runs = /`+/g;
+        for (let match = runs.exec(this.text); match; match = runs.exec(this.text)) {
+            const list = starts.get(match[0].length);
+            if (list) {
+                list.push(match.index);
+            } else {
+                starts.set(match[0].length, [match.index]);
+            }
+        }
+        return starts;
+    }
 }

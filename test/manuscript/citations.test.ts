@@ -39,6 +39,13 @@ describe('Pandoc citations in prose', () => {
         it(name, () => assert.deepEqual(cited(text), keys));
     }
 
+    it('reads openers that never close once each (hostile input stays linear)', () => {
+        assert.deepEqual(cited('@{a '.repeat(50_000) + '@k'), ['k']);
+        assert.deepEqual(cited('[x](y '.repeat(50_000) + '@k'), ['k']);
+        assert.equal(cited('`'.repeat(3000) + ' @k ' + Array.from({ length: 2000 }, (_, i) => '`'.repeat(i + 1)).join(' @k ')).length > 0, true);
+        assert.deepEqual(cited('[a]{.claim ref='.repeat(20_000) + ' @k'), ['k']);
+    });
+
     it('tells Quarto cross-references from citations', () => {
         for (const key of ['fig-map', 'tbl-1', 'sec-intro', 'eq-growth', 'lst-code', 'thm-a']) {
             assert.ok(isCrossReference(key), key);

@@ -76,6 +76,29 @@ describe('Warrant fences in Markdown manuscripts', function () {
         }
     });
 
+    it('renames across a fence and a .warrant file, and highlights the fence only', async () => {
+        const paper = ['# On claims', '', 'The claim old "x" in prose stays.', '', '```warrant', 'claim old "O"', '```', ''].join('\n');
+        const workspace = await workspaceOf({ 'paper.md': paper, 'map.warrant': 'claim uses "U" supported by old\n' });
+        try {
+            const document = documentOf(workspace, 'paper.md');
+            const uri = document.uri.toString();
+            const edit = await workspace.services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position: positionOf(paper, 'claim old "O"', 7), newName: 'renamed' });
+            const paperEdits = edit!.changes![uri];
+            assert.deepEqual(paperEdits.map(e => e.range.start), [positionOf(paper, 'old "O"')]);
+            assert.equal(Object.keys(edit!.changes!).length, 2, 'the reference in map.warrant too');
+            const tokens = await workspace.services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri } });
+            // Relative encoding: the first token's line is absolute; every token is on the fence's line 5.
+            assert.ok(tokens.data.length > 0);
+            let line = 0;
+            for (let i = 0; i < tokens.data.length; i += 5) {
+                line += tokens.data[i];
+                assert.equal(line, 5);
+            }
+        } finally {
+            workspace.dispose();
+        }
+    });
+
     it('reads nothing of a Markdown file without fences (a README)', async () => {
         const workspace = await workspaceOf({ 'README.md': '# Tool\n\nInstall `@types/node` or @types/node and mail me@x.org.\n', 'map.warrant': 'claim a "A"\n' });
         try {
