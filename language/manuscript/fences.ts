@@ -197,19 +197,17 @@ function blank(text: string): string {
     return result + ' '.repeat(text.length - at);
 }
 
+/** Lines as CommonMark counts them: ended by `\n`, `\r\n` or a lone `\r`. */
 function splitLines(text: string): Line[] {
     const lines: Line[] = [];
+    const breaks = /\r\n?|\n/g;
     let start = 0;
-    while (true) {
-        const newline = text.indexOf('\n', start);
-        const stop = newline === -1 ? text.length : newline;
-        const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-        lines.push({ start, end, text: text.slice(start, end) });
-        if (newline === -1) {
-            return lines;
-        }
-        start = newline + 1;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+        lines.push({ start, end: match.index, text: text.slice(start, match.index) });
+        start = breaks.lastIndex;
     }
+    lines.push({ start, end: text.length, text: text.slice(start) });
+    return lines;
 }
 
 /** Leading spaces, a tab counting to the next multiple of four (CommonMark's tab stops). */

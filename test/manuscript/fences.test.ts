@@ -19,6 +19,7 @@ describe('Markdown fences', () => {
         { name: 'under a list item', text: '- item\n\n    ```warrant\n    claim a "A"\n    ```\n\nafter\n', contents: ['    claim a "A"\n'] },
         { name: 'under a numbered item, closed by leaving the item', text: '1.  item\n    ```warrant\n    claim a "A"\nafter\n', contents: ['    claim a "A"\n'] },
         { name: 'CRLF line breaks', text: '```warrant\r\nclaim a "A"\r\n```\r\nx\r\n', contents: ['claim a "A"\r\n'] },
+        { name: 'CR-only line breaks', text: '```warrant\rclaim a "A"\r```\rx\r', contents: ['claim a "A"\r'] },
         { name: 'Quarto engine braces', text: '```{warrant}\nclaim a "A"\n```\n', contents: ['claim a "A"\n'] },
         { name: 'Pandoc attributes', text: '``` {#map .warrant caption="x"}\nclaim a "A"\n```\n', contents: ['claim a "A"\n'] },
         { name: 'an info string with more words', text: '```warrant title="Map"\nclaim a "A"\n```\n', contents: ['claim a "A"\n'] },
