@@ -129,8 +129,12 @@ export class WorkspaceFiles {
                 continue;
             }
             const file = document.uri.fsPath;
+            const manuscript = manuscriptOf(document);
             if (this.shared.workspace.WorkspaceManager.trusted && this.rootFor(file) === undefined) {
                 this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts);
+                if (manuscript?.checked && manuscript.bibliographies.length > 0) {
+                    manuscriptFacts.set(root as Document, manuscript.bibliographies.map(named => ({ status: 'document-outside-workspace', path: named.path })));
+                }
                 continue;
             }
             for (const statement of (root as Document).elements.filter(isBibliography)) {
@@ -139,7 +143,6 @@ export class WorkspaceFiles {
                 }
             }
             // A manuscript's front matter `bibliography:` is read like a `bibliography` statement of a .warrant file.
-            const manuscript = manuscriptOf(document);
             if (manuscript?.checked && manuscript.bibliographies.length > 0) {
                 const facts: BibliographyFacts[] = [];
                 for (const named of manuscript.bibliographies) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
@@ -39,5 +39,35 @@ describe('the bundled language server over stdio: a Quarto manuscript', function
         const text = (hover?.contents as MarkupContent).value;
         assert.match(text, /police/);
         assert.match(text, /share/);
+    });
+});
+
+describe('the bundled language server over stdio: a manuscript outside every workspace folder', function () {
+    this.timeout(60_000);
+    let home: string;
+    let client: LspClient;
+
+    before(async () => {
+        home = mkdtempSync(path.join(tmpdir(), 'warrant-home-'));
+        mkdirSync(path.join(home, 'project'));
+        mkdirSync(path.join(home, 'Zotero'));
+        writeFileSync(path.join(home, 'project/main.warrant'), 'claim inside "Inside"\n');
+        writeFileSync(path.join(home, 'Zotero/library.bib'), '@book{Secret2020, title = {Private Library}, year = 2020}\n');
+        client = await LspClient.start(path.join(home, 'project'));
+    });
+
+    after(async () => {
+        await client?.stop();
+        rmSync(home, { recursive: true, force: true });
+    });
+
+    it('reads no front matter bibliography next to it, and says why on its path', async () => {
+        await client.open('../paper.qmd', '---\nbibliography: Zotero/library.bib\n---\n\nAs [@Secret2020] shows.\n', 'quarto');
+        const diagnostics = await client.diagnosticsOf('../paper.qmd', d => d.some(x => x.code === 'bibliography-not-found'));
+        const refusal = diagnostics.find(x => x.code === 'bibliography-not-found')!;
+        assert.match(String(refusal.message), /outside the workspace folders/);
+        assert.deepEqual(refusal.range.start, { line: 1, character: 14 });
+        assert.ok(diagnostics.some(x => x.code === 'unknown-citation'), 'the key of the private library stays unknown');
+        assert.ok(!JSON.stringify(diagnostics).includes('Private Library'));
     });
 });
