@@ -12,6 +12,8 @@ export interface ProseCitation {
     at: number;
     offset: number;
     length: number;
+    /** Offset just past the citation (past the `}` of a braced key). */
+    end: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export function readCitation(text: string, at: number, limit: number): ProseCita
     if (text[start] === '{') {
         BRACED.lastIndex = start;
         const braced = BRACED.exec(text);
-        return braced && BRACED.lastIndex <= limit ? { key: braced[1], at, offset: start + 1, length: braced[1].length } : undefined;
+        return braced && BRACED.lastIndex <= limit ? { key: braced[1], at, offset: start + 1, length: braced[1].length, end: BRACED.lastIndex } : undefined;
     }
     if (!isKeyChar(text[start])) {
         return undefined;
@@ -63,5 +65,5 @@ export function readCitation(text: string, at: number, limit: number): ProseCita
             break;
         }
     }
-    return { key: text.slice(start, end), at, offset: start, length: end - start };
+    return { key: text.slice(start, end), at, offset: start, length: end - start, end };
 }

@@ -27,7 +27,7 @@ describe('warrant check and export on Markdown manuscripts (the bundled CLI)', f
         const report = JSON.parse(result.stdout);
         assert.deepEqual(report.files.map((file: { path: string }) => file.path), ['paper.md']);
         const [unknown] = report.files[0].diagnostics.filter((d: { code: string }) => d.code === 'unknown-citation');
-        assert.deepEqual([unknown.line, unknown.column], [5, 22]);
+        assert.deepEqual([unknown.line, unknown.column], [5, 21]);
     });
 
     it('takes manuscripts from a folder, honouring warrant.config.json exclude', () => {

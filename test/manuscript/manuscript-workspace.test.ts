@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver';
 import { applyEdits } from '../../language/lsp/formatter.js';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 
@@ -142,8 +142,18 @@ describe('Manuscript prose against the map', function () {
     it('reports an unknown citation on its key, with the near miss', () => {
         const unknown = withCode(workspace.diagnostics('paper.qmd'), 'unknown-citation');
         assert.equal(unknown.length, 1, JSON.stringify(unknown));
-        assert.deepEqual(unknown[0].range, { start: positionOf(paper, 'Hakmi1993'), end: positionOf(paper, 'Hakmi1993', 9) });
+        assert.deepEqual(unknown[0].range, { start: positionOf(paper, '@Hakmi1993'), end: positionOf(paper, '@Hakmi1993', 10) });
         assert.match(String(unknown[0].message), /Did you mean @Hakim1993\?/);
+    });
+
+    it('offers the near misses as quick fixes, and no inline source stub for prose', async () => {
+        const document = documentOf(workspace, 'paper.qmd');
+        const diagnostics = workspace.diagnostics('paper.qmd').filter(d => d.code === 'unknown-citation' || d.code === 'unknown-claim-span');
+        const actions = await workspace.services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics } });
+        const fixed = applyEdits(document, (actions as CodeAction[]).filter(a => a.isPreferred).flatMap(a => a.edit!.changes![document.uri.toString()]));
+        assert.match(fixed, /as @Hakim1993 argued/);
+        assert.match(fixed, /\[x\]\{\.claim ref=policeClaim\}/);
+        assert.ok(!(actions as CodeAction[]).some(a => a.title.startsWith('Create a source stub')));
     });
 
     it('reports claim spans naming no claim, on the name, with suggestions', () => {

@@ -32,7 +32,7 @@ describe('the bundled language server over stdio: a Quarto manuscript', function
         await client.open('paper.qmd', paper, 'quarto');
         const diagnostics = await client.diagnosticsOf('paper.qmd', d => d.some(x => x.code === 'unknown-citation'));
         const unknown = diagnostics.find(d => d.code === 'unknown-citation')!;
-        assert.deepEqual(unknown.range.start, { line: 4, character: paper.split('\n')[4].indexOf('Hakmi1993') });
+        assert.deepEqual(unknown.range.start, { line: 4, character: paper.split('\n')[4].indexOf('@Hakmi1993') });
         assert.match(String(unknown.message), /Did you mean @Hakim1993\?/);
         assert.ok(!diagnostics.some(d => d.code === 'unknown-reference' || d.code === 'unsupported-claim'), 'the fence links to stats.warrant');
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri('paper.qmd') }, position: { line: 4, character: 20 } });

@@ -64,8 +64,9 @@ export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], map:
                 nearest = bibliography.suggest(citation.key).slice(0, 3);
                 suggestions.set(citation.key, nearest);
             }
+            // On `@key` (a braced key with its braces), as in a .warrant file, so that a quick fix replaces it whole.
             findings.push({
-                code: IssueCodes.UnknownCitation, node: root, range: citation,
+                code: IssueCodes.UnknownCitation, node: root, range: { offset: citation.at, length: citation.end - citation.at },
                 message: `Unknown citation @${citation.key}: no bibliography of the workspace or of this manuscript's front matter has this key.${didYouMean(nearest) ?? ' Add it to the bibliography.'}`,
                 data: { key: citation.key, suggestions: nearest }
             });
@@ -80,7 +81,8 @@ export function manuscriptFindings(manuscripts: readonly ManuscriptInput[], map:
                     : element ? `\`${span.ref}\` is not a claim of the map.` : `No claim \`${span.ref}\` in the map.`;
                 findings.push({
                     code: IssueCodes.UnknownClaimSpan, node: root, range,
-                    message: `${what}${nearest.length > 0 ? ` Did you mean ${nearest.map(name => `\`${name}\``).join(', ')}?` : ''}`
+                    message: `${what}${nearest.length > 0 ? ` Did you mean ${nearest.map(name => `\`${name}\``).join(', ')}?` : ''}`,
+                    data: { suggestions: nearest }
                 });
                 continue;
             }
