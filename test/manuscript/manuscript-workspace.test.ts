@@ -76,15 +76,15 @@ describe('Warrant fences in Markdown manuscripts', function () {
         }
     });
 
-    it('renames across a fence and a .warrant file, and highlights the fence only', async () => {
-        const paper = ['# On claims', '', 'The claim old "x" in prose stays.', '', '```warrant', 'claim old "O"', '```', ''].join('\n');
+    it('renames across a fence, a .warrant file and the claim spans, and highlights the fence only', async () => {
+        const paper = ['# On claims', '', 'The claim old "x" in prose stays; [the span]{.claim ref=old} follows.', '', '```warrant', 'claim old "O"', '```', ''].join('\n');
         const workspace = await workspaceOf({ 'paper.md': paper, 'map.warrant': 'claim uses "U" supported by old\n' });
         try {
             const document = documentOf(workspace, 'paper.md');
             const uri = document.uri.toString();
             const edit = await workspace.services.lsp.RenameProvider!.rename(document, { textDocument: { uri }, position: positionOf(paper, 'claim old "O"', 7), newName: 'renamed' });
             const paperEdits = edit!.changes![uri];
-            assert.deepEqual(paperEdits.map(e => e.range.start), [positionOf(paper, 'old "O"')]);
+            assert.deepEqual(paperEdits.map(e => e.range.start), [positionOf(paper, 'old "O"'), positionOf(paper, 'old}')]);
             assert.equal(Object.keys(edit!.changes!).length, 2, 'the reference in map.warrant too');
             const tokens = await workspace.services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri } });
             // Relative encoding: the first token's line is absolute; every token is on the fence's line 5.
