@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isCrossReference } from '../../language/manuscript/citations.js';
 import { scanManuscript } from '../../language/manuscript/manuscript.js';
 import { workspaceOf } from '../helpers/workspace.js';
+import { loadWorkspace } from '../../cli/load-workspace.js';
+
+const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The keys cited in `text`, in order, each with the text at its range. */
 function cited(text: string): string[] {
@@ -101,6 +106,20 @@ describe('Pandoc as the oracle for unknown citations', function () {
             }
         });
     }
+});
+
+describe('Pandoc as the oracle on the case study\'s paper.qmd', function () {
+    this.timeout(60_000);
+
+    it('reports the keys pandoc cannot find, and no others', async () => {
+        const folder = path.join(REPOSITORY, 'examples/lscb-gender-hypothesis');
+        const workspace = await loadWorkspace([folder], REPOSITORY);
+        const paper = workspace.documents.find(document => document.uri.fsPath.endsWith('paper.qmd'))!;
+        const warrant = (paper.diagnostics ?? []).filter(d => d.code === 'unknown-citation').map(d => (d.data as { key: string }).key);
+        const pandoc = [...runPandoc(folder, 'paper.qmd').matchAll(/citation (\S+) not found/g)].map(match => match[1]);
+        assert.ok(pandoc.length > 0);
+        assert.deepEqual([...new Set(warrant)].sort(), [...new Set(pandoc)].sort());
+    });
 });
 
 /** Pandoc's warnings on `file` (Debian's pandoc, installed by scripts/system-deps.mjs). */
