@@ -1,8 +1,8 @@
 /**
  * A 100-page manuscript: `warrant check` on it, and the time from an edit of its prose to its
- * diagnostics in the language server. Not part of `npm run bench` yet; run on its own:
+ * diagnostics in the language server. Run by `npm run bench`, or on its own after a build:
  *
- *   node scripts/build.mjs --no-typecheck && node --import tsx bench/manuscript.ts [--keep]
+ *   node --import tsx bench/manuscript.ts [--keep]
  *
  * The manuscript is generated (deterministic): about 40,000 words in 200 paragraphs, 600 Pandoc
  * citations of a 300-entry bibliography (one in twenty unknown), 50 `warrant` fences of four
@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { flag, median, REPOSITORY, round } from './common.js';
+import { flag, median, REPOSITORY, report, round } from './common.js';
 import { LspClient } from '../test/helpers/lsp-client.js';
 
 const WORDS = ['the', 'professions', 'partnership', 'gender', 'collaboration', 'board', 'evidence', 'of', 'and', 'social', 'care', 'police', 'children', 'in', 'practice', 'culture'];
@@ -51,6 +51,12 @@ export function generateManuscript(): { files: Record<string, string>; words: nu
     return { files: { 'paper.qmd': parts.join('\n'), 'refs.bib': bib.join('\n') + '\n' }, words, citations, fences };
 }
 
+export interface ManuscriptResult {
+    manuscript: { words: number; citations: number; fences: number; characters: number };
+    checkMs: { median: number; runs: number[] };
+    editToDiagnosticsMs: { median: number; max: number; samples: number };
+}
+
 async function main(): Promise<void> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'warrant-manuscript-bench-'));
     const generated = generateManuscript();
@@ -87,11 +93,11 @@ async function main(): Promise<void> {
     } finally {
         await client.stop();
     }
-    console.log(JSON.stringify({
+    report({
         manuscript: { words: generated.words, citations: generated.citations, fences: generated.fences, characters: generated.files['paper.qmd'].length },
         checkMs: { median: round(median(checks)), runs: checks.map(ms => round(ms)) },
         editToDiagnosticsMs: { median: round(median(latencies)), max: round(Math.max(...latencies)), samples: latencies.length }
-    }, null, 2));
+    } satisfies ManuscriptResult);
     if (flag('keep')) {
         console.log(`kept ${dir}`);
     } else {
@@ -99,6 +105,6 @@ async function main(): Promise<void> {
     }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+if (process.argv[1]?.endsWith('manuscript.ts')) {
     await main();
 }
