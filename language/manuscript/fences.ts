@@ -72,7 +72,9 @@ export function scanBlocks(text: string): MarkdownBlocks {
         const indent = indentation(line.text);
         const blank = isBlank(line.text);
         if (!blank) {
-            while (lists.length > 0 && indent < lists[lists.length - 1] && !(inParagraph && !previousBlank && !LIST_ITEM.test(line.text))) {
+            // A less indented line continues the item's paragraph (lazily) unless it starts a block.
+            const lazy = inParagraph && !previousBlank && !LIST_ITEM.test(line.text) && !OPENING.test(line.text.trimStart());
+            while (lists.length > 0 && indent < lists[lists.length - 1] && !lazy) {
                 lists.pop();
             }
         }
@@ -118,7 +120,8 @@ export function scanBlocks(text: string): MarkdownBlocks {
             const markerEnd = item[1].length + item[2].length;
             lists.push(spaces === 0 || spaces > 4 ? markerEnd + 1 : markerEnd + spaces);
         }
-        inParagraph = !blank && !item;
+        // A list item's own first line of text is a paragraph too: a deeper line after it continues it.
+        inParagraph = !blank && (!item || line.text.slice(item[0].length).trim() !== '');
         previousBlank = blank;
     }
     return { fences, skipped, frontMatter };

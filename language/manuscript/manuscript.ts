@@ -24,7 +24,7 @@ export interface Manuscript {
     bibliographies: FrontMatterPath[];
     /**
      * Whether the prose is checked: a Quarto document, or a Markdown file that takes part (a
-     * `warrant` fence, a claim span or a front matter bibliography). A README's `@scope/package`
+     * `warrant` or `warrant-map` fence, a claim span or a front matter bibliography). A README's `@scope/package`
      * is no citation.
      */
     checked: boolean;
@@ -35,7 +35,8 @@ export function scanManuscript(text: string, quarto: boolean): Manuscript {
     const fences = warrantFences(blocks);
     const prose = scanProse(text, blocks.skipped);
     const bibliographies = frontMatterBibliographies(text, blocks.frontMatter);
-    const checked = quarto || fences.length > 0 || prose.claimSpans.length > 0 || bibliographies.length > 0;
+    const mapFence = blocks.fences.some(fence => fence.language === 'warrant-map');
+    const checked = quarto || fences.length > 0 || mapFence || prose.claimSpans.length > 0 || bibliographies.length > 0;
     return { blocks, fences, prose, bibliographies, checked };
 }
 

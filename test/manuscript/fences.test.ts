@@ -15,6 +15,7 @@ describe('Markdown fences', () => {
         { name: 'the other character does not close', text: '~~~warrant\n```\nclaim a "A"\n~~~\n', contents: ['```\nclaim a "A"\n'] },
         { name: 'an unclosed fence runs to the end', text: 'x\n\n```warrant\nclaim a "A"\n', contents: ['claim a "A"\n'] },
         { name: 'indented by three spaces', text: '   ```warrant\nclaim a "A"\n   ```\n', contents: ['claim a "A"\n'] },
+        { name: 'a deeper line after a list item\'s text continues it (no indented code)', text: '- item\n      `@x`\n```warrant\nclaim a "A"\n```\n', contents: ['claim a "A"\n'] },
         { name: 'four spaces is indented code, not a fence', text: 'x\n\n    ```warrant\n    claim a "A"\n    ```\n', contents: [] },
         { name: 'under a list item', text: '- item\n\n    ```warrant\n    claim a "A"\n    ```\n\nafter\n', contents: ['    claim a "A"\n'] },
         { name: 'under a numbered item, closed by leaving the item', text: '1.  item\n    ```warrant\n    claim a "A"\nafter\n', contents: ['    claim a "A"\n'] },
