@@ -25,8 +25,9 @@ export const USAGE = `Usage:
   warrant qda FILE.qdpx [--format ${QDA_FORMATS.join('|')}]
   warrant pandoc-filter
 
-Paths are .warrant files or folders searched for them (default: the current folder);
-a folder search honours its warrant.config.json (include, exclude) and .gitignore files.
+Paths are .warrant files, Markdown manuscripts (.md, .qmd, .markdown: their warrant
+fences and, in a manuscript, its citations and claim spans) or folders searched for
+them (default: the current folder); a folder search honours its warrant.config.json (include, exclude) and .gitignore files.
 Bibliographies, transcripts and warrant.config.json are read only inside each path
 (a folder, or a file's own folder); --root DIR widens that to DIR, which must contain
 every path. --focus NAME exports only what the element NAME rests on.

@@ -5,7 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createWarrantServices, type WarrantServices } from '../language/warrant-module.js';
 import { MAX_EXTERNAL_FILE_BYTES } from '../language/workspace/workspace-files.js';
 import { isInside } from '../language/safety/path-containment.js';
-import { selectWarrantFiles, WARRANT_EXTENSION } from '../language/config/file-selection.js';
+import { isWorkspaceFile, selectWarrantFiles } from '../language/config/file-selection.js';
 import { UsageError } from './args.js';
 
 export interface LoadedWorkspace {
@@ -56,8 +56,8 @@ export async function loadWorkspace(paths: string[], cwd = process.cwd(), option
                 files.add(file);
             }
         } else if (stat.isFile()) {
-            if (!target.endsWith(WARRANT_EXTENSION)) {
-                throw new UsageError(`${shown(target)} is not a .warrant file; ${command} takes .warrant files and folders`);
+            if (!isWorkspaceFile(path.basename(target))) {
+                throw new UsageError(`${shown(target)} is not a .warrant or Markdown file; ${command} takes .warrant, .md and .qmd files and folders`);
             }
             roots.add(rootFolder ?? path.dirname(target));
             files.add(target);

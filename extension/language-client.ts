@@ -11,12 +11,12 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 /**
  * The files whose changes the server needs: bibliographies (BibTeX and CSL-JSON), transcripts
- * and the config live outside .warrant documents. One watcher for the whole activation,
- * disposed with it: the client only stops listening to it, and a new client starts when the
- * workspace is trusted.
+ * and the config live outside .warrant documents, and Markdown manuscripts are part of the
+ * workspace. One watcher for the whole activation, disposed with it: the client only stops
+ * listening to it, and a new client starts when the workspace is trusted.
  */
 export function watchWarrantFiles(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,*.json,*.txt,*.md}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,*.json,*.txt,*.md,*.qmd,*.markdown}');
     context.subscriptions.push(watcher);
     return watcher;
 }
@@ -32,7 +32,8 @@ export function startLanguageClient(context: vscode.ExtensionContext, fileEvents
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'warrant' }],
+        // Markdown and Quarto manuscripts: their `warrant` fences and their prose (see docs/manuscripts.md).
+        documentSelector: [{ language: 'warrant' }, { language: 'markdown', scheme: 'file' }, { language: 'quarto' }, { pattern: '**/*.qmd' }],
         synchronize: { fileEvents },
         // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
         // Snippets come from the manifest's snippets/warrant.json; the server's would show twice.

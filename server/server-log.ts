@@ -27,7 +27,7 @@ export function logServerActivity(connection: Connection, services: WarrantServi
                 const root = document.parseResult.value;
                 return sum + (isDocument(root) ? root.elements.filter(isClaim).length : 0);
             }, 0);
-            log.info(`Indexed ${documents.length} .warrant files (${claims} claims) in ${Date.now() - started} ms.`);
+            log.info(`Indexed ${documents.length} files, .warrant and Markdown (${claims} claims) in ${Date.now() - started} ms.`);
         }, () => undefined);
     });
     let loggedConfig = '';

@@ -8,6 +8,7 @@ import { computeGrounding, profileOf, statusOf, traceOf, type Grounding, type Tr
 import { citationFindings } from './rules/citation-rules.js';
 import { fileFindings } from './rules/file-rules.js';
 import { groundingFindings } from './rules/grounding-rules.js';
+import { manuscriptFindings, type ManuscriptInput } from './rules/manuscript-rules.js';
 import { namingFindings } from './rules/naming-rules.js';
 import { patternFindings } from './rules/pattern-rules.js';
 import { quantityFindings } from './rules/quantity-rules.js';
@@ -40,6 +41,8 @@ export interface AnalysisInput {
     documents: Document[];
     bibliography: BibliographyLookup;
     files: ExternalFiles;
+    /** The Markdown manuscripts among the documents, with their prose. */
+    manuscripts?: readonly ManuscriptInput[];
 }
 
 /** One linear pass over the linked workspace. Pure: no I/O, no LSP. */
@@ -47,7 +50,7 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     const elements = collectElements(input.documents);
     const graph = buildArgumentGraph(elements, input.bibliography);
     const grounding = computeGrounding(graph);
-    const all: Finding[] = [
+    const map: Finding[] = [
         ...namingFindings(elements),
         ...groundingFindings(elements, graph, grounding),
         ...citationFindings(elements, graph, input.bibliography),
@@ -57,6 +60,7 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
         ...usageFindings(elements, graph),
         ...fileFindings(elements, input.files)
     ];
+    const all = [...map, ...manuscriptFindings(input.manuscripts ?? [], { elements, graph, grounding, bibliography: input.bibliography, files: input.files, findings: map })];
     const findings = new Map<Document, Finding[]>(input.documents.map(document => [document, []]));
     for (const finding of all) {
         findings.get(AstUtils.findRootNode(finding.node) as Document)?.push(finding);

@@ -1,4 +1,4 @@
-import type { Bibliography, Origin } from '../generated/ast.js';
+import type { Bibliography, Document, Origin } from '../generated/ast.js';
 
 /**
  * Why a file was not read. `document-outside-workspace` is about the document itself, not the
@@ -27,6 +27,8 @@ export type TranscriptFacts =
 export interface ExternalFiles {
     bibliography(statement: Bibliography): BibliographyFacts | undefined;
     transcript(origin: Origin): TranscriptFacts | undefined;
+    /** A Markdown manuscript's front matter bibliographies, in the order it names them. */
+    manuscriptBibliographies(root: Document): BibliographyFacts[] | undefined;
 }
 
 /** The one diagnostic a document outside every workspace folder gets. */

@@ -31,6 +31,11 @@ export interface Finding {
     /** Narrows the range to one property of the node (and one element of a list property). */
     property?: string;
     index?: number;
+    /**
+     * Narrows the range to a stretch of the document's text instead (offset and length): the
+     * prose of a Markdown manuscript has no syntax tree, so its findings sit on the root.
+     */
+    range?: { offset: number; length: number };
     related?: RelatedElement[];
     /** Facts a quick fix needs (e.g. the suggested key): the diagnostic's `data`. */
     data?: DiagnosticData;

@@ -28,7 +28,10 @@ export const RuleTable = [
     { name: 'QuoteNotFound', code: 'quote-not-found', severity: 'warning', summary: "a datum's quote is not in the file (and line range) it names" },
     { name: 'LineRangeInvalid', code: 'line-range-invalid', severity: 'warning', summary: "a datum's `lines` range is reversed or runs past the end of its file" },
     { name: 'UnusedSource', code: 'unused-source', severity: 'hint', summary: 'an inline source nobody cites' },
-    { name: 'UnusedDatum', code: 'unused-datum', severity: 'hint', summary: 'a datum nothing uses' }
+    { name: 'UnusedDatum', code: 'unused-datum', severity: 'hint', summary: 'a datum nothing uses' },
+    { name: 'UnknownClaimSpan', code: 'unknown-claim-span', severity: 'error', summary: 'a manuscript\'s `[…]{.claim ref=…}` span names no claim of the map (the nearest claims are suggested)' },
+    { name: 'UngroundedClaimSpan', code: 'ungrounded-claim-span', severity: 'warning', summary: 'a manuscript marks a sentence as a claim the map does not ground' },
+    { name: 'ClaimNotInManuscript', code: 'claim-not-in-manuscript', severity: 'hint', summary: 'a conclusion of the map (a claim nothing rests on) that the claims a manuscript marks lead to, but that no claim span marks' }
 ] as const satisfies readonly { name: string; code: string; severity: Severity; summary: string }[];
 
 /** What `warrant.config.json` and the `warrant.rules` setting accept per code. */

@@ -1,5 +1,5 @@
 /**
- * Which `.warrant` files a folder search takes — `warrant check FOLDER` and the language
+ * Which `.warrant` files and Markdown manuscripts a folder search takes — `warrant check FOLDER` and the language
  * server's workspace indexing alike, so both check the same files:
  *
  * - never `node_modules`, `out` or a file or folder whose name starts with a dot;
@@ -17,6 +17,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, isInside } from '../safety/path-containment.js';
 import { readContainedText } from '../workspace/safe-read.js';
+import { isManuscriptPath } from '../manuscript/manuscript.js';
 import { Glob, MAX_GLOB_LENGTH } from './glob.js';
 import { CONFIG_FILE_NAME, parseConfig } from './warrant-config.js';
 
@@ -79,7 +80,7 @@ export async function selectWarrantFiles(folder: string, root: string = folder):
                 if (!ignored(current.rules, file, true) && !excluded(relative)) {
                     pending.push({ folder: file, rules: [...current.rules, ...(await readGitignore(file))] });
                 }
-            } else if (entry.isFile() && entry.name.endsWith(WARRANT_EXTENSION)) {
+            } else if (entry.isFile() && isWorkspaceFile(entry.name)) {
                 if (!ignored(current.rules, file, false) && !excludedHere(relative) && includedHere(relative)) {
                     found.push(file);
                 }
@@ -87,6 +88,11 @@ export async function selectWarrantFiles(folder: string, root: string = folder):
         }
     }
     return found.sort();
+}
+
+/** A `.warrant` file or a Markdown manuscript (`.md`, `.qmd`, `.markdown`), whose `warrant` fences are read. */
+export function isWorkspaceFile(name: string): boolean {
+    return name.endsWith(WARRANT_EXTENSION) || isManuscriptPath(name);
 }
 
 async function readSelection(root: string): Promise<{ include: Glob[]; exclude: Glob[] }> {

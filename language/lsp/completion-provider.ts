@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, interruptAndCheck, stream, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, interruptAndCheck, stream, URI, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
@@ -16,6 +16,10 @@ import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { showHiddenCharacters } from '../safety/characters.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
 import type { WarrantLspSupport } from './support.js';
+import { citesAfter } from '../manuscript/citations.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
+import { inFence, isManuscriptPath, parserText, type Manuscript } from '../manuscript/manuscript.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 interface KeySearchText {
     /** Key, family names, year and title, folded to lower-case ASCII where possible. */
@@ -81,6 +85,11 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken: CancellationToken = CancellationToken.None): Promise<CompletionList | undefined> {
         await interruptAndCheck(cancelToken);
+        const manuscript = manuscriptOf(document);
+        const offset = document.textDocument.offsetAt(params.position);
+        if (manuscript && !inFence(manuscript.fences, offset)) {
+            return this.proseCompletion(document.textDocument, offset, manuscript);
+        }
         if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' '
             && !spaceTriggers(document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position }))) {
             return { isIncomplete: false, items: [] };
@@ -259,25 +268,36 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
 
     /** `@keys` of every bibliography and inline source, filtered by the typed text. */
     private completionForCitation(context: CompletionContext, acceptor: CompletionAcceptor): void {
-        const text = context.textDocument.getText();
-        let start = context.offset;
+        for (const item of this.citationItems(context.textDocument, context.offset, true) ?? []) {
+            acceptor(context, item);
+        }
+    }
+
+    /**
+     * The `@key` items for the key being typed at `offset` (undefined when no `@` starts it):
+     * keys of the bibliographies, and of the inline sources when `inline` (a manuscript's prose
+     * cites only what Pandoc can find in a bibliography).
+     */
+    private citationItems(textDocument: TextDocument, offset: number, inline: boolean): Array<CompletionValueItem & { label: string }> | undefined {
+        const text = textDocument.getText();
+        let start = offset;
         while (start > 0 && KEY_CHAR.test(text[start - 1])) {
             start--;
         }
         const hasAt = start > 0 && text[start - 1] === '@';
         const from = hasAt ? start - 1 : start;
-        if (!hasAt && start !== context.offset) {
-            return; // a bare word: not a citation being typed
+        if (!hasAt && start !== offset) {
+            return undefined; // a bare word: not a citation being typed
         }
-        let end = context.offset;
+        let end = offset;
         while (end < text.length && KEY_CHAR.test(text[end])) {
             end++;
         }
-        const typed = fold(text.slice(start, context.offset)).toLowerCase();
-        const range = { start: context.textDocument.positionAt(from), end: context.textDocument.positionAt(end) };
+        const typed = fold(text.slice(start, offset)).toLowerCase();
+        const range = { start: textDocument.positionAt(from), end: textDocument.positionAt(end) };
         const candidates: Array<{ key: string; rank: number; detail: string; documentation?: string; search: string }> = [];
         const seen = new Set<string>();
-        for (const [key, source] of this.support.inlineSources()) {
+        for (const [key, source] of inline ? this.support.inlineSources() : []) {
             const field = (name: string) => source.fields.find(f => f.key === name)?.value;
             const search = [key, field('author'), field('year'), field('title'), source.label].filter(v => v !== undefined).join(' ');
             const rank = matchRank(key, fold(search).toLowerCase(), typed);
@@ -299,18 +319,32 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
             }
         }
         candidates.sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key));
-        candidates.slice(0, MAX_KEY_ITEMS).forEach((candidate, i) => {
-            acceptor(context, {
-                // Plain text from a .bib or .warrant file: controls shown as markers, as in diagnostics.
-                label: showHiddenCharacters('@' + candidate.key),
-                kind: CompletionItemKind.Reference,
-                detail: showHiddenCharacters(candidate.detail),
-                documentation: candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined,
-                filterText: `@${candidate.key} ${candidate.search}`,
-                sortText: String(i).padStart(4, '0'),
-                textEdit: { range, newText: '@' + candidate.key }
-            });
-        });
+        return candidates.slice(0, MAX_KEY_ITEMS).map((candidate, i) => ({
+            // Plain text from a .bib or .warrant file: controls shown as markers, as in diagnostics.
+            label: showHiddenCharacters('@' + candidate.key),
+            kind: CompletionItemKind.Reference,
+            detail: showHiddenCharacters(candidate.detail),
+            documentation: candidate.documentation ? { kind: 'markdown', value: candidate.documentation } : undefined,
+            filterText: `@${candidate.key} ${candidate.search}`,
+            sortText: String(i).padStart(4, '0'),
+            textEdit: { range, newText: '@' + candidate.key }
+        }));
+    }
+
+    /** In a manuscript's prose: `@keys` after an `@` that starts a citation (not an address's), nothing else. */
+    private proseCompletion(textDocument: TextDocument, offset: number, manuscript: Manuscript): CompletionList {
+        const text = textDocument.getText();
+        let at = offset;
+        while (at > 0 && KEY_CHAR.test(text[at - 1])) {
+            at--;
+        }
+        const citing = manuscript.checked && text[at - 1] === '@' && citesAfter(text[at - 2] === '-' ? text[at - 3] : text[at - 2]);
+        return { isIncomplete: citing, items: citing ? this.citationItems(textDocument, offset, false) ?? [] : [] };
+    }
+
+    /** The completion parser reads a manuscript as the document parser does: its fences only. */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        return super.findFeaturesAt(isManuscriptPath(URI.parse(document.uri).path) ? TextDocument.create(document.uri, document.languageId, document.version, parserText(document.getText())) : document, offset);
     }
 
     /** Author, year and title of each .bib key (cheap raw fields), cached until the bibliographies change. */

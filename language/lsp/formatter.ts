@@ -5,6 +5,8 @@ import {
     isAnnex, isAttribute, isClaim, isDocument, isPattern, isPercentage, isRange, isRespondent, isScheme, isSource, isStat,
     type Document, type Element
 } from '../generated/ast.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
+import { parserText, type Manuscript } from '../manuscript/manuscript.js';
 import type { WarrantServices } from '../warrant-module.js';
 
 /** Spaces per block level: the canonical layout, whatever the editor's tab settings. */
@@ -91,7 +93,9 @@ export class WarrantFormatter extends AbstractFormatter {
             return [];
         }
         try {
-            const edits = layoutEdits(document, root, range);
+            const manuscript = manuscriptOf(document);
+            const laid = layoutEdits(document, root, range);
+            const edits = manuscript ? laid.filter(edit => insideFormattableFence(document, manuscript, edit)) : laid;
             return this.preservesTokens(document, edits) ? edits : [];
         } catch (error) {
             console.error('warrant: formatting failed', error);
@@ -104,8 +108,10 @@ export class WarrantFormatter extends AbstractFormatter {
         if (edits.length === 0) {
             return true;
         }
-        const before = document.textDocument.getText();
-        const after = applyEdits(document, edits);
+        // A manuscript's prose is not Warrant: the guard lexes what the parser reads.
+        const readable = manuscriptOf(document) ? parserText : (text: string) => text;
+        const before = readable(document.textDocument.getText());
+        const after = readable(applyEdits(document, edits));
         const same = sameTokens(this.tokenImages(before), this.tokenImages(after));
         if (!same) {
             console.error('warrant: formatting would change tokens; no edits returned');
@@ -121,6 +127,18 @@ export class WarrantFormatter extends AbstractFormatter {
             .sort((a, b) => a.startOffset - b.startOffset)
             .map(token => token.image);
     }
+}
+
+/**
+ * In a manuscript only the content of a `warrant` fence at the left margin is laid out: the gaps
+ * between fences are prose, and a fence indented under a list item must keep its indentation
+ * (at column 0 its lines would end the item, and the fence with it).
+ */
+function insideFormattableFence(document: LangiumDocument, manuscript: Manuscript, edit: TextEdit): boolean {
+    const start = document.textDocument.offsetAt(edit.range.start);
+    const end = document.textDocument.offsetAt(edit.range.end);
+    const text = document.textDocument.getText();
+    return manuscript.fences.some(fence => fence.contentStart <= start && end <= fence.contentEnd && text[fence.start] !== ' ' && text[fence.start] !== '\t');
 }
 
 function sameTokens(a: string[], b: string[]): boolean {

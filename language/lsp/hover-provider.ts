@@ -17,6 +17,9 @@ import {
 import { recover, serverErrorLog, type ErrorLog } from './error-log.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { citationAt, fileName, uriOf, type WarrantLspSupport } from './support.js';
+import { isCrossReference } from '../manuscript/citations.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
+import { proseTargetAt, type ProseTarget } from './prose-targets.js';
 
 /**
  * Hovers explain an element through the workspace analysis: a claim's status, its trace down
@@ -41,6 +44,13 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         }
         await interruptAndCheck(cancelToken);
         const offset = document.textDocument.offsetAt(params.position);
+        if (manuscriptOf(document)) {
+            const analysis = await this.support.analysis(cancelToken);
+            const prose = proseTargetAt(document, offset, analysis);
+            if (prose) {
+                return markdown(this.proseHover(prose, analysis), prose.range);
+            }
+        }
         const cited = citationAt(document, offset);
         if (cited) {
             const analysis = await this.support.analysis(cancelToken);
@@ -101,6 +111,19 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             console.error('warrant: hover failed', error);
         }
         return undefined;
+    }
+
+    /** A citation in a manuscript's prose shows its entry; a claim span, the claim's hover with its trace. */
+    private proseHover(prose: ProseTarget, analysis: WorkspaceAnalysis | undefined): string {
+        if (prose.kind === 'citation') {
+            const key = prose.citation.key;
+            return isCrossReference(key) ? `${code('@' + key)} — a Quarto cross-reference, not a citation.` : this.keyHover(key, analysis);
+        }
+        if (prose.claim) {
+            return `*The manuscript makes this claim of the map.*\n\n${this.claimHover(prose.claim, analysis)}`;
+        }
+        const ref = prose.span.ref;
+        return ref === '' ? '**claim span** without `ref=`: it names no claim.' : `**claim span** ${code(ref)} — **not found**\n\nNo claim of the map has this name.`;
     }
 
     keyHover(key: string, analysis: WorkspaceAnalysis | undefined): string {

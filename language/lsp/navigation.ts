@@ -7,6 +7,8 @@ import {
 } from 'vscode-languageserver';
 import { isBibliography, isSource, type Citation, type Source } from '../generated/ast.js';
 import type { WarrantServices } from '../warrant-module.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
+import { proseTargetAt, type ProseTarget } from './prose-targets.js';
 import { citationAt, uriOf, type KeyTarget, type WarrantLspSupport } from './support.js';
 
 /** The `@key` token of a citation. */
@@ -65,9 +67,27 @@ export class WarrantDefinitionProvider extends DefaultDefinitionProvider {
         this.support = services.warrant.LspSupport;
     }
 
+    /** From a manuscript's prose: a citation to its entry, a claim span to the claim. */
+    private proseDefinition(prose: ProseTarget): LocationLink[] | undefined {
+        if (prose.kind === 'citation') {
+            const target = this.support.resolveKey(prose.citation.key);
+            const declaration = target && keyDeclaration(target);
+            return declaration ? [LocationLink.create(declaration.uri, declaration.fullRange, declaration.range, prose.range)] : undefined;
+        }
+        const name = prose.claim && GrammarUtils.findNodeForProperty(prose.claim.$cstNode, 'name');
+        const full = prose.claim?.$cstNode;
+        return prose.claim && name && full ? [LocationLink.create(uriOf(prose.claim), full.range, name.range, prose.range)] : undefined;
+    }
+
     override async getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken = CancellationToken.None): Promise<LocationLink[] | undefined> {
         await interruptAndCheck(cancelToken);
         const offset = document.textDocument.offsetAt(params.position);
+        if (manuscriptOf(document)) {
+            const prose = proseTargetAt(document, offset, await this.support.analysis(cancelToken));
+            if (prose) {
+                return this.proseDefinition(prose);
+            }
+        }
         const cited = citationAt(document, offset);
         if (cited) {
             const target = this.support.resolveKey(cited.key);

@@ -8,6 +8,8 @@ import type { WarrantServices } from '../warrant-module.js';
 import { grammarKeywords } from '../parser/grammar-keywords.js';
 import { bibliographyFixes } from './bibliography-fixes.js';
 import { declareNameFixes } from './declare-name.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
+import { inFence } from '../manuscript/manuscript.js';
 import { appendPoint, escapeSnippet, snippetAction } from './snippet-action.js';
 
 /**
@@ -57,6 +59,9 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
                     actions.push(...(data.suggestions ?? []).map((name, i) => this.replace(document, diagnostic, `Change to \`${name}\``, name, i === 0)));
                     actions.push(...declareNameFixes(document, diagnostic, this.services, this.editorCommands));
                     break;
+                case IssueCodes.UnknownClaimSpan:
+                    actions.push(...(data.suggestions ?? []).map((name, i) => this.replace(document, diagnostic, `Change to \`${name}\``, name, i === 0)));
+                    break;
                 case IssueCodes.BibliographyNotFound:
                     actions.push(...bibliographyFixes(document, diagnostic, this.editorCommands));
                     break;
@@ -89,7 +94,10 @@ export class WarrantCodeActionProvider implements CodeActionProvider {
 
     private citationFixes(document: LangiumDocument, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
         const actions = (data.suggestions ?? []).map((key, i) => this.replace(document, diagnostic, `Change to @${key}`, `@${key}`, i === 0));
-        if (data.key && this.isName(data.key)) {
+        const manuscript = manuscriptOf(document);
+        const inProse = manuscript !== undefined && !inFence(manuscript.fences, document.textDocument.offsetAt(diagnostic.range.start));
+        // Prose cites what Pandoc finds in a bibliography: an inline source would not resolve there.
+        if (data.key && this.isName(data.key) && !inProse) {
             // Keys that are valid names can be declared inline; others (with `:` or `-`) belong in a .bib.
             // The fields stay empty until filled in, so the stub is reported as incomplete until then.
             const at = appendPoint(document);

@@ -8,6 +8,7 @@
 import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Position } from 'vscode-languageserver';
 import { commandOf, InsertSnippetCommand, type InsertSnippetArgs } from '../protocol.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
 import { separatorBefore } from './separator.js';
 
 /** An escaped character, a placeholder with a default, a choice, or a bare tab stop; in one pass, left to right. */
@@ -26,7 +27,9 @@ export function escapeSnippet(text: string): string {
 
 /** Where text appended to a document goes, and the blank line that separates it from what is there. */
 export function appendPoint(document: LangiumDocument): { position: Position; separator: string } {
-    const text = document.textDocument.getText();
+    // In a manuscript, declarations go at the end of its last `warrant` fence, not after the prose.
+    const fences = manuscriptOf(document)?.fences;
+    const text = fences?.length ? document.textDocument.getText().slice(0, fences[fences.length - 1].contentEnd) : document.textDocument.getText();
     return { position: document.textDocument.positionAt(text.length), separator: separatorBefore(text) };
 }
 

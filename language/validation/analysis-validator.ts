@@ -21,8 +21,12 @@ export class AnalysisValidator {
             if (level === 'off') {
                 continue;
             }
+            const textDocument = finding.range && AstUtils.getDocument(document).textDocument;
             accept(level === 'information' ? 'info' : level, finding.message, {
                 node: finding.node,
+                range: finding.range && textDocument
+                    ? { start: textDocument.positionAt(finding.range.offset), end: textDocument.positionAt(finding.range.offset + finding.range.length) }
+                    : undefined,
                 property: finding.property as never,
                 index: finding.index,
                 code: finding.code,

@@ -1,6 +1,8 @@
 import { URI, type LangiumDocument } from 'langium';
 import { analyzeWorkspace, type WorkspaceAnalysis } from '../analysis/analysis.js';
+import type { ManuscriptInput } from '../analysis/rules/manuscript-rules.js';
 import { isDocument, type Document } from '../generated/ast.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
@@ -18,17 +20,28 @@ export class WorkspaceAnalysisProvider {
         // A build, or a refresh of the external files within it, makes the cached result stale.
         const key = `${builder.buildGeneration}:${this.files.version}`;
         if (this.cached?.key !== key) {
-            this.cached = { key, analysis: analyzeWorkspace({ documents: this.documentRoots(), bibliography: this.files.bibliography, files: this.files.external }) };
+            const documents = this.documents();
+            this.cached = {
+                key,
+                analysis: analyzeWorkspace({
+                    documents: documents.map(document => document.parseResult.value as Document),
+                    bibliography: this.files.bibliography,
+                    files: this.files.external,
+                    manuscripts: documents.flatMap((document): ManuscriptInput[] => {
+                        const manuscript = manuscriptOf(document);
+                        return manuscript ? [{ root: document.parseResult.value as Document, manuscript }] : [];
+                    })
+                })
+            };
         }
         return this.cached.analysis;
     }
 
-    private documentRoots(): Document[] {
+    private documents(): LangiumDocument[] {
         return this.shared.workspace.LangiumDocuments.all
             .filter(document => isDocument(document.parseResult.value))
             .toArray()
-            .sort((a, b) => compareUris(a, b))
-            .map(document => document.parseResult.value as Document);
+            .sort((a, b) => compareUris(a, b));
     }
 }
 

@@ -2,6 +2,7 @@ import { DefaultLangiumDocumentFactory, isOperationCancelled, type AstNode, type
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFileProblem } from '../analysis/external-files.js';
+import { isManuscriptUri, parserText } from '../manuscript/manuscript.js';
 import { CheckingCodes } from '../analysis/issue-codes.js';
 import { asCheckingNotice, failureReason } from '../parser/checking-notices.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
@@ -37,13 +38,22 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     /**
+     * The one place a Markdown manuscript's text is masked: the parser reads only its `warrant`
+     * fences, at their own offsets (see manuscript/fences.ts), while the document keeps the
+     * whole text for the editor and the prose checks.
+     */
+    private parserInput(uri: URI, text: string): string {
+        return isManuscriptUri(uri) ? parserText(text) : text;
+    }
+
+    /**
      * A file the parser fails on (a bug, or input no one foresaw) is checked as an empty file
      * with an `internal-error` saying so, instead of aborting the whole workspace build: the
      * other files are still checked, and the editor keeps answering.
      */
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
         try {
-            return super.parse(uri, text, options);
+            return super.parse(uri, this.parserInput(uri, text), options);
         } catch (error) {
             return this.unparsable(uri, error);
         }
@@ -51,7 +61,7 @@ export class WarrantDocumentFactory extends DefaultLangiumDocumentFactory {
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         try {
-            return await super.parseAsync(uri, text, cancellationToken);
+            return await super.parseAsync(uri, this.parserInput(uri, text), cancellationToken);
         } catch (error) {
             if (isOperationCancelled(error)) {
                 throw error;

@@ -38,6 +38,6 @@ export class FindingsStaleness {
 
 function fingerprint(findings: Finding[]): string {
     return findings
-        .map(f => `${f.code}\u0000${f.message}\u0000${f.node.$cstNode?.offset}\u0000${f.property ?? ''}\u0000${f.index ?? ''}\u0000${f.related?.map(r => r.message).join('\u0001') ?? ''}`)
+        .map(f => `${f.code}\u0000${f.message}\u0000${f.node.$cstNode?.offset}\u0000${f.range?.offset ?? ''}\u0000${f.property ?? ''}\u0000${f.index ?? ''}\u0000${f.related?.map(r => r.message).join('\u0001') ?? ''}`)
         .join('\n');
 }

@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type Wa
 import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { isInside, resolveContained } from '../safety/path-containment.js';
+import { manuscriptOf } from '../manuscript/manuscript-documents.js';
 import { readRegularFile } from './safe-read.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
 
@@ -41,6 +42,7 @@ export class WorkspaceFiles {
     private readonly cache = new Map<string, CachedFile>();
     private bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
     private transcriptFacts = new Map<Origin, TranscriptFacts>();
+    private manuscriptFacts = new Map<Document, BibliographyFacts[]>();
 
     constructor(private readonly shared: WarrantSharedServices) {}
 
@@ -72,7 +74,8 @@ export class WorkspaceFiles {
 
     readonly external: ExternalFiles = {
         bibliography: statement => this.bibliographyFacts.get(statement),
-        transcript: origin => this.transcriptFacts.get(origin)
+        transcript: origin => this.transcriptFacts.get(origin),
+        manuscriptBibliographies: root => this.manuscriptFacts.get(root)
     };
 
     readonly bibliography: BibliographyLookup = {
@@ -101,6 +104,7 @@ export class WorkspaceFiles {
         await this.loadConfig();
         const bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
         const transcriptFacts = new Map<Origin, TranscriptFacts>();
+        const manuscriptFacts = new Map<Document, BibliographyFacts[]>();
         const activeBibliographies = new Set<string>();
         const loadBibliography = async (baseFile: string, relative: string): Promise<BibliographyFacts> => {
             const read = await this.read(baseFile, relative);
@@ -125,14 +129,26 @@ export class WorkspaceFiles {
                 continue;
             }
             const file = document.uri.fsPath;
+            const manuscript = manuscriptOf(document);
             if (this.shared.workspace.WorkspaceManager.trusted && this.rootFor(file) === undefined) {
                 this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts);
+                if (manuscript?.checked && manuscript.bibliographies.length > 0) {
+                    manuscriptFacts.set(root as Document, manuscript.bibliographies.map(named => ({ status: 'document-outside-workspace', path: named.path })));
+                }
                 continue;
             }
             for (const statement of (root as Document).elements.filter(isBibliography)) {
                 if (statement.path !== undefined) {
                     bibliographyFacts.set(statement, await loadBibliography(file, statement.path));
                 }
+            }
+            // A manuscript's front matter `bibliography:` is read like a `bibliography` statement of a .warrant file.
+            if (manuscript?.checked && manuscript.bibliographies.length > 0) {
+                const facts: BibliographyFacts[] = [];
+                for (const named of manuscript.bibliographies) {
+                    facts.push(await loadBibliography(file, named.path));
+                }
+                manuscriptFacts.set(root as Document, facts);
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
             // Many data of a file name the same transcript: resolve and stat it once per refresh.
@@ -156,6 +172,7 @@ export class WorkspaceFiles {
         }
         this.bibliographyFacts = bibliographyFacts;
         this.transcriptFacts = transcriptFacts;
+        this.manuscriptFacts = manuscriptFacts;
         this.skipped = this.skipping;
         this.version++;
     }

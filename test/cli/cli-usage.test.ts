@@ -24,15 +24,15 @@ describe('warrant: usage messages, folder selection, export counts', function ()
     });
     afterEach(() => removeWorkspace(dir));
 
-    it('a file that is not .warrant is a usage error that says what check and export take', () => {
-        write({ 'README.md': '# notes\n' });
-        const check = warrant(['check', 'README.md'], dir);
+    it('a file that is not .warrant or Markdown is a usage error that says what check and export take', () => {
+        write({ 'notes.txt': '# notes\n' });
+        const check = warrant(['check', 'notes.txt'], dir);
         assert.equal(check.status, 2);
-        assert.match(check.stderr, /README\.md is not a \.warrant file; check takes \.warrant files and folders/);
+        assert.match(check.stderr, /notes\.txt is not a \.warrant or Markdown file; check takes \.warrant, \.md and \.qmd files and folders/);
         assert.doesNotMatch(check.stderr, /internal error/);
-        const exported = warrant(['export', 'README.md', '--format', 'md'], dir);
+        const exported = warrant(['export', 'notes.txt', '--format', 'md'], dir);
         assert.equal(exported.status, 2);
-        assert.match(exported.stderr, /README\.md is not a \.warrant file; export takes \.warrant files and folders/);
+        assert.match(exported.stderr, /notes\.txt is not a \.warrant or Markdown file; export takes \.warrant, \.md and \.qmd files and folders/);
     });
 
     it('an unknown format names the formats that exist; a missing one says --format is needed', () => {

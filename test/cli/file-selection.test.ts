@@ -53,7 +53,7 @@ describe('which .warrant files a folder search takes', () => {
     const found = async (folder = dir, root = dir) => (await selectWarrantFiles(folder, root)).map(f => path.relative(dir, f).split(path.sep).join('/'));
 
     beforeEach(() => {
-        dir = tempWorkspace({ 'a.warrant': '', 'notes.md': '', 'test/fixtures/f.warrant': '', 'docs/d.warrant': '', 'node_modules/m/n.warrant': '', '.hidden/h.warrant': '', 'out/o.warrant': '' }, 'warrant-select-');
+        dir = tempWorkspace({ 'a.warrant': '', 'notes.txt': '', 'test/fixtures/f.warrant': '', 'docs/d.warrant': '', 'node_modules/m/n.warrant': '', '.hidden/h.warrant': '', 'out/o.warrant': '' }, 'warrant-select-');
     });
     afterEach(() => removeWorkspace(dir));
 

@@ -116,10 +116,10 @@ export class LspClient {
         return pathToFileURL(path.join(this.rootDir, file)).href;
     }
 
-    async open(file: string, text: string): Promise<void> {
+    async open(file: string, text: string, languageId = 'warrant'): Promise<void> {
         this.versions.set(file, 1);
         await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-            textDocument: { uri: this.uri(file), languageId: 'warrant', version: 1, text }
+            textDocument: { uri: this.uri(file), languageId, version: 1, text }
         });
     }
 

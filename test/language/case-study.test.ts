@@ -44,6 +44,16 @@ describe('the case-study example (Dudau & McAllister 2018)', function () {
         }
     });
 
+    it('checks the paper\'s excerpt (paper.qmd) against the map: its missing references, the police claim\'s misclassification', async () => {
+        const workspace = await loadWorkspace([path.join(repository, 'examples/lscb-gender-hypothesis')], repository);
+        const paper = buildCheckReport(workspace).files.find(file => file.path.endsWith('paper.qmd'))!;
+        const codes = (code: string) => paper.diagnostics.filter(d => d.code === code);
+        assert.deepEqual(codes('unknown-citation').map(d => /@(\S+):/.exec(d.message)![1]).sort(), ['HSCIC2013', 'Hudson2009', 'Simpson1985']);
+        assert.match(codes('classification-mismatch')[0]?.message ?? '', /`policeMaleDominated`.*`policeWomen` is 26%, which falls in `integrated`/);
+        assert.deepEqual(codes('unknown-claim-span'), []);
+        assert.ok(codes('ungrounded-claim-span').some(d => d.message.includes('`policyOverlooksProfessions`')));
+    });
+
     it('triangulates the compliance dynamics: interview answers and observation', async () => {
         const workspace = await loadWorkspace([path.join(repository, 'examples/lscb-gender-hypothesis')], repository);
         const report = buildCheckReport(workspace);

@@ -92,12 +92,12 @@ describe('the CLI writes no control character from a file', function () {
 
     it('file names with escape, C1 and bidi characters, in every output format and message', async () => {
         const hostile = 'evil\u001b]0;x\u0007\u009b2J\u202e';
-        dir = tempWorkspace({ [`${hostile}.warrant`]: 'claim c "C" supported by nothing\n', [`${hostile}.md`]: '# not warrant\n' });
+        dir = tempWorkspace({ [`${hostile}.warrant`]: 'claim c "C" supported by nothing\n', [`${hostile}.txt`]: '# not warrant\n' });
         const outputs = [
             await runCli(['check', '.'], dir),
             await runCli(['check', '.', '--format', 'json'], dir),
             await runCli(['check', '.', '--format', 'sarif'], dir),
-            await runCli(['check', `${hostile}.md`], dir),
+            await runCli(['check', `${hostile}.txt`], dir),
             await runCli(['check', `${hostile}-missing`], dir),
             await runCli(['export', '.', '--format', 'json', '--out', `${hostile}.json`], dir),
             await runCli(['export', '.', '--format', 'md'], dir)
@@ -107,7 +107,7 @@ describe('the CLI writes no control character from a file', function () {
         }
         // JSON stays lossless: the exact name parses back.
         assert.equal(JSON.parse(outputs[1].stdout).files[0].path, `${hostile}.warrant`);
-        assert.match(outputs[3].stderr, /evil⟨U\+001B⟩.*is not a \.warrant file/);
+        assert.match(outputs[3].stderr, /evil⟨U\+001B⟩.*is not a \.warrant or Markdown file/);
         assert.match(outputs[5].stderr, /wrote json map .* to evil⟨U\+001B⟩/);
     });
 });

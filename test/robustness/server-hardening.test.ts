@@ -290,7 +290,7 @@ describe('server hardening (stdio)', function () {
             await client.diagnosticsOf('c.warrant', d => d.some(x => x.code === 'quote-not-found'));
             const expected = [
                 /^Warrant language server \d+\.\d+\.\d+\S* started/,
-                /^Indexed 2 \.warrant files \(3 claims\) in \d+ ms\.$/,
+                /^Indexed 2 files, \.warrant and Markdown \(3 claims\) in \d+ ms\.$/,
                 /^warrant\.config\.json: .*no-such-rule/,
                 /^Not read: `.*huge\.txt` is too large to read\.$/
             ];

@@ -14,12 +14,22 @@ export function citationFindings(elements: WorkspaceElements, graph: ArgumentGra
     const inline = new KeyMatcher(elements.sources.map(source => source.name).filter((name): name is string => typeof name === 'string'));
     return graph.unresolvedCitations.map(citation => {
         const key = citationKey(citation.key);
-        const suggestions = [...new Set([...bibliography.suggest(key), ...inline.nearest(key)])].slice(0, 3);
-        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : ' Add it to the bibliography or declare it with `source`.';
+        const suggestions = nearestCitationKeys(key, bibliography, inline);
+        const hint = didYouMean(suggestions) ?? ' Add it to the bibliography or declare it with `source`.';
         return {
             code: IssueCodes.UnknownCitation, node: citation, property: 'key',
             message: `Unknown citation @${key}: no inline source or bibliography entry has this key.${hint}`,
             data: { key, suggestions }
         };
     });
+}
+
+/** The keys a mistyped `@key` most likely meant: bibliography entries first, then inline sources. */
+export function nearestCitationKeys(key: string, bibliography: BibliographyLookup, inline?: KeyMatcher): string[] {
+    return [...new Set([...bibliography.suggest(key), ...(inline?.nearest(key) ?? [])])].slice(0, 3);
+}
+
+/** ` Did you mean @a, @b?`, or undefined without suggestions. */
+export function didYouMean(suggestions: readonly string[]): string | undefined {
+    return suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : undefined;
 }
