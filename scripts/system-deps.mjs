@@ -2,8 +2,8 @@
 // Ensures the Debian packages the test suites drive for real are installed: Chromium (webview
 // and VS Code workbench tests), Graphviz (`dot` validates DOT exports), libxml2-utils (`xmllint`
 // validates GraphML), Neovim (the standalone-server check), ripgrep, libkrb5-dev and a C++
-// toolchain (the code-server test host's native modules), Pandoc (the Lua filter and the
-// citation oracle for manuscripts). As root it installs what is missing
+// toolchain (the code-server test host's native modules), Pandoc and librsvg2-bin (the Lua
+// filter, the citation oracle for manuscripts, the PNG copy of a map in .docx). As root it installs what is missing
 // with apt-get (no upgrade of installed packages, no recommended extras); otherwise it names the
 // command to run and fails.
 //
@@ -23,7 +23,9 @@ const PACKAGES = {
     'g++': () => which('g++'),
     make: () => which('make'),
     python3: () => which('python3'),
-    pandoc: () => which('pandoc')
+    pandoc: () => which('pandoc'),
+    // pandoc's docx writer adds a PNG copy of an SVG picture (for older Word) with rsvg-convert
+    'librsvg2-bin': () => which('rsvg-convert')
 };
 
 export function which(command) {

@@ -87,6 +87,20 @@ describe('Pandoc filter (filters/warrant.lua, real pandoc)', function () {
         assert.doesNotMatch(documentXml, /focus: staffingCrisis/);
     });
 
+    it('the case study\'s paper.qmd renders with its map: inline SVG in HTML, a picture in docx', () => {
+        const folder = path.join(REPOSITORY, 'examples/lscb-gender-hypothesis');
+        const { stdout: html } = pandoc(['paper.qmd', '-f', 'markdown', '-t', 'html'], { cwd: folder });
+        const ids = drawnIds(html);
+        assert.ok(ids.includes('policeMaleDominated') && ids.includes('policeWomen') && ids.includes('Hakim'), ids.join(', '));
+        // (the paper's opening HTML comment explains the span syntax: it passes through as a comment)
+        assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /\{\.claim|ref=policeMaleDominated/, 'claim spans are plain text');
+        const docx = path.join(temp, 'case-study.docx');
+        pandoc(['paper.qmd', '-f', 'markdown', '-o', docx], { cwd: folder });
+        const media = Object.keys(zipEntries(docx)).filter(name => name.startsWith('word/media/'));
+        assert.ok(media.some(name => name.endsWith('.svg')), media.join(', '));
+        assert.ok(media.some(name => name.endsWith('.png')), `with a PNG copy for Word before 2016 (rsvg-convert): ${media.join(', ')}`);
+    });
+
     it('reads from stdin against the working folder, and passes a hostile focus to the CLI as one argument', () => {
         const marker = path.join(temp, 'pwned');
         const focus = `$(touch ${marker}); "<script>`;
