@@ -39,7 +39,8 @@ suite('Editor: walkthrough, new file, check workspace, quick fixes, snippets and
         const extension = await activateWarrant();
         const result = await vscode.commands.executeCommand<{ summary: Record<string, number>; message: string }>('warrant.checkWorkspace');
         assert.ok(result, 'the command returns its result');
-        const files = await vscode.workspace.findFiles('**/*.warrant', '**/node_modules/**');
+        // .warrant files and Markdown manuscripts (their warrant blocks and prose are checked too)
+        const files = await vscode.workspace.findFiles('**/*.{warrant,md,qmd,markdown}', '**/node_modules/**');
         let claims = 0;
         for (const uri of files) {
             claims += (Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').match(/^\s*claim\s/gm) ?? []).length;
