@@ -28,7 +28,10 @@ export const RuleTable = [
     { name: 'QuoteNotFound', code: 'quote-not-found', severity: 'warning', summary: "a datum's quote is not in the file (and line range) it names" },
     { name: 'LineRangeInvalid', code: 'line-range-invalid', severity: 'warning', summary: "a datum's `lines` range is reversed or runs past the end of its file" },
     { name: 'UnusedSource', code: 'unused-source', severity: 'hint', summary: 'an inline source nobody cites' },
-    { name: 'UnusedDatum', code: 'unused-datum', severity: 'hint', summary: 'a datum nothing uses' }
+    { name: 'UnusedDatum', code: 'unused-datum', severity: 'hint', summary: 'a datum nothing uses' },
+    { name: 'ProjectNotFound', code: 'project-not-found', severity: 'error', summary: 'a `project` file is missing, not a file, too large, outside the workspace or no REFI-QDA project' },
+    { name: 'ProjectProblem', code: 'project-problem', severity: 'error', summary: 'a problem inside a REFI-QDA project (a segment that cannot be cut, a missing source text…), at most at its own severity' },
+    { name: 'UnknownProjectEvidence', code: 'unknown-project-evidence', severity: 'error', summary: 'a code or segment the project does not have, or a quote that more than one segment contains' }
 ] as const satisfies readonly { name: string; code: string; severity: Severity; summary: string }[];
 
 /** What `warrant.config.json` and the `warrant.rules` setting accept per code. */

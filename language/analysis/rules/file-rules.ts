@@ -85,7 +85,7 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
 }
 
 /** Why a named file was not read; a document outside the workspace gets the same one sentence whatever it names. */
-function notReadMessage(problem: FileProblem, path: string, lead: string): string {
+export function notReadMessage(problem: FileProblem, path: string, lead: string): string {
     return problem === 'document-outside-workspace' ? DOCUMENT_OUTSIDE_WORKSPACE : `${lead}${describeFileProblem(problem, path)}.`;
 }
 
