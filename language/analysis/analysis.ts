@@ -23,7 +23,7 @@ export interface WorkspaceAnalysis {
     elements: WorkspaceElements;
     graph: ArgumentGraph;
     grounding: Grounding;
-    /** What each `project.code` / `project.segment` reference stands for. */
+    /** What each `code "…" in project` / `segment "…" in project` reference stands for. */
     projects: ProjectEvidenceResolver;
     /** Findings of every rule, grouped by the document root they are located in. */
     findings: Map<Document, Finding[]>;

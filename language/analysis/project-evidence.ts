@@ -25,7 +25,7 @@ export interface ProjectSegment {
 }
 
 /**
- * What a `project.code "…"` / `project.segment "…"` reference stands for: its segments, or
+ * What a `code "…" in project` / `segment "…" in project` reference stands for: its segments, or
  * why none (a message for the reference), or nothing when the project itself was not read
  * (its declaration says why, once).
  */

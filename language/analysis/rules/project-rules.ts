@@ -58,7 +58,7 @@ export function projectFindings(elements: WorkspaceElements, files: ExternalFile
     return findings;
 }
 
-/** Every `project.code` / `project.segment` reference of claims and patterns. */
+/** Every `code "…" in project` / `segment "…" in project` reference of claims and patterns. */
 export function* projectReferences(elements: WorkspaceElements): Generator<ProjectEvidence> {
     for (const claim of elements.claims) {
         for (const clause of claim.clauses) {
