@@ -52,7 +52,7 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             return undefined;
         }
         // `code "…" in interviews`: the string (or the keyword) names something in the project, not a declaration.
-        if (isProjectEvidence(leaf.astNode) && leaf.text !== 'in' && leaf !== leaf.astNode.project?.$refNode) {
+        if (isProjectEvidence(leaf.astNode) && leaf.text !== 'in' && leaf.offset !== leaf.astNode.project?.$refNode?.offset) {
             const analysis = await this.support.analysis(cancelToken);
             const text = analysis ? projectEvidenceHover(leaf.astNode, analysis) : undefined;
             return text ? markdown(text, leaf.range) : undefined;
