@@ -45,9 +45,9 @@ describe('a REFI-QDA project through the language server', function () {
         const line = text.split('\n')[1]!;
         assert.deepEqual(unknown.range, { start: { line: 1, character: line.indexOf('"gendered discourse"') }, end: { line: 1, character: line.indexOf('"gendered discourse"') + '"gendered discourse"'.length } });
         const unsupported = after.find(x => x.code === 'unsupported-claim');
-        assert.ok(unsupported && /`gendered`/.test(unsupported.message), JSON.stringify(after));
+        assert.ok(unsupported && /`gendered`/.test(String(unsupported.message)), JSON.stringify(after));
         // The segment the other claim rests on is still there.
-        assert.ok(!after.some(x => x.code === 'unsupported-claim' && /`tea`/.test(x.message)));
+        assert.ok(!after.some(x => x.code === 'unsupported-claim' && /`tea`/.test(String(x.message))));
     });
 
     it('hover on a segment reference shows its excerpt and its case', async () => {
