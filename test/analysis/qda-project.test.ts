@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompletionItem } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -222,5 +222,31 @@ describe('completion in a project reference', () => {
         assert.equal(at('claim c "the code "'), false);
         assert.equal(at('claim a "A" supported by code '), false);
         assert.equal(at('// supported by code "'), false);
+    });
+});
+
+describe('a project file is read only inside the workspace', function () {
+    this.timeout(30000);
+
+    it('a path out of the folder, an absolute path and a link out are project-not-found, not read', async () => {
+        const text = 'project a "../outside.qdpx"\nproject b "/etc/hostname"\nproject c "link.qdpx"\n';
+        await using(await workspaceOf({ 'a.warrant': text }, dir => symlinkSync('/etc/hostname', path.join(dir, 'link.qdpx'))), workspace => {
+            const messages = workspace.diagnostics('a.warrant').filter(d => d.code === 'project-not-found').map(d => String(d.message));
+            assert.equal(messages.length, 3, messages.join('\n'));
+            assert.ok(messages.every(message => /outside the workspace/.test(message)), messages.join('\n'));
+        });
+    });
+
+    it('a source kept outside the archive is read relative to the project, and never outside the workspace', async () => {
+        const inside = { ...R01, storage: 'external' as const, externalPath: 'relative://transcripts/r01.txt' };
+        const escaping = { ...R03, storage: 'external' as const, externalPath: 'relative://../../../../etc/hostname' };
+        const text = PROJECT + 'claim a "A" supported by segment "tea request" in interviews\nclaim b "B" supported by segment quote "referral form" in interviews\n';
+        const bytes = buildProject({ sources: [inside, escaping] }).bytes;
+        await using(await workspaceOf({ 'a.warrant': text, 'transcripts/r01.txt': R01.text }, dir => writeFileSync(path.join(dir, 'interviews.qdpx'), bytes)), (workspace, analysis) => {
+            assert.equal(analysis.status(claimNode(analysis, 'a')), 'grounded');
+            const problems = workspace.diagnostics('a.warrant').filter(d => d.code === 'project-problem').map(d => String(d.message));
+            assert.ok(problems.some(message => /external source "R03 health visitor" .* was not read: .*outside the workspace/.test(message)), problems.join('\n'));
+            assert.match(String(workspace.diagnostics('a.warrant').find(d => d.code === 'unknown-project-evidence')?.message), /no segment whose excerpt contains "referral form"/);
+        });
     });
 });

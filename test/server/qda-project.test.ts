@@ -59,3 +59,26 @@ describe('a REFI-QDA project through the language server', function () {
         assert.match(value, /interview · R01 \(female\)/);
     });
 });
+
+describe('a REFI-QDA project in an untrusted workspace', function () {
+    this.timeout(60000);
+    let dir: string;
+    let client: LspClient;
+
+    before(async () => {
+        dir = mkdtempSync(path.join(tmpdir(), 'warrant-qda-untrusted-'));
+        writeFileSync(path.join(dir, 'interviews.qdpx'), buildProject().bytes);
+        client = await LspClient.start(dir, { trusted: false });
+    });
+    after(async () => {
+        await client?.stop();
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('is not read until the workspace is trusted', async () => {
+        await client.open('a.warrant', 'project interviews "interviews.qdpx"\nclaim c "C" supported by code "gendered discourse" in interviews\n');
+        const diagnostics = await client.diagnosticsOf('a.warrant', d => d.some(x => x.code === 'project-not-found'));
+        assert.match(String(diagnostics.find(x => x.code === 'project-not-found')!.message), /not read until you trust this workspace/);
+        assert.ok(diagnostics.some(x => x.code === 'unsupported-claim'));
+    });
+});
