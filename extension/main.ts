@@ -5,6 +5,7 @@ import { startLanguageClient, watchWarrantFiles } from './language-client.js';
 import { EvidenceTree } from './evidence-tree/evidence-tree.js';
 import { GraphChanges } from './graph-changes.js';
 import { PreviewManager } from './preview/preview-manager.js';
+import { registerQdaSources } from './qda-sources.js';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
     context.subscriptions.push(graphChanges, graphChanges.listenTo(client), previews, previews.listenTo(graphChanges.onDidChange),
         evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
     registerCommands(context, previews, () => client);
+    context.subscriptions.push(registerQdaSources(() => client));
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();

@@ -49,6 +49,11 @@ export class ProjectStore {
         return index;
     }
 
+    /** The project last read from this file, if a document still names it. */
+    cached(key: string): QdaIndex | undefined {
+        return this.cache.get(key)?.index;
+    }
+
     /** Forgets the projects no document names any more. */
     retain(keys: ReadonlySet<string>): void {
         for (const key of this.cache.keys()) {

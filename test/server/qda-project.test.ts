@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, LocationLink } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { QdaSourceRequest } from '../../language/protocol.js';
 import { LspClient } from '../helpers/lsp-client.js';
-import { buildProject, DEFAULT_CODES } from '../qda/fixtures.js';
+import { buildProject, DEFAULT_CODES, transcript } from '../qda/fixtures.js';
 
 /** A REFI-QDA project in the workspace, read live by the language server over stdio. */
 describe('a REFI-QDA project through the language server', function () {
@@ -80,5 +82,43 @@ describe('a REFI-QDA project in an untrusted workspace', function () {
         const diagnostics = await client.diagnosticsOf('a.warrant', d => d.some(x => x.code === 'project-not-found'));
         assert.match(String(diagnostics.find(x => x.code === 'project-not-found')!.message), /not read until you trust this workspace/);
         assert.ok(diagnostics.some(x => x.code === 'unsupported-claim'));
+    });
+});
+
+describe('go to definition on a project segment', function () {
+    this.timeout(60000);
+    let dir: string;
+    let client: LspClient;
+
+    before(async () => {
+        dir = mkdtempSync(path.join(tmpdir(), 'warrant-qda-def-'));
+        writeFileSync(path.join(dir, 'interviews.qdpx'), buildProject().bytes);
+        client = await LspClient.start(dir);
+    });
+    after(async () => {
+        await client?.stop();
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('opens the source text, served by the server, at the excerpt', async () => {
+        const text = 'project interviews "interviews.qdpx"\nclaim tea "T" supported by segment quote "cup of tea" in interviews, code "mother-blaming" in interviews\n';
+        await client.open('a.warrant', text);
+        await client.diagnosticsOf('a.warrant', d => d.some(x => x.code === 'project-problem'));
+        const line = text.split('\n')[1]!;
+        const links = await client.definition('a.warrant', { line: 1, character: line.indexOf('"cup of tea"') + 3 }) as LocationLink[];
+        assert.equal(links.length, 1);
+        const link = links[0]!;
+        assert.match(link.targetUri, /^warrant-qda:\/R01(%20| )social(%20| )worker\.txt\?/);
+        const answer = await client.connection.sendRequest(QdaSourceRequest.method, { uri: link.targetUri }) as { text: string } | null;
+        assert.equal(answer?.text, transcript('R01-social-worker.txt'));
+        const source = TextDocument.create('x', 'plaintext', 0, answer!.text);
+        assert.equal(source.getText(link.targetRange), 'asked if I would make him a cup of tea');
+        // A code lists each of its segments.
+        const coded = await client.definition('a.warrant', { line: 1, character: line.indexOf('"mother-blaming"') + 3 }) as LocationLink[];
+        assert.equal(coded.length, 3);
+        // Nothing outside what the workspace read is served.
+        const forged = link.targetUri.replace(encodeURIComponent('interviews.qdpx'), encodeURIComponent('other.qdpx'));
+        assert.notEqual(forged, link.targetUri);
+        assert.equal(await client.connection.sendRequest(QdaSourceRequest.method, { uri: forged }), null);
     });
 });
