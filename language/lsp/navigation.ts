@@ -6,7 +6,7 @@ import {
     type DefinitionParams, type DocumentHighlightParams, type Range, type ReferenceParams
 } from 'vscode-languageserver';
 import { isBibliography, isProjectEvidence, isSource, type Citation, type Source } from '../generated/ast.js';
-import { segmentLocations } from './project-navigation.js';
+import { sameEvidence, segmentLocations } from './project-navigation.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { citationAt, uriOf, type KeyTarget, type WarrantLspSupport } from './support.js';
 
@@ -128,6 +128,12 @@ export class WarrantReferencesProvider extends DefaultReferencesProvider {
                 locations.unshift(Location.create(declaration.uri, declaration.range));
             }
             return locations;
+        }
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position)) : undefined;
+        if (leaf && isProjectEvidence(leaf.astNode) && leaf.text.startsWith('"')) {
+            const analysis = await this.support.analysis(cancelToken);
+            return analysis ? sameEvidence(leaf.astNode, analysis) : [];
         }
         return super.findReferences(document, params, cancelToken);
     }

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { AstUtils } from 'langium';
-import { LocationLink, type Range } from 'vscode-languageserver';
+import { AstUtils, GrammarUtils } from 'langium';
+import { Location, LocationLink, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import type { ProjectSegment } from '../analysis/project-evidence.js';
 import type { ProjectEvidence } from '../generated/ast.js';
 import type { QdaSource } from '../qda/index.js';
+import { projectReferences } from '../analysis/rules/project-rules.js';
 import { qdaSourceUri } from './qda-source-uri.js';
 
 /** Locations a code's definition lists at most (a code may cover thousands of segments). */
@@ -44,4 +45,27 @@ function segmentLink(segment: ProjectSegment, projectFile: string, texts: Map<Qd
     }
     const range = { start: text.positionAt(selection.range.start), end: text.positionAt(selection.range.end) };
     return LocationLink.create(uri, range, range, origin);
+}
+
+/**
+ * Find references on a project reference: every reference in the workspace to the same code,
+ * or to the same segment (by name, GUID or quote alike), located on its string.
+ */
+export function sameEvidence(reference: ProjectEvidence, analysis: WorkspaceAnalysis): Location[] {
+    const identity = (r: ProjectEvidence): string | undefined => {
+        const resolved = analysis.projects.resolve(r);
+        if (resolved.status !== 'ok' || !r.project?.ref) {
+            return undefined;
+        }
+        return resolved.code ? `code ${resolved.code.guid}` : `segment ${resolved.segments[0]?.selection.guid}`;
+    };
+    const wanted = identity(reference);
+    const project = reference.project?.ref;
+    if (wanted === undefined) {
+        return [];
+    }
+    return [...projectReferences(analysis.elements)].flatMap(other => {
+        const key = GrammarUtils.findNodeForProperty(other.$cstNode, 'key');
+        return other.project?.ref === project && key && identity(other) === wanted ? [Location.create(AstUtils.getDocument(other).uri.toString(), key.range)] : [];
+    });
 }

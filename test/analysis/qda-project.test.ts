@@ -250,3 +250,25 @@ describe('a project file is read only inside the workspace', function () {
         });
     });
 });
+
+describe('find references on a project reference', function () {
+    this.timeout(30000);
+
+    it('lists every reference to the same segment (by name, GUID or quote) or the same code', async () => {
+        const text = PROJECT
+            + 'claim a "A" supported by segment "tea request" in interviews, code "mother-blaming" in interviews\n'
+            + 'claim b "B" supported by segment quote "cup of tea" in interviews\n'
+            + `claim c "C" supported by segment "${fixtureGuid(4, 1000)}" in interviews, code "Mother-Blaming" in interviews\n`
+            + 'claim d "D" supported by segment quote "We share what we know" in interviews\n';
+        await using(await withProject(text), async workspace => {
+            const document = workspace.documents[0]!;
+            const references = async (needle: string) => {
+                const offset = text.indexOf(needle) + 2;
+                const found = await workspace.services.lsp.ReferencesProvider!.findReferences(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset), context: { includeDeclaration: true } });
+                return found.map(location => document.textDocument.getText(location.range));
+            };
+            assert.deepEqual(await references('"tea request"'), ['"tea request"', '"cup of tea"', `"${fixtureGuid(4, 1000)}"`]);
+            assert.deepEqual(await references('"mother-blaming"'), ['"mother-blaming"', '"Mother-Blaming"']);
+        });
+    });
+});
