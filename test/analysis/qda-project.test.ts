@@ -272,3 +272,16 @@ describe('find references on a project reference', function () {
         });
     });
 });
+
+describe('formatting a project declaration', () => {
+    it('puts each setting on its own line inside the block, like an annex\'s data', async () => {
+        const text = 'project interviews "interviews.qdpx" { method from variable "method" emergent when code "emergent" }\nclaim a "A" supported by code "x" in interviews\n';
+        await using(await workspaceOf({ 'a.warrant': text }), async workspace => {
+            const document = workspace.documents[0]!;
+            const uri = document.uri.toString();
+            const edits = await workspace.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+            const formatted = TextDocument.applyEdits(document.textDocument, edits);
+            assert.match(formatted, /^project interviews "interviews\.qdpx" \{\n {2}method from variable "method"\n {2}emergent when code "emergent"\n\}\n/);
+        });
+    });
+});
