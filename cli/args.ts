@@ -1,8 +1,8 @@
 /** Command-line parsing for `warrant check`, `warrant export`, `warrant qda` and `warrant pandoc-filter`. */
-import { MAP_FORMATS, type MapFormat } from '../language/graph/export/formats.js';
+import { ANNEX_FORMATS, MAP_FORMATS, type AnnexFormat, type MapFormat } from '../language/graph/export/formats.js';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
-export type ExportFormat = MapFormat;
+export type ExportFormat = MapFormat | AnnexFormat;
 export type QdaFormat = 'text' | 'json';
 
 export type Command =
@@ -16,7 +16,7 @@ export type Command =
 export class UsageError extends Error {}
 
 const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
-const EXPORT_FORMATS: readonly ExportFormat[] = MAP_FORMATS.map(entry => entry.format);
+const EXPORT_FORMATS: readonly ExportFormat[] = [...MAP_FORMATS, ...ANNEX_FORMATS].map(entry => entry.format);
 const QDA_FORMATS: readonly QdaFormat[] = ['text', 'json'];
 
 export const USAGE = `Usage:

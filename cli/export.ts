@@ -4,6 +4,8 @@ import { buildGraphModel } from '../language/analysis/graph-model-builder.js';
 import { exportMap } from '../language/graph/export/index.js';
 import { focusModel, normalizeModel } from '../language/graph/model-utils.js';
 import { UsageError, type Command } from './args.js';
+import { writeQdpx } from '../language/qda/write-project.js';
+import { annexAsQdpx } from './export-qdpx.js';
 import { loadWorkspace } from './load-workspace.js';
 import { report } from './terminal.js';
 
@@ -24,23 +26,38 @@ async function viewerScript(): Promise<string> {
 
 export async function runExport(command: Extract<Command, { command: 'export' }>): Promise<number> {
     const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'export' });
-    const whole = normalizeModel(buildGraphModel(workspace.services.warrant.Analysis.get()));
+    const analysis = workspace.services.warrant.Analysis.get();
+    const named = command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd());
+    if (command.format === 'qdpx') {
+        const { input, left } = annexAsQdpx(analysis, workspace.services.warrant.Files.external, `Annex: ${named}`);
+        const selections = input.sources.reduce((n, source) => n + source.selections.length, 0);
+        await write(command.out, writeQdpx(input));
+        report(`wrote a REFI-QDA project of ${selections} data in ${input.sources.length} transcripts with ${input.codes.length} codes${left > 0 ? ` (${left} data without a transcript line range left out)` : ''}${command.out === undefined || command.out === '-' ? '' : ` to ${command.out}`}`);
+        return 0;
+    }
+    const whole = normalizeModel(buildGraphModel(analysis));
     const model = command.focus === undefined ? whole : focusModel(whole, command.focus);
     if (!model) {
         throw new UsageError(`--focus: no element is named "${command.focus}" in ${command.paths.join(', ') || 'the current folder'}`);
     }
-    const title = `Argument map: ${command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd())}`;
-    const output = await exportMap(model, command.format, { title, viewerScript });
-    if (command.out === undefined || command.out === '-') {
+    const output = await exportMap(model, command.format, { title: `Argument map: ${named}`, viewerScript });
+    await write(command.out, output);
+    if (command.out !== undefined && command.out !== '-') {
+        report(`wrote ${command.format} map of ${model.nodes.length} elements and ${model.edges.length} links to ${command.out}`);
+    }
+    return 0;
+}
+
+/** To the file named by --out, or to standard output. */
+async function write(out: string | undefined, output: string | Uint8Array): Promise<void> {
+    if (out === undefined || out === '-') {
         process.stdout.write(output);
-        return 0;
+        return;
     }
     try {
-        await fs.mkdir(path.dirname(path.resolve(command.out)), { recursive: true });
-        await fs.writeFile(command.out, output);
+        await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+        await fs.writeFile(out, output);
     } catch (error) {
-        throw new UsageError(`cannot write ${command.out}: ${(error as Error).message}`);
+        throw new UsageError(`cannot write ${out}: ${(error as Error).message}`);
     }
-    report(`wrote ${command.format} map of ${model.nodes.length} elements and ${model.edges.length} links to ${command.out}`);
-    return 0;
 }

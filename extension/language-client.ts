@@ -10,13 +10,14 @@ const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 /**
- * The files whose changes the server needs: bibliographies (BibTeX and CSL-JSON), transcripts
- * and the config live outside .warrant documents, and Markdown manuscripts are part of the
- * workspace. One watcher for the whole activation, disposed with it: the client only stops
- * listening to it, and a new client starts when the workspace is trusted.
+ * The files whose changes the server needs: bibliographies (BibTeX and CSL-JSON), transcripts,
+ * REFI-QDA projects (`.qdpx`) and the config live outside .warrant documents, and Markdown
+ * manuscripts are part of the workspace. One watcher for the whole activation, disposed with
+ * it: the client only stops listening to it, and a new client starts when the workspace is
+ * trusted.
  */
 export function watchWarrantFiles(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,*.json,*.txt,*.md,*.qmd,*.markdown}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.warrant,*.bib,*.json,*.txt,*.md,*.qmd,*.markdown,*.qdpx}');
     context.subscriptions.push(watcher);
     return watcher;
 }

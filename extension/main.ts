@@ -7,6 +7,7 @@ import { GraphChanges } from './graph-changes.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { warrantMarkdownIt, type MarkdownItLike } from './markdown/markdown-it-plugin.js';
 import { markdownPreviewMaps } from './markdown/markdown-preview.js';
+import { registerQdaSources } from './qda-sources.js';
 
 let client: LanguageClient | undefined;
 
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): WarrantExtensionApi 
         evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
     const markdownMaps = markdownPreviewMaps(context, () => client, graphChanges.onDidChange);
     registerCommands(context, previews, () => client);
+    context.subscriptions.push(registerQdaSources(() => client));
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();

@@ -58,6 +58,20 @@ export interface WorkspaceSummaryResult {
 /** `warrant/summary`: the workspace's summary once every document is validated (*Warrant: Check Workspace*). */
 export const WorkspaceSummaryRequest = new RequestType<Record<string, never>, WorkspaceSummaryResult, void>('warrant/summary');
 
+/** The URI scheme of a REFI-QDA project's source text, served read-only by the language server. */
+export const QDA_SOURCE_SCHEME = 'warrant-qda';
+
+export interface QdaSourceParams {
+    /** A `warrant-qda:` URI, as go to definition gives it for a project's segment. */
+    uri: string;
+}
+
+/**
+ * `warrant/qdaSource`: the plain text of a source of a REFI-QDA project the workspace has read
+ * (null when it has not, or no more), shown by the client as a read-only document.
+ */
+export const QdaSourceRequest = new RequestType<QdaSourceParams, { text: string } | null, void>('warrant/qdaSource');
+
 // --- Commands the server asks the client to run ---
 
 /** A command id, typed by the tuple of its arguments. */

@@ -109,8 +109,8 @@ export function createWarrantServices(context: DefaultSharedModuleContext): { sh
     registerAnalysisValidator(Warrant);
     // Files outside the documents (bibliographies, transcripts, config) and the user's rule
     // settings are read once per build, after linking and before validation.
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, async () => {
-        await Warrant.warrant.Files.refresh(shared.workspace.LangiumDocuments.all.toArray());
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, async (_documents, cancelToken) => {
+        await Warrant.warrant.Files.refresh(shared.workspace.LangiumDocuments.all.toArray(), () => cancelToken.isCancellationRequested);
         await Warrant.warrant.Settings.refresh();
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {

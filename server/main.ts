@@ -13,6 +13,7 @@ import { IncomingMessages } from './incoming-messages.js';
 import { answerLangiumErrorsAsErrors } from './response-errors.js';
 import { logServerActivity } from './server-log.js';
 import { stdioRequested, stdioTransport } from './stdio-transport.js';
+import { registerQdaSourceRequest } from './qda-source-request.js';
 import { registerSummaryRequest } from './summary-request.js';
 
 // The transport (IPC from VS Code, or --stdio / --node-ipc / --socket=N from other editors)
@@ -37,4 +38,5 @@ notifyGraphChanges(connection, Warrant, uri => clientUris.get(uri) ?? uri);
 logServerActivity(connection, Warrant, packageJson.version);
 publishConfigDiagnostics(connection, Warrant);
 registerSummaryRequest(connection, Warrant);
+registerQdaSourceRequest(connection, Warrant);
 startLanguageServer(shared);

@@ -11,6 +11,8 @@ import { groundingFindings } from './rules/grounding-rules.js';
 import { manuscriptFindings, type ManuscriptInput } from './rules/manuscript-rules.js';
 import { namingFindings } from './rules/naming-rules.js';
 import { patternFindings } from './rules/pattern-rules.js';
+import { projectFindings } from './rules/project-rules.js';
+import { ProjectEvidenceResolver } from './project-evidence.js';
 import { quantityFindings } from './rules/quantity-rules.js';
 import { sourceFindings } from './rules/source-rules.js';
 import { usageFindings } from './rules/usage-rules.js';
@@ -22,6 +24,8 @@ export interface WorkspaceAnalysis {
     elements: WorkspaceElements;
     graph: ArgumentGraph;
     grounding: Grounding;
+    /** What each `code "…" in project` / `segment "…" in project` reference stands for. */
+    projects: ProjectEvidenceResolver;
     /** Findings of every rule, grouped by the document root they are located in. */
     findings: Map<Document, Finding[]>;
     nodeOf(element: AstNode): ArgumentNode | undefined;
@@ -48,17 +52,19 @@ export interface AnalysisInput {
 /** One linear pass over the linked workspace. Pure: no I/O, no LSP. */
 export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     const elements = collectElements(input.documents);
-    const graph = buildArgumentGraph(elements, input.bibliography);
+    const projects = new ProjectEvidenceResolver(input.files);
+    const graph = buildArgumentGraph(elements, input.bibliography, projects);
     const grounding = computeGrounding(graph);
     const map: Finding[] = [
         ...namingFindings(elements),
         ...groundingFindings(elements, graph, grounding),
         ...citationFindings(elements, graph, input.bibliography),
-        ...patternFindings(elements),
+        ...patternFindings(elements, projects),
         ...quantityFindings(elements),
         ...sourceFindings(elements),
         ...usageFindings(elements, graph),
-        ...fileFindings(elements, input.files)
+        ...fileFindings(elements, input.files),
+        ...projectFindings(elements, input.files, projects)
     ];
     const all = [...map, ...manuscriptFindings(input.manuscripts ?? [], { elements, graph, grounding, bibliography: input.bibliography, files: input.files, findings: map })];
     const findings = new Map<Document, Finding[]>(input.documents.map(document => [document, []]));
@@ -67,7 +73,7 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     }
     const profiles = new Map<number, Triangulation>();
     return {
-        elements, graph, grounding, findings,
+        elements, graph, grounding, projects, findings,
         profile: node => profileOf(graph, grounding, node, profiles),
         nodeOf: element => graph.byElement.get(element),
         status: node => statusOf(grounding, node),

@@ -1,10 +1,11 @@
 import type { AstNode } from 'langium';
 import {
     isClassification, isCiting, isObserved, isOpposition, isSupport,
-    type Citation, type Claim, type Datum, type Pattern, type Scheme, type Source, type Stat
+    type Citation, type Claim, type Datum, type Pattern, type ProjectEvidence, type Scheme, type Source, type Stat
 } from '../generated/ast.js';
 import type { EdgeKind, NodeKind } from './vocabulary.js';
 import { citationKey, type BibliographyLookup, type ResolvedSource } from './citations.js';
+import type { ProjectEvidenceResolver, ProjectSegment } from './project-evidence.js';
 import { gapsText, sourceGaps } from './source-identity.js';
 import type { WorkspaceElements } from './workspace-elements.js';
 
@@ -20,6 +21,8 @@ export interface ArgumentNode {
     source?: ResolvedSource;
     /** A cited key that resolves nowhere. */
     unresolvedKey?: string;
+    /** A coded segment of a REFI-QDA project: a datum with no declaration of its own. */
+    segment?: ProjectSegment;
 }
 
 export interface ArgumentEdge {
@@ -47,13 +50,13 @@ export interface ArgumentGraph {
     unresolvedCitations: Citation[];
 }
 
-export function buildArgumentGraph(elements: WorkspaceElements, bibliography: BibliographyLookup): ArgumentGraph {
+export function buildArgumentGraph(elements: WorkspaceElements, bibliography: BibliographyLookup, projects: ProjectEvidenceResolver): ArgumentGraph {
     const graph: ArgumentGraph = { nodes: [], byElement: new Map(), byId: new Map(), supporters: [], dependents: [], opposers: [], edges: [], unresolvedCitations: [] };
 
     // Every node has the same shape (absent fields undefined): a spread of varying shapes was
     // a third of this function's time on 40,000 nodes.
-    const addNode = (id: string, kind: NodeKind, element?: ArgumentElement, source?: ResolvedSource, unresolvedKey?: string): ArgumentNode => {
-        const created: ArgumentNode = { index: graph.nodes.length, id, kind, element, source, unresolvedKey };
+    const addNode = (id: string, kind: NodeKind, element?: ArgumentElement, source?: ResolvedSource, unresolvedKey?: string, segment?: ProjectSegment): ArgumentNode => {
+        const created: ArgumentNode = { index: graph.nodes.length, id, kind, element, source, unresolvedKey, segment };
         graph.nodes.push(created);
         graph.supporters.push([]);
         graph.dependents.push([]);
@@ -97,6 +100,19 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         graph.dependents[supporter.index].push(supported.index);
     };
     const edge = (from: ArgumentNode, to: ArgumentNode, kind: EdgeKind) => graph.edges.push({ from: from.index, to: to.index, kind });
+    // Only the segments something rests on become nodes: a project of 5,000 segments adds none until used.
+    const segmentNodes = new Map<ProjectSegment, ArgumentNode>();
+    const projectEvidence = (references: ProjectEvidence[]): ArgumentNode[] => references.flatMap(reference => {
+        const resolved = projects.resolve(reference);
+        return resolved.status !== 'ok' ? [] : resolved.segments.map(segment => {
+            let node = segmentNodes.get(segment);
+            if (!node) {
+                node = addNode(segment.id, 'datum', undefined, undefined, undefined, segment);
+                segmentNodes.set(segment, node);
+            }
+            return node;
+        });
+    });
     const nodeOf = (element: AstNode | undefined) => element ? graph.byElement.get(element) : undefined;
     const cite = (node: ArgumentNode, citations: Citation[]) => {
         for (const citation of citations) {
@@ -126,13 +142,15 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
                         edge(supporter, node, 'supports');
                     }
                 }
+                for (const supporter of projectEvidence(clause.evidence)) {
+                    support(supporter, node);
+                    edge(supporter, node, 'supports');
+                }
             } else if (isOpposition(clause)) {
-                for (const ref of clause.opponents) {
-                    const opposer = nodeOf(ref.ref);
-                    if (opposer) {
-                        graph.opposers[node.index].push(opposer.index);
-                        edge(opposer, node, 'opposes');
-                    }
+                const opposers = [...clause.opponents.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(clause.evidence)];
+                for (const opposer of opposers) {
+                    graph.opposers[node.index].push(opposer.index);
+                    edge(opposer, node, 'opposes');
                 }
             } else if (isCiting(clause)) {
                 cite(node, clause.citations);
@@ -156,12 +174,9 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         }
         for (const part of pattern.parts) {
             if (isObserved(part)) {
-                for (const ref of part.data) {
-                    const datum = nodeOf(ref.ref);
-                    if (datum) {
-                        support(datum, node);
-                        edge(node, datum, 'observes');
-                    }
+                for (const datum of [...part.data.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(part.evidence)]) {
+                    support(datum, node);
+                    edge(node, datum, 'observes');
                 }
             } else if (isCiting(part)) {
                 cite(node, part.citations);

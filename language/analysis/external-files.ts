@@ -1,4 +1,5 @@
-import type { Bibliography, Document, Origin } from '../generated/ast.js';
+import type { Bibliography, Document, Origin, Project } from '../generated/ast.js';
+import type { QdaIndex } from '../qda/index.js';
 
 /**
  * Why a file was not read. `document-outside-workspace` is about the document itself, not the
@@ -20,6 +21,11 @@ export type TranscriptFacts =
     | { status: 'ok'; path: string; text: string }
     | { status: FileProblem; path: string };
 
+/** A `project` file, read: `index.project.readable` is false when it is no REFI-QDA project (its problems say why). */
+export type ProjectFacts =
+    | { status: 'ok'; path: string; index: QdaIndex }
+    | { status: FileProblem; path: string };
+
 /**
  * What the analysis knows of files outside the .warrant documents, read (asynchronously,
  * with path containment) before the analysis runs so that the analysis itself stays pure.
@@ -29,6 +35,7 @@ export interface ExternalFiles {
     transcript(origin: Origin): TranscriptFacts | undefined;
     /** A Markdown manuscript's front matter bibliographies, in the order it names them. */
     manuscriptBibliographies(root: Document): BibliographyFacts[] | undefined;
+    project(statement: Project): ProjectFacts | undefined;
 }
 
 /** The one diagnostic a document outside every workspace folder gets. */

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { DiagnosticData } from '../protocol.js';
+import type { DiagnosticData, Severity } from '../protocol.js';
 import type { IssueCode } from './issue-codes.js';
 
 /**
@@ -41,4 +41,9 @@ export interface Finding {
     data?: DiagnosticData;
     /** Marks code that is declared but unused (rendered faded by editors). */
     unnecessary?: boolean;
+    /**
+     * The highest severity this finding is shown at, below its rule's level: a problem a
+     * REFI-QDA project reports as a warning stays a warning even though its rule is an error.
+     */
+    severity?: Severity;
 }

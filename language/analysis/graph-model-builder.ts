@@ -3,6 +3,7 @@ import { isDatum, isStat, type Datum, type Stat } from '../generated/ast.js';
 import type { GraphModel, GraphNode } from '../graph/graph-model.js';
 import type { WorkspaceAnalysis } from './analysis.js';
 import type { ArgumentNode } from './argument-graph.js';
+import type { ProjectSegment } from './project-evidence.js';
 import { formatQuantity } from './quantities.js';
 import { sectionOf } from './sections.js';
 
@@ -57,8 +58,15 @@ function adjacency(analysis: WorkspaceAnalysis): number[][] {
 
 function toGraphNode(analysis: WorkspaceAnalysis, node: ArgumentNode): GraphNode {
     const result: GraphNode = { id: node.id, kind: node.kind, label: labelOf(node), status: analysis.status(node) };
-    const element: AstNode | undefined = node.element ?? node.source?.declaration;
-    if (element?.$cstNode) {
+    // A project segment is shown at its project's declaration, grouped by its first code.
+    const element: AstNode | undefined = node.element ?? node.source?.declaration ?? node.segment?.project;
+    if (node.segment && element?.$cstNode) {
+        result.uri = AstUtils.getDocument(element).uri.toString();
+        result.range = element.$cstNode.range;
+        if (node.segment.codes.length > 0) {
+            result.section = node.segment.codes[0];
+        }
+    } else if (element?.$cstNode) {
         result.uri = AstUtils.getDocument(element).uri.toString();
         result.range = element.$cstNode.range;
         const section = sectionOf(element);
@@ -83,6 +91,9 @@ function labelOf(node: ArgumentNode): string {
     if (node.source) {
         return node.source.title;
     }
+    if (node.segment) {
+        return node.segment.text;
+    }
     const element = node.element!;
     if (element.$type === 'Claim' || element.$type === 'Datum') {
         return element.text ?? element.name;
@@ -93,6 +104,9 @@ function labelOf(node: ArgumentNode): string {
 function detailOf(node: ArgumentNode): string | undefined {
     if (node.source) {
         return node.source.detail;
+    }
+    if (node.segment) {
+        return segmentDetail(node.segment);
     }
     if (node.element && isDatum(node.element)) {
         return datumDetail(node.element);
@@ -111,10 +125,21 @@ export function datumDetail(datum: Datum): string {
             return ref.$refText;
         }
         const gender = respondent.attributes.find(a => a.key === 'gender')?.value;
-        const label = respondent.label ?? respondent.name;
-        return gender !== undefined ? `${label} (${gender})` : label;
+        return withGender(respondent.label ?? respondent.name, gender);
     });
     return [datum.method, who.join(', '), datum.occurrence].filter(part => part).join(' · ');
+}
+
+/** The same line for a project segment: its method, its case and the case's gender, its occurrence. */
+export function segmentDetail(segment: ProjectSegment): string {
+    const theCase = segment.case;
+    const gender = theCase ? Object.entries(theCase.variables).find(([key]) => key.toLowerCase() === 'gender')?.[1] : undefined;
+    const who = theCase ? withGender(theCase.name, gender === undefined ? undefined : String(gender)) : undefined;
+    return [segment.method, who, segment.occurrence].filter(part => part).join(' · ');
+}
+
+function withGender(label: string, gender: string | number | undefined): string {
+    return gender !== undefined ? `${label} (${gender})` : label;
 }
 
 /** "26% (2013)" or "120 of 400 (30%), 2013" */

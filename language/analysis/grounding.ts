@@ -1,6 +1,7 @@
 import type { NodeStatus } from './vocabulary.js';
 import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
-import { isClaim, isClassification, isDatum } from '../generated/ast.js';
+import { isClaim, isClassification } from '../generated/ast.js';
+import { datumFacts } from './datum-facts.js';
 import { classificationMismatch } from './classification.js';
 
 /** Distinct evidence a grounded element rests on, transitively (each list stops growing at its cap). */
@@ -281,14 +282,15 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
             profile = { data: [], respondents: [], methods: [], sources: [], stats: [], pieces: [] };
             componentProfile.set(component, profile);
         }
-        if (node.kind === 'datum' && node.element && isDatum(node.element)) {
+        const datum = node.kind === 'datum' ? datumFacts(node) : undefined;
+        if (datum) {
             add(profile.data, node.id);
             add(profile.pieces, node.id);
-            if (node.element.method) {
-                add(profile.methods, node.element.method);
+            if (datum.method) {
+                add(profile.methods, datum.method);
             }
-            for (const respondent of node.element.respondents) {
-                add(profile.respondents, respondent.$refText);
+            for (const respondent of datum.respondents) {
+                add(profile.respondents, respondent);
             }
         } else if (node.kind === 'source') {
             add(profile.sources, node.id);

@@ -31,7 +31,10 @@ export const RuleTable = [
     { name: 'UnusedDatum', code: 'unused-datum', severity: 'hint', summary: 'a datum nothing uses' },
     { name: 'UnknownClaimSpan', code: 'unknown-claim-span', severity: 'error', summary: 'a manuscript\'s `[…]{.claim ref=…}` span names no claim of the map (the nearest claims are suggested)' },
     { name: 'UngroundedClaimSpan', code: 'ungrounded-claim-span', severity: 'warning', summary: 'a manuscript marks a sentence as a claim the map does not ground' },
-    { name: 'ClaimNotInManuscript', code: 'claim-not-in-manuscript', severity: 'hint', summary: 'a conclusion of the map (a claim nothing rests on) that the claims a manuscript marks lead to, but that no claim span marks' }
+    { name: 'ClaimNotInManuscript', code: 'claim-not-in-manuscript', severity: 'hint', summary: 'a conclusion of the map (a claim nothing rests on) that the claims a manuscript marks lead to, but that no claim span marks' },
+    { name: 'ProjectNotFound', code: 'project-not-found', severity: 'error', summary: 'a `project` file is missing, not a file, too large, outside the workspace or no REFI-QDA project' },
+    { name: 'ProjectProblem', code: 'project-problem', severity: 'error', summary: 'a problem inside a REFI-QDA project (a segment that cannot be cut, a missing source text…), at most at its own severity' },
+    { name: 'UnknownProjectEvidence', code: 'unknown-project-evidence', severity: 'error', summary: 'a code or segment the project does not have, or a quote that more than one segment contains' }
 ] as const satisfies readonly { name: string; code: string; severity: Severity; summary: string }[];
 
 /** What `warrant.config.json` and the `warrant.rules` setting accept per code. */

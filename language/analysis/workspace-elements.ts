@@ -1,9 +1,9 @@
 import {
-    isAnnex, isBibliography, isClaim, isPattern, isRespondent, isScheme, isSource, isStat,
-    type Annex, type Bibliography, type Claim, type Datum, type Document, type Pattern, type Respondent, type Scheme, type Source, type Stat
+    isAnnex, isBibliography, isClaim, isPattern, isProject, isRespondent, isScheme, isSource, isStat,
+    type Annex, type Bibliography, type Claim, type Datum, type Document, type Pattern, type Project, type Respondent, type Scheme, type Source, type Stat
 } from '../generated/ast.js';
 
-export type NamedElement = Source | Respondent | Annex | Datum | Stat | Scheme | Claim | Pattern;
+export type NamedElement = Source | Respondent | Annex | Datum | Stat | Scheme | Claim | Pattern | Project;
 
 /** Every declaration of the workspace, grouped by kind, in a stable order (documents by URI, then text order). */
 export interface WorkspaceElements {
@@ -19,12 +19,14 @@ export interface WorkspaceElements {
     sources: Source[];
     respondents: Respondent[];
     bibliographies: Bibliography[];
+    /** REFI-QDA projects read as annex data. */
+    projects: Project[];
 }
 
 export function collectElements(documents: Iterable<Document>): WorkspaceElements {
     const elements: WorkspaceElements = {
         byName: new Map(), duplicates: new Map(),
-        claims: [], patterns: [], data: [], stats: [], schemes: [], sources: [], respondents: [], bibliographies: []
+        claims: [], patterns: [], data: [], stats: [], schemes: [], sources: [], respondents: [], bibliographies: [], projects: []
     };
     const declare = (node: NamedElement) => {
         if (!node.name) {
@@ -59,6 +61,8 @@ export function collectElements(documents: Iterable<Document>): WorkspaceElement
                 elements.schemes.push(element);
             } else if (isSource(element)) {
                 elements.sources.push(element);
+            } else if (isProject(element)) {
+                elements.projects.push(element);
             } else if (isRespondent(element)) {
                 elements.respondents.push(element);
             } else if (isAnnex(element)) {

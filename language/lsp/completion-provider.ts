@@ -15,6 +15,7 @@ import { bandRange, excerpt, inlineReference, md, statValue } from './describe.j
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
 import { showHiddenCharacters } from '../safety/characters.js';
 import { COMPLETION_SNIPPETS } from './snippets.js';
+import { inProjectKey, projectKeyItems } from './project-completion.js';
 import type { WarrantLspSupport } from './support.js';
 import { citesAfter } from '../manuscript/citations.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
@@ -93,6 +94,11 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && params.context.triggerCharacter === ' '
             && !spaceTriggers(document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position }))) {
             return { isIncomplete: false, items: [] };
+        }
+        // Inside the string of `code "…" in p` / `segment "…" in p`: the project's names, not the grammar's next tokens.
+        if (inProjectKey(document.textDocument, offset)) {
+            const analysis = await this.support.analysis(cancelToken);
+            return { isIncomplete: false, items: analysis ? projectKeyItems(document.textDocument, offset, analysis) : [] };
         }
         return super.getCompletion(document, params, cancelToken);
     }

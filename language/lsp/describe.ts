@@ -8,6 +8,7 @@ import { isDatum, isStat, type Band, type Datum, type Respondent, type Source, t
 import { markdownText } from '../graph/escape.js';
 import { isGroundedStatus, statusWord } from '../analysis/vocabulary.js';
 import { recover, type ErrorLog } from './error-log.js';
+import { segmentLine } from './project-hover.js';
 
 /** User text as inline Markdown (escaped, bidi controls removed, one line). */
 export function md(text: string | number | undefined): string {
@@ -168,6 +169,9 @@ export function traceStep(node: ArgumentNode, store: BibliographyStore, log: Err
     if (node.kind === 'source') {
         const key = node.source?.key ?? node.unresolvedKey ?? node.id.replace(/^@/, '');
         return `source ${code('@' + key)}: ${referenceMarkdown(node.source, key, store, log)}`;
+    }
+    if (node.segment) {
+        return segmentLine(node.segment);
     }
     const element = node.element;
     if (element && isDatum(element)) {

@@ -2,7 +2,7 @@ import { CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type LeafCs
 import { AbstractFormatter } from 'langium/lsp';
 import type { DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import {
-    isAnnex, isAttribute, isClaim, isDocument, isPattern, isPercentage, isRange, isRespondent, isScheme, isSource, isStat,
+    isAnnex, isAttribute, isClaim, isDocument, isPattern, isProject, isPercentage, isRange, isRespondent, isScheme, isSource, isStat,
     type Document, type Element
 } from '../generated/ast.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
@@ -357,6 +357,9 @@ function itemsOf(element: Element): AstNode[] {
     }
     if (isRespondent(element)) {
         return element.attributes;
+    }
+    if (isProject(element)) {
+        return element.settings;
     }
     if (isAnnex(element)) {
         return element.data;

@@ -5,7 +5,7 @@ import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import { DISPLAY_PROFILE_CAP, type Triangulation } from '../analysis/grounding.js';
 import { bandOf, formatQuantity } from '../analysis/quantities.js';
 import {
-    isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isRespondent, isScheme, isSource, isStat,
+    isAnnex, isBand, isClaim, isClassification, isDatum, isPattern, isProject, isProjectEvidence, isRespondent, isScheme, isSource, isStat,
     type Annex, type Band, type Claim, type Classification, type Datum, type Pattern, type Respondent, type Scheme, type Stat
 } from '../generated/ast.js';
 import { IssueCodes, type IssueCode } from '../analysis/issue-codes.js';
@@ -16,6 +16,7 @@ import {
 } from './describe.js';
 import { recover, serverErrorLog, type ErrorLog } from './error-log.js';
 import { KEYWORD_DOCS, keywordMarkdown } from './keyword-docs.js';
+import { projectEvidenceHover, projectHover } from './project-hover.js';
 import { citationAt, fileName, uriOf, type WarrantLspSupport } from './support.js';
 import { isCrossReference } from '../manuscript/citations.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
@@ -59,6 +60,12 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
         if (!leaf || leaf.offset + leaf.length < offset) {
             return undefined;
+        }
+        // `code "…" in interviews`: the string (or the keyword) names something in the project, not a declaration.
+        if (isProjectEvidence(leaf.astNode) && leaf.text !== 'in' && leaf.offset !== leaf.astNode.project?.$refNode?.offset) {
+            const analysis = await this.support.analysis(cancelToken);
+            const text = analysis ? projectEvidenceHover(leaf.astNode, analysis) : undefined;
+            return text ? markdown(text, leaf.range) : undefined;
         }
         const targets = recover(() => this.references.findDeclarations(leaf), this.log, 'Finding the declaration under the cursor') ?? [];
         if (targets.length > 0) {
@@ -106,6 +113,9 @@ export class WarrantHoverProvider extends AstNodeHoverProvider {
             }
             if (isAnnex(target)) {
                 return annexHover(target);
+            }
+            if (isProject(target)) {
+                return projectHover(target, this.services.warrant.Files.external);
             }
         } catch (error) {
             console.error('warrant: hover failed', error);

@@ -5,7 +5,8 @@ import {
     CancellationToken, DocumentHighlight, DocumentHighlightKind, Location, LocationLink,
     type DefinitionParams, type DocumentHighlightParams, type Range, type ReferenceParams
 } from 'vscode-languageserver';
-import { isBibliography, isSource, type Citation, type Source } from '../generated/ast.js';
+import { isBibliography, isProjectEvidence, isSource, type Citation, type Source } from '../generated/ast.js';
+import { sameEvidence, segmentLocations } from './project-navigation.js';
 import type { WarrantServices } from '../warrant-module.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
 import { proseTargetAt, type ProseTarget } from './prose-targets.js';
@@ -57,7 +58,8 @@ export function keyCitations(support: WarrantLspSupport, key: string, documentUr
 
 /**
  * Go to definition: names through Langium's linking; an `@key` to its inline source or to
- * the line of its entry in the .bib file; a `bibliography "…"` path to the file.
+ * the line of its entry in the .bib file; a `bibliography "…"` path to the file; a project's
+ * `segment "…"` (or each segment of a `code "…"`) to its excerpt in the source's text.
  */
 export class WarrantDefinitionProvider extends DefaultDefinitionProvider {
     private readonly support: WarrantLspSupport;
@@ -97,6 +99,12 @@ export class WarrantDefinitionProvider extends DefaultDefinitionProvider {
         const bibliography = this.bibliographyAt(document, offset);
         if (bibliography) {
             return [bibliography];
+        }
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        if (leaf && isProjectEvidence(leaf.astNode) && leaf.text.startsWith('"')) {
+            const analysis = await this.support.analysis(cancelToken);
+            return analysis ? segmentLocations(leaf.astNode, analysis, leaf.range) : undefined;
         }
         return super.getDefinition(document, params, cancelToken);
     }
@@ -140,6 +148,12 @@ export class WarrantReferencesProvider extends DefaultReferencesProvider {
                 locations.unshift(Location.create(declaration.uri, declaration.range));
             }
             return locations;
+        }
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position)) : undefined;
+        if (leaf && isProjectEvidence(leaf.astNode) && leaf.text.startsWith('"')) {
+            const analysis = await this.support.analysis(cancelToken);
+            return analysis ? sameEvidence(leaf.astNode, analysis) : [];
         }
         return super.findReferences(document, params, cancelToken);
     }

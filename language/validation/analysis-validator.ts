@@ -2,6 +2,7 @@ import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langiu
 import { DiagnosticTag, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Finding } from '../analysis/finding.js';
 import type { WarrantAstType, Document } from '../generated/ast.js';
+import type { Severity } from '../protocol.js';
 import type { WarrantServices } from '../warrant-module.js';
 
 /**
@@ -17,10 +18,11 @@ export class AnalysisValidator {
         const findings = analysis.findings.get(document) ?? [];
         const settings = this.services.warrant.Settings;
         for (const finding of findings) {
-            const level = settings.level(finding.code);
-            if (level === 'off') {
+            const configured = settings.level(finding.code);
+            if (configured === 'off') {
                 continue;
             }
+            const level = finding.severity !== undefined && SEVERITY_RANK[finding.severity] < SEVERITY_RANK[configured] ? finding.severity : configured;
             const textDocument = finding.range && AstUtils.getDocument(document).textDocument;
             accept(level === 'information' ? 'info' : level, finding.message, {
                 node: finding.node,
@@ -49,6 +51,8 @@ function relatedInformation(finding: Finding): DiagnosticRelatedInformation[] | 
         return range ? [{ location: { uri: document.uri.toString(), range }, message: related.message }] : [];
     });
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
 /** Registers the injected AnalysisValidator's checks (Langium's way: the validator is a service, its checks are registered once). */
 export function registerAnalysisValidator(services: WarrantServices): void {

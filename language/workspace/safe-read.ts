@@ -36,6 +36,20 @@ export async function readContainedText(baseFile: string, relative: string, root
  * and (on Linux) a handle whose real location is outside `root`.
  */
 export async function readRegularFile(realPath: string, root: string, maxBytes: number): Promise<SafeReadResult> {
+    const read = await readRegularBytes(realPath, root, maxBytes);
+    if (!read.ok) {
+        return read;
+    }
+    const text = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+    return { ok: true, path: realPath, realPath, text, mtimeMs: read.mtimeMs, size: read.size };
+}
+
+export type SafeBytesResult =
+    | { ok: true; bytes: Uint8Array; mtimeMs: number; size: number }
+    | { ok: false; path: string; problem: FileProblem };
+
+/** `readRegularFile` without decoding: the bytes of a binary file (a `.qdpx` archive). */
+export async function readRegularBytes(realPath: string, root: string, maxBytes: number): Promise<SafeBytesResult> {
     let handle: fs.FileHandle | undefined;
     try {
         handle = await fs.open(realPath, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
@@ -65,8 +79,7 @@ export async function readRegularFile(realPath: string, root: string, maxBytes: 
                 break;
             }
         }
-        const text = buffer.toString('utf8', 0, length).replace(/^\uFEFF/, '');
-        return { ok: true, path: realPath, realPath, text, mtimeMs: stat.mtimeMs, size: stat.size };
+        return { ok: true, bytes: buffer.subarray(0, length), mtimeMs: stat.mtimeMs, size: stat.size };
     } catch {
         return { ok: false, path: realPath, problem: 'unreadable' };
     } finally {

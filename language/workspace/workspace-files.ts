@@ -1,18 +1,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type TranscriptFacts } from '../analysis/external-files.js';
+import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type ProjectFacts, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
-import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, type Origin } from '../generated/ast.js';
+import { isAnnex, isBibliography, isDocument, isProject, type Bibliography, type Document, type Origin, type Project } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { isInside, resolveContained } from '../safety/path-containment.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
-import { readRegularFile } from './safe-read.js';
+import { ProjectStore, type ProjectBytesSource } from './project-store.js';
+import { readRegularBytes, readRegularFile } from './safe-read.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
 export const MAX_EXTERNAL_FILE_BYTES = 50 * 1024 * 1024;
+
+/** REFI-QDA projects (zip archives, often with media) larger than this are reported, not read. */
+export const MAX_PROJECT_FILE_BYTES = 256 * 1024 * 1024;
 
 interface CachedFile {
     mtimeMs: number;
@@ -22,6 +26,8 @@ interface CachedFile {
 
 type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; problem: FileProblem };
 
+type Located = { ok: true; root: string; path: string; realPath: string; mtimeMs: number; size: number } | { ok: false; path: string; problem: FileProblem };
+
 /**
  * Reads the files the .warrant documents point to — bibliographies, transcripts and
  * `warrant.config.json` — before each analysis, with path containment (never outside the
@@ -30,6 +36,7 @@ type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: 
  */
 export class WorkspaceFiles {
     readonly store = new BibliographyStore();
+    readonly projects = new ProjectStore();
     config: WarrantConfig = EmptyConfig;
     /** Counts refreshes, so results computed from these files can tell they are outdated. */
     version = 0;
@@ -43,6 +50,7 @@ export class WorkspaceFiles {
     private bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
     private transcriptFacts = new Map<Origin, TranscriptFacts>();
     private manuscriptFacts = new Map<Document, BibliographyFacts[]>();
+    private projectFacts = new Map<Project, ProjectFacts>();
 
     constructor(private readonly shared: WarrantSharedServices) {}
 
@@ -75,7 +83,8 @@ export class WorkspaceFiles {
     readonly external: ExternalFiles = {
         bibliography: statement => this.bibliographyFacts.get(statement),
         transcript: origin => this.transcriptFacts.get(origin),
-        manuscriptBibliographies: root => this.manuscriptFacts.get(root)
+        manuscriptBibliographies: root => this.manuscriptFacts.get(root),
+        project: statement => this.projectFacts.get(statement)
     };
 
     readonly bibliography: BibliographyLookup = {
@@ -98,14 +107,16 @@ export class WorkspaceFiles {
         return this.configFile?.problems.map(problem => problem.message) ?? [];
     }
 
-    /** Loads everything the given documents and the config refer to. */
-    async refresh(documents: LangiumDocument[]): Promise<void> {
+    /** Loads everything the given documents and the config refer to; a cancelled build stops reading projects. */
+    async refresh(documents: LangiumDocument[], isCancelled?: () => boolean): Promise<void> {
         this.skipping = new Map();
         await this.loadConfig();
         const bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
         const transcriptFacts = new Map<Origin, TranscriptFacts>();
         const manuscriptFacts = new Map<Document, BibliographyFacts[]>();
+        const projectFacts = new Map<Project, ProjectFacts>();
         const activeBibliographies = new Set<string>();
+        const activeProjects = new Set<string>();
         const loadBibliography = async (baseFile: string, relative: string): Promise<BibliographyFacts> => {
             const read = await this.read(baseFile, relative);
             if (!read.ok) {
@@ -131,7 +142,7 @@ export class WorkspaceFiles {
             const file = document.uri.fsPath;
             const manuscript = manuscriptOf(document);
             if (this.shared.workspace.WorkspaceManager.trusted && this.rootFor(file) === undefined) {
-                this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts);
+                this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts, projectFacts);
                 if (manuscript?.checked && manuscript.bibliographies.length > 0) {
                     manuscriptFacts.set(root as Document, manuscript.bibliographies.map(named => ({ status: 'document-outside-workspace', path: named.path })));
                 }
@@ -149,6 +160,11 @@ export class WorkspaceFiles {
                     facts.push(await loadBibliography(file, named.path));
                 }
                 manuscriptFacts.set(root as Document, facts);
+            }
+            for (const statement of (root as Document).elements.filter(isProject)) {
+                if (statement.path !== undefined) {
+                    projectFacts.set(statement, await this.loadProject(file, statement.path, activeProjects, isCancelled));
+                }
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
             // Many data of a file name the same transcript: resolve and stat it once per refresh.
@@ -170,9 +186,11 @@ export class WorkspaceFiles {
                 this.store.remove(uri);
             }
         }
+        this.projects.retain(activeProjects);
         this.bibliographyFacts = bibliographyFacts;
         this.transcriptFacts = transcriptFacts;
         this.manuscriptFacts = manuscriptFacts;
+        this.projectFacts = projectFacts;
         this.skipped = this.skipping;
         this.version++;
     }
@@ -181,11 +199,13 @@ export class WorkspaceFiles {
      * A document outside every workspace folder: nothing it names is read, and one diagnostic
      * (on its first bibliography or transcript, not on each) says so.
      */
-    private refuseOutsideDocument(document: Document, file: string, bibliographies: Map<Bibliography, BibliographyFacts>, transcripts: Map<Origin, TranscriptFacts>): void {
+    private refuseOutsideDocument(document: Document, file: string, bibliographies: Map<Bibliography, BibliographyFacts>, transcripts: Map<Origin, TranscriptFacts>, projects: Map<Project, ProjectFacts>): void {
         for (const element of document.elements) {
             const origin = isAnnex(element) ? element.data.find(datum => datum.origin?.file !== undefined)?.origin : undefined;
             if (isBibliography(element) && element.path !== undefined) {
                 bibliographies.set(element, { status: 'document-outside-workspace', path: element.path });
+            } else if (isProject(element) && element.path !== undefined) {
+                projects.set(element, { status: 'document-outside-workspace', path: element.path });
             } else if (origin?.file !== undefined) {
                 transcripts.set(origin, { status: 'document-outside-workspace', path: origin.file });
             } else {
@@ -200,8 +220,10 @@ export class WorkspaceFiles {
     invalidate(fsPath?: string): void {
         if (fsPath) {
             this.cache.delete(path.resolve(fsPath));
+            this.projects.forget(path.resolve(fsPath));
         } else {
             this.cache.clear();
+            this.projects.forget();
         }
     }
 
@@ -222,7 +244,8 @@ export class WorkspaceFiles {
         this.configFile = configFile;
     }
 
-    private async read(baseFile: string, relative: string): Promise<ReadResult> {
+    /** Where a named file is, if it may be read: trust, containment, type and size, then its `stat`. */
+    private async locate(baseFile: string, relative: string, maxBytes: number): Promise<Located> {
         if (!this.shared.workspace.WorkspaceManager.trusted) {
             return this.skip(baseFile, relative, 'untrusted');
         }
@@ -230,26 +253,34 @@ export class WorkspaceFiles {
         if (root === undefined) {
             return this.skip(baseFile, relative, 'outside-workspace');
         }
-        const contained = resolveContained(baseFile, relative, root, MAX_EXTERNAL_FILE_BYTES);
+        const contained = resolveContained(baseFile, relative, root, maxBytes);
         if (!contained.ok) {
             return this.skip(baseFile, relative, contained.reason);
         }
-        const target = contained.path;
         try {
-            const stat = await fs.stat(target);
-            const cached = this.cache.get(target);
-            if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-                return { ok: true, path: target, text: cached.text };
-            }
+            const stat = await fs.stat(contained.path);
+            return { ok: true, root, path: contained.path, realPath: contained.realPath, mtimeMs: stat.mtimeMs, size: stat.size };
         } catch {
-            this.cache.delete(target);
+            this.cache.delete(contained.path);
             return this.skip(baseFile, relative, 'unreadable');
+        }
+    }
+
+    private async read(baseFile: string, relative: string): Promise<ReadResult> {
+        const located = await this.locate(baseFile, relative, MAX_EXTERNAL_FILE_BYTES);
+        if (!located.ok) {
+            return located;
+        }
+        const { root, path: target } = located;
+        const cached = this.cache.get(target);
+        if (cached && cached.mtimeMs === located.mtimeMs && cached.size === located.size) {
+            return { ok: true, path: target, text: cached.text };
         }
         // Robustness: not `fs.readFile(target)`, which blocks forever on a FIFO and never ends on
         // a device swapped in after the containment check above; readRegularFile opens the file
         // non-blocking, re-checks type, size and location on the open handle and reads at most
         // the cap (see safe-read.ts).
-        const read = await readRegularFile(contained.realPath, root, MAX_EXTERNAL_FILE_BYTES);
+        const read = await readRegularFile(located.realPath, root, MAX_EXTERNAL_FILE_BYTES);
         if (!read.ok) {
             this.cache.delete(target);
             return this.skip(baseFile, relative, read.problem);
@@ -258,11 +289,62 @@ export class WorkspaceFiles {
         return { ok: true, path: target, text: read.text };
     }
 
-    private skip(baseFile: string, relative: string, problem: FileProblem): ReadResult {
+    /**
+     * A `project` file, read (or taken from the store when its mtime and size are unchanged).
+     * Sources it keeps outside its archive are read through the same containment, relative to
+     * the project file.
+     */
+    private async loadProject(baseFile: string, relative: string, active: Set<string>, isCancelled?: () => boolean): Promise<ProjectFacts> {
+        const located = await this.locate(baseFile, relative, MAX_PROJECT_FILE_BYTES);
+        if (!located.ok) {
+            return { status: located.problem, path: relative };
+        }
+        const { root, path: target, realPath } = located;
+        active.add(target);
+        const source: ProjectBytesSource = {
+            version: `${located.mtimeMs}:${located.size}`,
+            bytes: async () => {
+                const read = await readRegularBytes(realPath, root, MAX_PROJECT_FILE_BYTES);
+                if (!read.ok) {
+                    throw new UnreadableProject(read.problem);
+                }
+                return read.bytes;
+            },
+            external: async (name: string) => {
+                const contained = resolveContained(target, name.replace(/^relative:\/\//i, '').replace(/^(?:absolute|file):\/\//i, '/'), root, MAX_EXTERNAL_FILE_BYTES);
+                if (!contained.ok) {
+                    throw new Error(describeFileProblem(contained.reason, name));
+                }
+                const read = await readRegularBytes(contained.realPath, root, MAX_EXTERNAL_FILE_BYTES);
+                if (!read.ok) {
+                    throw new Error(describeFileProblem(read.problem, name));
+                }
+                return read.bytes;
+            }
+        };
+        try {
+            return { status: 'ok', path: relative, index: await this.projects.load(target, source, { isCancelled }) };
+        } catch (error) {
+            if (error instanceof UnreadableProject) {
+                this.skip(baseFile, relative, error.problem);
+                return { status: error.problem, path: relative };
+            }
+            throw error;
+        }
+    }
+
+    private skip(baseFile: string, relative: string, problem: FileProblem): { ok: false; path: string; problem: FileProblem } {
         if (problem !== 'not-found') {
             const file = path.resolve(path.dirname(baseFile), relative);
             this.skipping.set(file, describeFileProblem(problem, file));
         }
         return { ok: false, path: relative, problem };
+    }
+}
+
+/** The project file could not be read (after its containment check passed): a race, a FIFO swapped in, growth past the cap. */
+class UnreadableProject extends Error {
+    constructor(readonly problem: FileProblem) {
+        super(problem);
     }
 }

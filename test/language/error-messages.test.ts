@@ -48,7 +48,7 @@ describe('syntax errors say what is wrong in the user\'s terms', () => {
     it('an unknown word where a declaration starts lists the declarations', async () => {
         const [error] = await syntaxErrors('claim a "A"\nargument b "B"\n');
         assert.deepEqual(at(error), [1, 0, 1, 8]);
-        assert.equal(String(error.message), 'Unexpected `argument`: a declaration starts with `bibliography`, `source`, `respondent`, `subject`, `annex`, `stat`, `scheme`, `claim` or `pattern`.');
+        assert.equal(String(error.message), 'Unexpected `argument`: a declaration starts with `bibliography`, `project`, `source`, `respondent`, `subject`, `annex`, `stat`, `scheme`, `claim` or `pattern`.');
     });
 
     it('quotes: an unclosed one, single and curly ones', async () => {

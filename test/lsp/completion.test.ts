@@ -29,7 +29,7 @@ describe('completion', function () {
     it('offers the element keywords and snippets at the top level', async () => {
         const list = await items('<|>');
         const keywords = labels(list.filter(item => item.kind === CompletionItemKind.Keyword)).sort();
-        assert.deepEqual(keywords, ['annex', 'bibliography', 'claim', 'pattern', 'respondent', 'scheme', 'source', 'stat', 'subject']);
+        assert.deepEqual(keywords, ['annex', 'bibliography', 'claim', 'pattern', 'project', 'respondent', 'scheme', 'source', 'stat', 'subject']);
         const snippets = list.filter(item => item.kind === CompletionItemKind.Snippet);
         assert.deepEqual(labels(snippets).sort(), ['claim', 'pattern', 'scheme']);
         const claim = snippets.find(item => item.label === 'claim')!;

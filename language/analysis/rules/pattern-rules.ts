@@ -1,8 +1,17 @@
-import { isAnomalous, isObserved, isStrategic, isUnanticipated, type Datum, type Pattern } from '../../generated/ast.js';
+import type { AstNode } from 'langium';
+import { isAnomalous, isObserved, isStrategic, isUnanticipated, type Pattern } from '../../generated/ast.js';
 import { listNames } from '../describe.js';
 import { MAX_RELATED, type Finding } from '../finding.js';
 import { IssueCodes } from '../issue-codes.js';
+import type { ProjectEvidenceResolver } from '../project-evidence.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
+
+/** An observed datum, hand-written or a project segment (then `node` is the reference to it). */
+interface ObservedDatum {
+    name: string;
+    occurrence?: string;
+    node: AstNode;
+}
 
 /**
  * pattern-incomplete: Merton's serendipity pattern is an unanticipated, anomalous and
@@ -11,7 +20,7 @@ import type { WorkspaceElements } from '../workspace-elements.js';
  * as `emergent`; data that were prompted, or whose occurrence is not recorded, show nothing
  * stumbled upon.
  */
-export function patternFindings(elements: WorkspaceElements): Finding[] {
+export function patternFindings(elements: WorkspaceElements, projects: ProjectEvidenceResolver): Finding[] {
     const findings: Finding[] = [];
     for (const pattern of elements.patterns) {
         const missing: string[] = [];
@@ -24,7 +33,7 @@ export function patternFindings(elements: WorkspaceElements): Finding[] {
         if (!pattern.parts.some(isStrategic)) {
             missing.push('`strategic` (the claim it occasions)');
         }
-        const observed = observedData(pattern);
+        const observed = observedData(pattern, projects);
         if (observed.length === 0) {
             missing.push('`observed` data');
         }
@@ -43,13 +52,19 @@ export function patternFindings(elements: WorkspaceElements): Finding[] {
             findings.push({
                 code: IssueCodes.PatternNotEmergent, node: pattern, property: 'name',
                 message: `${why}; a serendipitous finding needs at least one emergent datum. Mark the data that arose unprompted \`emergent\`.`,
-                related: observed.slice(0, MAX_RELATED).map(datum => ({ node: datum, message: `\`${datum.name}\` is ${datum.occurrence ?? 'not recorded as emergent or prompted'}` }))
+                related: observed.slice(0, MAX_RELATED).map(datum => ({ node: datum.node, message: `\`${datum.name}\` is ${datum.occurrence ?? 'not recorded as emergent or prompted'}` }))
             });
         }
     }
     return findings;
 }
 
-function observedData(pattern: Pattern): Datum[] {
-    return pattern.parts.filter(isObserved).flatMap(part => part.data.flatMap(ref => ref.ref ? [ref.ref] : []));
+function observedData(pattern: Pattern, projects: ProjectEvidenceResolver): ObservedDatum[] {
+    return pattern.parts.filter(isObserved).flatMap(part => [
+        ...part.data.flatMap(ref => ref.ref ? [{ name: ref.ref.name, occurrence: ref.ref.occurrence, node: ref.ref }] : []),
+        ...part.evidence.flatMap(reference => {
+            const resolved = projects.resolve(reference);
+            return resolved.status !== 'ok' ? [] : resolved.segments.map(segment => ({ name: segment.id, occurrence: segment.occurrence, node: reference }));
+        })
+    ]);
 }

@@ -14,6 +14,17 @@ export const MAP_FORMATS: readonly FormatEntry<MapFormat>[] = [
     { format: 'md', name: 'Markdown', label: 'Markdown evidence table', extension: 'md' }
 ];
 
+/**
+ * Formats of the annex data rather than the map, written by the CLI only: `qdpx` is a REFI-QDA
+ * project of the data that name transcript lines (binary, and built from the transcripts, not
+ * from the graph model).
+ */
+export type AnnexFormat = 'qdpx';
+
+export const ANNEX_FORMATS: readonly FormatEntry<AnnexFormat>[] = [
+    { format: 'qdpx', name: 'REFI-QDA', label: 'REFI-QDA project of the annex data', extension: 'qdpx' }
+];
+
 export function isMapFormat(value: unknown): value is MapFormat {
     return MAP_FORMATS.some(f => f.format === value);
 }

@@ -1,0 +1,218 @@
+import { isMethodSetting, isOccurrenceSetting, type Method, type Occurrence, type Project, type ProjectEvidence } from '../generated/ast.js';
+import type { QdaCase, QdaCode, QdaIndex, QdaSelection, QdaSource, QdaValue } from '../qda/index.js';
+import type { ExternalFiles } from './external-files.js';
+
+/**
+ * One coded segment of a REFI-QDA project, as the analysis sees a datum: the same facts a
+ * hand-written `datum` gives (method, respondent, emergent or prompted, text), taken from the
+ * project and the `project` declaration's settings.
+ */
+export interface ProjectSegment {
+    /** The graph id: `project:segment name`, or `project:GUID` when the segment has no unique name. */
+    readonly id: string;
+    readonly project: Project;
+    readonly index: QdaIndex;
+    readonly selection: QdaSelection;
+    readonly source?: QdaSource;
+    /** The case (respondent) the segment belongs to. */
+    readonly case?: QdaCase;
+    readonly method?: Method;
+    readonly occurrence?: Occurrence;
+    /** Names of the segment's codes; the first is its group on the map. */
+    readonly codes: readonly string[];
+    /** The excerpt, or a placeholder when its text could not be cut. */
+    readonly text: string;
+}
+
+/**
+ * What a `code "…" in project` / `segment "…" in project` reference stands for: its segments, or
+ * why none (a message for the reference), or nothing when the project itself was not read
+ * (its declaration says why, once).
+ */
+export type EvidenceResolution =
+    | { status: 'ok'; segments: readonly ProjectSegment[]; code?: QdaCode }
+    | { status: 'unknown'; message: string }
+    | { status: 'unread' };
+
+const METHODS = new Set<string>(['interview', 'observation', 'document', 'survey', 'focus-group', 'fieldnote', 'archive']);
+
+/** Resolves project references once per analysis; every reference to a segment shares one ProjectSegment. */
+export class ProjectEvidenceResolver {
+    private readonly resolved = new Map<ProjectEvidence, EvidenceResolution>();
+    private readonly segments = new Map<Project, Map<string, ProjectSegment>>();
+    private readonly uniqueNames = new Map<Project, Set<string>>();
+
+    constructor(private readonly files: ExternalFiles) {}
+
+    /** The project's index, when it was read and is a REFI-QDA project. */
+    indexOf(project: Project | undefined): QdaIndex | undefined {
+        const facts = project ? this.files.project(project) : undefined;
+        return facts?.status === 'ok' && facts.index.project.readable ? facts.index : undefined;
+    }
+
+    resolve(reference: ProjectEvidence): EvidenceResolution {
+        let result = this.resolved.get(reference);
+        if (!result) {
+            result = this.compute(reference);
+            this.resolved.set(reference, result);
+        }
+        return result;
+    }
+
+    private compute(reference: ProjectEvidence): EvidenceResolution {
+        const project = reference.project?.ref;
+        const index = this.indexOf(project);
+        if (!project || !index || reference.key === undefined) {
+            return { status: 'unread' };
+        }
+        const name = project.name;
+        if (reference.kind === 'code') {
+            const found = findCode(index, reference.key);
+            if (found.length === 0) {
+                return { status: 'unknown', message: `The project \`${name}\` has no code named ${JSON.stringify(reference.key)}.` };
+            }
+            if (found.length > 1) {
+                const paths = found.slice(0, 3).map(code => JSON.stringify(code.path.join('/'))).join(', ');
+                return { status: 'unknown', message: `${found.length} codes of \`${name}\` are named ${JSON.stringify(reference.key)} (${paths}): write the code's path.` };
+            }
+            const code = found[0]!;
+            return { status: 'ok', code, segments: index.segmentsOf(code.guid).map(selection => this.segment(project, index, selection)) };
+        }
+        const candidates = reference.quote ? segmentsQuoting(index, reference.key) : segmentsNamed(index, reference.key);
+        if (candidates.length === 1) {
+            return { status: 'ok', segments: [this.segment(project, index, candidates[0]!)] };
+        }
+        const what = reference.quote ? `whose excerpt contains ${JSON.stringify(reference.key)}` : `named ${JSON.stringify(reference.key)} (by name or GUID)`;
+        if (candidates.length === 0) {
+            return { status: 'unknown', message: `The project \`${name}\` has no segment ${what}.` };
+        }
+        const where = [...new Set(candidates.map(s => index.source(s.source)?.name).filter((n): n is string => n !== undefined))].slice(0, 3);
+        return {
+            status: 'unknown',
+            message: `${candidates.length} segments of \`${name}\` ${reference.quote ? 'contain' : 'are named'} ${JSON.stringify(reference.key)}${where.length > 0 ? ` (in ${where.join(', ')})` : ''}: ${reference.quote ? 'quote more words, or name the segment' : 'name it by its GUID'}.`
+        };
+    }
+
+    /** The datum a selection is, with its method and occurrence from the declaration's settings. */
+    segment(project: Project, index: QdaIndex, selection: QdaSelection): ProjectSegment {
+        let byGuid = this.segments.get(project);
+        if (!byGuid) {
+            byGuid = new Map();
+            this.segments.set(project, byGuid);
+        }
+        const known = byGuid.get(selection.guid);
+        if (known) {
+            return known;
+        }
+        const source = index.source(selection.source);
+        const theCase = index.caseOf(selection);
+        const codes = selection.codes.flatMap(guid => index.code(guid)?.name ?? []);
+        const label = selection.name !== undefined && this.unique(project, index).has(selection.name) ? selection.name : selection.guid;
+        const created: ProjectSegment = {
+            id: `${project.name}:${label}`,
+            project, index, selection, source, case: theCase,
+            method: methodOf(project, source, theCase),
+            occurrence: occurrenceOf(project, index, selection, source, theCase),
+            codes,
+            text: selection.text ?? `(no excerpt: positions ${selection.start}–${selection.end} of "${source?.name ?? selection.source}")`
+        };
+        byGuid.set(selection.guid, created);
+        return created;
+    }
+
+    private unique(project: Project, index: QdaIndex): Set<string> {
+        let names = this.uniqueNames.get(project);
+        if (!names) {
+            const counts = new Map<string, number>();
+            for (const selection of index.project.selections) {
+                if (selection.name !== undefined) {
+                    counts.set(selection.name, (counts.get(selection.name) ?? 0) + 1);
+                }
+            }
+            names = new Set([...counts].filter(([, n]) => n === 1).map(([name]) => name));
+            this.uniqueNames.set(project, names);
+        }
+        return names;
+    }
+}
+
+/** A code by name (ignoring letter case), else by its path from the top (`gendered discourse/mother-blaming`). */
+export function findCode(index: QdaIndex, key: string): readonly QdaCode[] {
+    const named = index.codesNamed(key);
+    if (named.length > 0 || !key.includes('/')) {
+        return named;
+    }
+    const atPath = index.codeAtPath(key.split('/').map(part => part.trim()));
+    return atPath ? [atPath] : [];
+}
+
+function segmentsNamed(index: QdaIndex, key: string): QdaSelection[] {
+    const guid = key.replace(/^\{|\}$/g, '').toLowerCase();
+    const byGuid = index.project.selections.filter(s => s.guid.toLowerCase() === guid);
+    return byGuid.length > 0 ? byGuid : index.project.selections.filter(s => s.name === key);
+}
+
+/** Segments whose excerpt contains the words, ignoring letter case and how the spaces and line breaks fall. */
+function segmentsQuoting(index: QdaIndex, key: string): QdaSelection[] {
+    const wanted = normalise(key);
+    return wanted === '' ? [] : index.project.selections.filter(s => s.text !== undefined && normalise(s.text).includes(wanted));
+}
+
+function normalise(text: string): string {
+    return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** `method … for source` first, then `method from variable` (the source's variable, else its case's), then `method X` alone. */
+function methodOf(project: Project, source: QdaSource | undefined, theCase: QdaCase | undefined): Method | undefined {
+    const settings = project.settings.filter(isMethodSetting);
+    const forSource = settings.find(s => s.source !== undefined && s.method !== undefined && s.source === source?.name);
+    if (forSource) {
+        return forSource.method;
+    }
+    for (const setting of settings) {
+        if (setting.variable !== undefined) {
+            const value = variable(setting.variable, source, theCase);
+            if (value !== undefined && METHODS.has(String(value).trim().toLowerCase())) {
+                return String(value).trim().toLowerCase() as Method;
+            }
+        }
+    }
+    return settings.find(s => s.method !== undefined && s.source === undefined)?.method;
+}
+
+/** `emergent/prompted when code` (the segment carries the code, or a code nested in it) first, then `occurrence from variable`. */
+function occurrenceOf(project: Project, index: QdaIndex, selection: QdaSelection, source: QdaSource | undefined, theCase: QdaCase | undefined): Occurrence | undefined {
+    const settings = project.settings.filter(isOccurrenceSetting);
+    for (const setting of settings) {
+        if (setting.code !== undefined && setting.occurrence !== undefined && carriesCode(index, selection, setting.code)) {
+            return setting.occurrence;
+        }
+    }
+    for (const setting of settings) {
+        if (setting.variable !== undefined) {
+            const value = String(variable(setting.variable, source, theCase) ?? '').trim().toLowerCase();
+            if (value === 'emergent' || value === 'prompted') {
+                return value;
+            }
+        }
+    }
+    return undefined;
+}
+
+function carriesCode(index: QdaIndex, selection: QdaSelection, name: string): boolean {
+    const wanted = new Set(findCode(index, name).map(code => code.guid));
+    return selection.codes.some(guid => {
+        for (let code = index.code(guid), depth = 0; code && depth < 1000; code = code.parent ? index.code(code.parent) : undefined, depth++) {
+            if (wanted.has(code.guid)) {
+                return true;
+            }
+        }
+        return false;
+    });
+}
+
+function variable(name: string, source: QdaSource | undefined, theCase: QdaCase | undefined): QdaValue | undefined {
+    const lower = name.toLowerCase();
+    const find = (values: Readonly<Record<string, QdaValue>> | undefined) => values ? Object.entries(values).find(([key]) => key.toLowerCase() === lower)?.[1] : undefined;
+    return find(source?.variables) ?? find(theCase?.variables);
+}
