@@ -66,6 +66,9 @@ const added = shared.workspace.LangiumDocumentFactory.fromString(text(claims), U
 shared.workspace.LangiumDocuments.addDocument(added);
 await shared.workspace.DocumentBuilder.build([added], { validation: true });
 const buildMs = performance.now() - start;
+// The probe records a block when it next runs: give it that chance before reading it.
+const settle = () => new Promise(resolve => setTimeout(resolve, 20));
+await settle();
 const firstBlockMs = delay.max / 1e6;
 const firstGapMs = longestGap;
 const firstCpuMs = longestCpu;
@@ -84,6 +87,7 @@ const rebuildStart = performance.now();
 writeFileSync(path.join(dir, 'a.warrant'), edited);
 await shared.workspace.DocumentBuilder.update([URI.file(path.join(dir, 'a.warrant'))], []);
 const rebuildMs = performance.now() - rebuildStart;
+await settle();
 delay.disable();
 clearInterval(probe);
 rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,10 @@ import type { ExternalFiles } from './external-files.js';
  * project and the `project` declaration's settings.
  */
 export interface ProjectSegment {
-    /** The graph id: `project:segment name`, or `project:GUID` when the segment has no unique name. */
+    /**
+     * The graph id: `project:segment name`; for a segment without a unique name, its source and
+     * positions (`interviews:R02 police officer 354–409`); the GUID when even those repeat.
+     */
     readonly id: string;
     readonly project: Project;
     readonly index: QdaIndex;
@@ -40,7 +43,7 @@ const METHODS = new Set<string>(['interview', 'observation', 'document', 'survey
 export class ProjectEvidenceResolver {
     private readonly resolved = new Map<ProjectEvidence, EvidenceResolution>();
     private readonly segments = new Map<Project, Map<string, ProjectSegment>>();
-    private readonly uniqueNames = new Map<Project, Set<string>>();
+    private readonly labels = new Map<Project, Map<string, string>>();
 
     constructor(private readonly files: ExternalFiles) {}
 
@@ -107,7 +110,7 @@ export class ProjectEvidenceResolver {
         const source = index.source(selection.source);
         const theCase = index.caseOf(selection);
         const codes = selection.codes.flatMap(guid => index.code(guid)?.name ?? []);
-        const label = selection.name !== undefined && this.unique(project, index).has(selection.name) ? selection.name : selection.guid;
+        const label = this.labelsOf(project, index).get(selection.guid) ?? selection.guid;
         const created: ProjectSegment = {
             id: `${project.name}:${label}`,
             project, index, selection, source, case: theCase,
@@ -120,19 +123,25 @@ export class ProjectEvidenceResolver {
         return created;
     }
 
-    private unique(project: Project, index: QdaIndex): Set<string> {
-        let names = this.uniqueNames.get(project);
-        if (!names) {
-            const counts = new Map<string, number>();
-            for (const selection of index.project.selections) {
-                if (selection.name !== undefined) {
-                    counts.set(selection.name, (counts.get(selection.name) ?? 0) + 1);
-                }
-            }
-            names = new Set([...counts].filter(([, n]) => n === 1).map(([name]) => name));
-            this.uniqueNames.set(project, names);
+    /** Each segment's label, unique in its project (see `ProjectSegment.id`). */
+    private labelsOf(project: Project, index: QdaIndex): Map<string, string> {
+        let labels = this.labels.get(project);
+        if (!labels) {
+            const candidates = index.project.selections.map(selection => ({
+                guid: selection.guid,
+                name: selection.name,
+                place: `${index.source(selection.source)?.name ?? selection.source} ${selection.start}–${selection.end}`
+            }));
+            const count = new Map<string, number>();
+            const seen = (label: string | undefined) => label !== undefined && count.set(label, (count.get(label) ?? 0) + 1);
+            candidates.forEach(c => {
+                seen(c.name);
+                seen(c.place);
+            });
+            labels = new Map(candidates.map(c => [c.guid, c.name !== undefined && count.get(c.name) === 1 ? c.name : count.get(c.place) === 1 ? c.place : c.guid]));
+            this.labels.set(project, labels);
         }
-        return names;
+        return labels;
     }
 }
 

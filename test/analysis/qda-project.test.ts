@@ -7,7 +7,7 @@ import { buildGraphModel } from '../../language/analysis/graph-model-builder.js'
 import { inProjectKey } from '../../language/lsp/project-completion.js';
 import type { WorkspaceAnalysis } from '../../language/analysis/analysis.js';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
-import { buildProject, DEFAULT_CODES, fixtureGuid, R01, R02, R03, type FixtureOptions } from '../qda/fixtures.js';
+import { buildProject, DEFAULT_CODES, fixtureGuid, positionsOf, R01, R02, R03, type FixtureOptions } from '../qda/fixtures.js';
 
 /** A workspace of one `.warrant` file and `interviews.qdpx` built from the fixtures. */
 async function withProject(text: string, project: FixtureOptions | Uint8Array = {}): Promise<TestWorkspace> {
@@ -84,6 +84,9 @@ describe('a REFI-QDA project as annex data', function () {
             assert.equal(data.length, 3);
             const referral = data.find(node => node.label === 'the referral form only had a box for her')!;
             assert.equal(referral.detail, 'interview · R03 (male)');
+            // An unnamed segment is known by its source and positions.
+            const { start, end } = positionsOf(R03.text, referral.label);
+            assert.equal(referral.id, `interviews:R03 health visitor ${start}–${end}`);
             assert.equal(referral.section, 'mother-blaming');
             assert.equal(referral.status, 'grounded');
             assert.ok(model.edges.some(edge => edge.from === referral.id && edge.to === 'blame' && edge.kind === 'supports'));
