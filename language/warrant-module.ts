@@ -1,3 +1,4 @@
+import { ClientFiles } from './workspace/client-files.js';
 import { DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -31,6 +32,8 @@ export interface WarrantAddedSharedServices {
         DocumentBuilder: WarrantDocumentBuilder;
         WorkspaceManager: WarrantWorkspaceManager;
         LangiumDocumentFactory: WarrantDocumentFactory;
+        /** Files outside `file:` (a virtual workspace), read through the client. */
+        ClientFiles: ClientFiles;
     };
 }
 
@@ -90,7 +93,10 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
         DocumentBuilder: (services) => new WarrantDocumentBuilder(services),
         WorkspaceManager: (services) => new WarrantWorkspaceManager(services),
         // Reads .warrant files from disk with containment, caps and trust (robustness: docs/security.md).
-        LangiumDocumentFactory: (services) => new WarrantDocumentFactory(services)
+        LangiumDocumentFactory: (services) => new WarrantDocumentFactory(services),
+        ClientFiles: (services) => new ClientFiles((type, params) => services.lsp.Connection
+            ? services.lsp.Connection.sendRequest(type.method, params)
+            : Promise.reject(new Error('no language client')))
     },
     lsp: {
         // A closed document returns to its text on disk (no checking against discarded edits).

@@ -1,6 +1,6 @@
-import os from 'node:os';
 import * as vscode from 'vscode';
 import { EXPORT_CHOICES, isExportChoice, type ExportChoice } from '../../language/graph/export/formats.js';
+import { platform } from '../platform.js';
 import type { PreviewManager } from '../preview/preview-manager.js';
 import type { PreviewPanel } from '../preview/preview-panel.js';
 import { exportFileName, pickExportFolder } from './export-location.js';
@@ -51,20 +51,8 @@ async function render(panel: PreviewPanel, format: ExportChoice, extensionUri: v
     const document = panel.scope.kind === 'document' ? panel.scope.uri : undefined;
     const title = `Argument map: ${document ? document.path.split('/').pop() : vscode.workspace.name ?? 'workspace'}`;
     const viewerScript = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'out', 'webview.js')));
-    const { exportMap } = loadWriters(extensionUri);
+    const { exportMap } = await platform().loadWriters(extensionUri);
     return new TextEncoder().encode(await exportMap(model, format, { title, viewerScript }));
-}
-
-type Writers = typeof import('../../language/graph/export/index.js');
-
-/**
- * The writers are a bundle of their own (out/map-export.cjs, built from
- * language/graph/export/index.ts): the HTML export lays the map out with ELK, megabytes that
- * activation should not load. Node caches the module after the first export.
- */
-function loadWriters(extensionUri: vscode.Uri): Writers {
-    const load: (path: string) => Writers = require;
-    return load(vscode.Uri.joinPath(extensionUri, 'out', 'map-export.cjs').fsPath);
 }
 
 function defaultUri(panel: PreviewPanel, extension: string): vscode.Uri | undefined {
@@ -72,7 +60,7 @@ function defaultUri(panel: PreviewPanel, extension: string): vscode.Uri | undefi
     const folder = pickExportFolder([
         document ? vscode.workspace.getWorkspaceFolder(document)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri,
         document ? vscode.Uri.joinPath(document, '..') : undefined,
-        vscode.Uri.file(os.homedir())
+        platform().homeFolder()
     ]);
     return folder && vscode.Uri.joinPath(folder, exportFileName(document?.path, extension));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { isExportChoice } from '../../language/graph/export/formats.js';
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import { GraphRequest } from '../../language/protocol.js';

@@ -23,6 +23,15 @@ export class WarrantDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             return;
         }
         const trusted = this.shared.workspace.WorkspaceManager.trusted;
+        const clientFiles = this.shared.workspace.ClientFiles;
+        if (trusted && uri.scheme !== 'file' && clientFiles.enabled) {
+            // A virtual workspace: its file, read through the client, if it still exists.
+            void clientFiles.stat(uri).then(stat => {
+                const exists = stat.ok && stat.type === 'file';
+                this.fireDocumentUpdate(exists ? [uri] : [], exists ? [] : [uri]);
+            });
+            return;
+        }
         const onDisk = trusted && uri.scheme === 'file' && isFile(uri.fsPath);
         this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
     }

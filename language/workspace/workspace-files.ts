@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
@@ -8,6 +8,7 @@ import { isAnnex, isBibliography, isDocument, type Bibliography, type Document, 
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { isInside, resolveContained } from '../safety/path-containment.js';
 import { readRegularFile } from './safe-read.js';
+import { VirtualFiles } from './virtual-files.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
@@ -20,6 +21,8 @@ interface CachedFile {
 }
 
 type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; problem: FileProblem };
+/** A read for the analysis, from disk or through the client: the file's URI (as a string) and text. */
+type Loaded = { ok: true; uri: string; path: string; text: string } | { ok: false; problem: FileProblem };
 
 /**
  * Reads the files the .warrant documents point to — bibliographies, transcripts and
@@ -42,7 +45,12 @@ export class WorkspaceFiles {
     private bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
     private transcriptFacts = new Map<Origin, TranscriptFacts>();
 
-    constructor(private readonly shared: WarrantSharedServices) {}
+    /** The files of workspace folders not on `file:` (a virtual workspace), read through the client. */
+    private readonly virtual: VirtualFiles;
+
+    constructor(private readonly shared: WarrantSharedServices) {
+        this.virtual = new VirtualFiles(shared.workspace.ClientFiles, () => this.virtualRoots());
+    }
 
     /** The CLI sets its roots; the language server uses the editor's workspace folders. */
     setRoots(roots: string[]): void {
@@ -65,6 +73,12 @@ export class WorkspaceFiles {
      * `.warrant` in a home folder read any file below it (`.ssh/id_rsa`, `/` for a document
      * at `file:///evil.warrant`).
      */
+    private virtualRoots(): URI[] {
+        return this.explicitRoots ? [] : (this.shared.workspace.WorkspaceManager.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme !== 'file');
+    }
+
     rootFor(fsPath: string): string | undefined {
         const inside = this.roots().filter(root => isInside(fsPath, root));
         return inside.sort((a, b) => b.length - a.length)[0];
@@ -102,12 +116,12 @@ export class WorkspaceFiles {
         const bibliographyFacts = new Map<Bibliography, BibliographyFacts>();
         const transcriptFacts = new Map<Origin, TranscriptFacts>();
         const activeBibliographies = new Set<string>();
-        const loadBibliography = async (baseFile: string, relative: string): Promise<BibliographyFacts> => {
-            const read = await this.read(baseFile, relative);
+        const loadBibliography = async (base: URI, relative: string): Promise<BibliographyFacts> => {
+            const read = await this.load(base, relative);
             if (!read.ok) {
                 return { status: read.problem, path: relative };
             }
-            const uri = URI.file(read.path).toString();
+            const uri = read.uri;
             activeBibliographies.add(uri);
             // Scanned in short slices so that other requests are served while a large library is indexed.
             await this.store.updateAsync(uri, read.text);
@@ -116,32 +130,37 @@ export class WorkspaceFiles {
         };
         for (const root of this.roots()) {
             for (const relative of this.config.bibliography) {
-                await loadBibliography(path.join(root, CONFIG_FILE_NAME), relative);
+                await loadBibliography(URI.file(path.join(root, CONFIG_FILE_NAME)), relative);
+            }
+        }
+        for (const root of this.virtualRoots()) {
+            for (const relative of this.config.bibliography) {
+                await loadBibliography(UriUtils.joinPath(root, CONFIG_FILE_NAME), relative);
             }
         }
         for (const document of documents) {
             const root = document.parseResult.value;
-            if (!isDocument(root) || document.uri.scheme !== 'file') {
+            if (!isDocument(root) || (document.uri.scheme !== 'file' && this.virtual.folderFor(document.uri) === undefined)) {
                 continue;
             }
             const file = document.uri.fsPath;
-            if (this.shared.workspace.WorkspaceManager.trusted && this.rootFor(file) === undefined) {
+            if (this.shared.workspace.WorkspaceManager.trusted && document.uri.scheme === 'file' && this.rootFor(file) === undefined) {
                 this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts);
                 continue;
             }
             for (const statement of (root as Document).elements.filter(isBibliography)) {
                 if (statement.path !== undefined) {
-                    bibliographyFacts.set(statement, await loadBibliography(file, statement.path));
+                    bibliographyFacts.set(statement, await loadBibliography(document.uri, statement.path));
                 }
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
             // Many data of a file name the same transcript: resolve and stat it once per refresh.
-            const reads = new Map<string, Promise<ReadResult>>();
+            const reads = new Map<string, Promise<Loaded>>();
             for (const origin of origins) {
                 if (origin.file !== undefined) {
                     let pending = reads.get(origin.file);
                     if (!pending) {
-                        pending = this.read(file, origin.file);
+                        pending = this.load(document.uri, origin.file);
                         reads.set(origin.file, pending);
                     }
                     const read = await pending;
@@ -189,11 +208,11 @@ export class WorkspaceFiles {
     }
 
     private async loadConfig(): Promise<void> {
-        const roots = this.roots();
+        const roots = [...this.roots().map(root => URI.file(path.join(root, CONFIG_FILE_NAME))), ...this.virtualRoots().map(root => UriUtils.joinPath(root, CONFIG_FILE_NAME))];
         let config = EmptyConfig;
         let configFile: WorkspaceFiles['configFile'];
-        for (const root of roots) {
-            const read = await this.read(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+        for (const file of roots) {
+            const read = await this.load(file, CONFIG_FILE_NAME);
             if (read.ok) {
                 let problems: ConfigProblem[];
                 ({ config, problems } = parseConfig(read.text));
@@ -203,6 +222,22 @@ export class WorkspaceFiles {
         }
         this.config = config;
         this.configFile = configFile;
+    }
+
+    /** A file named in `base` (a document, or the config file): from disk for `file:`, through the client otherwise. */
+    private async load(base: URI, relative: string): Promise<Loaded> {
+        if (base.scheme === 'file') {
+            const read = await this.read(base.fsPath, relative);
+            return read.ok ? { ok: true, uri: URI.file(read.path).toString(), path: read.path, text: read.text } : read;
+        }
+        if (!this.shared.workspace.WorkspaceManager.trusted) {
+            return { ok: false, problem: 'untrusted' };
+        }
+        const read = await this.virtual.read(base, relative, MAX_EXTERNAL_FILE_BYTES);
+        if (!read.ok && read.problem !== 'not-found') {
+            this.skipping.set(`${UriUtils.dirname(base).toString()}/${relative}`, describeFileProblem(read.problem, relative));
+        }
+        return read.ok ? { ok: true, uri: read.uri.toString(), path: read.uri.toString(), text: read.text } : read;
     }
 
     private async read(baseFile: string, relative: string): Promise<ReadResult> {

@@ -1,0 +1,31 @@
+import type * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+
+type Writers = typeof import('../language/graph/export/index.js');
+
+/**
+ * What the extension does differently on the desktop (extension/main.ts: the server in a Node
+ * process, files read from the disk) and in VS Code for the Web (extension/web-main.ts: the
+ * server in a Web Worker, files through vscode.workspace.fs). Set once at activation.
+ */
+export interface Platform {
+    /** A client for the bundled language server, not started yet. */
+    createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
+    /** The first bytes of a file as text ('' when it cannot be read). */
+    readHead(uri: vscode.Uri, bytes: number): Promise<string>;
+    /** Where exports go when no folder fits (the home folder), if there is such a place. */
+    homeFolder(): vscode.Uri | undefined;
+    /** The map writers of the non-picture export formats. */
+    loadWriters(extensionUri: vscode.Uri): Promise<Writers>;
+}
+
+let current: Platform | undefined;
+
+export function setPlatform(platform: Platform): void {
+    current = platform;
+}
+
+export function platform(): Platform {
+    if (!current) throw new Error('the Warrant extension is not activated');
+    return current;
+}

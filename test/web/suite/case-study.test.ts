@@ -1,0 +1,79 @@
+// The case study in VS Code for the Web, on the vscode-test-web: file system: the language server
+// runs in a Web Worker, and the bibliography is read through the client.
+import * as vscode from 'vscode';
+import * as assert from './assert.js';
+import { codeOf, describeDiagnostics, fileOf, waitFor } from './helpers.js';
+
+const ARGUMENT = 'argument.warrant';
+
+async function open(relativePath: string): Promise<vscode.TextDocument> {
+    const document = await vscode.workspace.openTextDocument(fileOf(relativePath));
+    await vscode.window.showTextDocument(document, { preview: false });
+    return document;
+}
+
+function codes(uri: vscode.Uri): string[] {
+    return vscode.languages.getDiagnostics(uri).map(d => codeOf(d) ?? '');
+}
+
+function positionOf(document: vscode.TextDocument, text: string, delta: number): vscode.Position {
+    const offset = document.getText().indexOf(text);
+    assert.ok(offset >= 0, `"${text}" not in ${document.uri.path}`);
+    return document.positionAt(offset + delta);
+}
+
+suite('Case study in VS Code for the Web', () => {
+    teardown(async () => {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    test('the extension runs its browser entry, with the workspace as a virtual file system', async () => {
+        const document = await open(ARGUMENT);
+        assert.equal(document.uri.scheme, 'vscode-test-web');
+        const extension = vscode.extensions.getExtension('warrant-tools.warrant');
+        assert.ok(extension, 'the Warrant extension is not loaded');
+        await extension.activate();
+        assert.equal(extension.isActive, true, 'the Warrant extension did not activate');
+    });
+
+    test('the Problems panel has the case study\'s diagnostics: unknown citations (the .bib was read) and the police classification mismatch', async () => {
+        const document = await open(ARGUMENT);
+        await waitFor(() => ['unknown-citation', 'classification-mismatch', 'unsupported-claim', 'single-source'].every(code => codes(document.uri).includes(code)),
+            () => `the case study's findings; have:\n${describeDiagnostics(vscode.languages.getDiagnostics(document.uri))}`, 60_000);
+        const mismatch = vscode.languages.getDiagnostics(document.uri).find(d => codeOf(d) === 'classification-mismatch' && d.message.startsWith('`policeWomen`'));
+        assert.ok(mismatch, describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
+        assert.equal(mismatch.severity, vscode.DiagnosticSeverity.Warning);
+        assert.ok(/falls in `integrated`/.test(mismatch.message), mismatch.message);
+        // The paper's slip "Henricksson et al., 2006", with the suggestion only the bibliography can make.
+        const slip = vscode.languages.getDiagnostics(document.uri).find(d => codeOf(d) === 'unknown-citation' && d.message.startsWith('Unknown citation @Henricksson2006:'));
+        assert.ok(slip, describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
+        assert.ok(/Did you mean @Henriksson2006\b/.test(slip.message), slip.message);
+        // Other files of the folder are indexed: names declared there resolve.
+        assert.ok(!codes(document.uri).includes('unknown-reference'), describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
+    });
+
+    test('hover on a claim shows its trace', async () => {
+        const document = await open(ARGUMENT);
+        await waitFor(() => codes(document.uri).length > 0, 'diagnostics, i.e. a built workspace', 60_000);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'claim teaAnecdoteRevealing', 8));
+        const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+        assert.ok(/grounded/i.test(text), text);
+        assert.ok(/teaRequest/.test(text), text);
+    });
+
+    test('a quick fix applies: the police classification becomes `integrated`', async () => {
+        const document = await open(ARGUMENT);
+        const mismatch = await waitFor(() => vscode.languages.getDiagnostics(document.uri).find(d => codeOf(d) === 'classification-mismatch' && d.message.startsWith('`policeWomen`')),
+            'the police classification mismatch', 60_000);
+        const before = document.getText();
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, mismatch.range, vscode.CodeActionKind.QuickFix.value);
+        const fix = actions.find(action => action.title === 'Classify as `integrated`');
+        assert.ok(fix?.edit, actions.map(a => a.title).join(', '));
+        assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix was not applied');
+        const offset = document.offsetAt(mismatch.range.start);
+        assert.equal(document.getText(), before.slice(0, offset) + 'integrated' + before.slice(offset + 'maleDominated'.length));
+        await waitFor(() => !vscode.languages.getDiagnostics(document.uri).some(d => codeOf(d) === 'classification-mismatch' && d.range.start.line === mismatch.range.start.line),
+            'the mismatch to go', 30_000);
+    });
+});
