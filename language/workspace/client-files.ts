@@ -10,6 +10,13 @@ import { fromBase64 } from './base64.js';
 export type ReadBytesResult = { ok: true; bytes: Uint8Array; mtime: number; size: number } | { ok: false; problem: FileProblem };
 export type StatResult = { ok: true; type: 'file' | 'directory'; mtime: number; size: number } | { ok: false; problem: FileProblem };
 
+const CLIENT_PROBLEMS: ReadonlySet<string> = new Set<FileProblem>(['not-found', 'outside-workspace', 'not-a-file', 'too-large', 'unreadable', 'untrusted']);
+
+/** The client's reason, or 'unreadable' for one it should not have given. */
+function problemOf(error: unknown): FileProblem {
+    return typeof error === 'string' && CLIENT_PROBLEMS.has(error) ? error as FileProblem : 'unreadable';
+}
+
 /** Sends a request to the client (the language server's connection). */
 export type SendRequest = <P, R>(type: RequestType<P, R, void>, params: P) => Promise<R>;
 
@@ -30,7 +37,7 @@ export class ClientFiles {
     async readBytes(uri: URI, maxBytes: number): Promise<ReadBytesResult> {
         const result = await this.request<ClientReadFileResult>(ClientReadFileRequest, { uri: uri.toString(), maxBytes });
         if (!result || typeof result !== 'object') return { ok: false, problem: 'unreadable' };
-        if ('error' in result) return { ok: false, problem: result.error };
+        if ('error' in result) return { ok: false, problem: problemOf(result.error) };
         if (typeof result.data !== 'string') return { ok: false, problem: 'unreadable' };
         const bytes = fromBase64(result.data);
         if (bytes.length > maxBytes) return { ok: false, problem: 'too-large' };
@@ -40,7 +47,7 @@ export class ClientFiles {
     async stat(uri: URI): Promise<StatResult> {
         const result = await this.request<ClientStatResult>(ClientStatRequest, { uri: uri.toString() });
         if (!result || typeof result !== 'object') return { ok: false, problem: 'unreadable' };
-        if ('error' in result) return { ok: false, problem: result.error };
+        if ('error' in result) return { ok: false, problem: problemOf(result.error) };
         return { ok: true, type: result.type === 'directory' ? 'directory' : 'file', mtime: Number(result.mtime) || 0, size: Number(result.size) || 0 };
     }
 
