@@ -76,4 +76,25 @@ suite('Case study in VS Code for the Web', () => {
         await waitFor(() => !vscode.languages.getDiagnostics(document.uri).some(d => codeOf(d) === 'classification-mismatch' && d.range.start.line === mismatch.range.start.line),
             'the mismatch to go', 30_000);
     });
+
+    test('code lenses over the claims', async () => {
+        const document = await open(ARGUMENT);
+        await waitFor(() => codes(document.uri).length > 0, 'diagnostics, i.e. a built workspace', 60_000);
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        const claimLine = document.positionAt(document.getText().indexOf('claim teaAnecdoteRevealing')).line;
+        assert.ok(lenses.some(lens => lens.range.start.line === claimLine && lens.command?.title), `no lens on line ${claimLine + 1}: ${lenses.map(l => `${l.range.start.line + 1} ${l.command?.title}`).join(', ')}`);
+    });
+
+    test('a large bibliography written to the virtual disk is read and scanned in the worker', async function () {
+        this.timeout(120_000);
+        const entries = Array.from({ length: 5000 }, (_, i) => `@book{Key${i}, author = {Author, A${i}}, title = {Title ${i}}, year = {2000}}`).join('\n');
+        await vscode.workspace.fs.writeFile(fileOf('large/library.bib'), new TextEncoder().encode(entries));
+        await vscode.workspace.fs.writeFile(fileOf('large/cites.warrant'), new TextEncoder().encode('bibliography "library.bib"\n\nclaim lateKey "Rests on the last entry"\n  cites @Key4999\n\nclaim missingKey "Rests on no entry"\n  cites @Key5000\n'));
+        const document = await open('large/cites.warrant');
+        await waitFor(() => codes(document.uri).includes('unknown-citation'), () => `the unknown citation; have:\n${describeDiagnostics(vscode.languages.getDiagnostics(document.uri))}`, 60_000);
+        const unknown = vscode.languages.getDiagnostics(document.uri).filter(d => codeOf(d) === 'unknown-citation');
+        assert.equal(unknown.length, 1, describeDiagnostics(unknown));
+        assert.ok(unknown[0].message.includes('@Key5000'), unknown[0].message);
+        assert.ok(!codes(document.uri).includes('bibliography-not-found'), describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
+    });
 });
