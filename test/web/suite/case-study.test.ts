@@ -1,6 +1,7 @@
 // The case study in VS Code for the Web, on the vscode-test-web: file system: the language server
 // runs in a Web Worker, and the bibliography is read through the client.
 import * as vscode from 'vscode';
+import type { WarrantExtensionApi } from '../../../extension/activate.js';
 import * as assert from './assert.js';
 import { codeOf, describeDiagnostics, fileOf, waitFor } from './helpers.js';
 
@@ -96,5 +97,21 @@ suite('Case study in VS Code for the Web', () => {
         assert.equal(unknown.length, 1, describeDiagnostics(unknown));
         assert.ok(unknown[0].message.includes('@Key5000'), unknown[0].message);
         assert.ok(!codes(document.uri).includes('bibliography-not-found'), describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
+    });
+
+    test('the Evidence view lists the case study\'s claims with their statuses', async function () {
+        this.timeout(90_000);
+        await open(ARGUMENT);
+        const extension = vscode.extensions.getExtension<WarrantExtensionApi>('warrant-tools.warrant');
+        assert.ok(extension, 'the Warrant extension is not loaded');
+        const tree = (await extension.activate()).evidenceTree;
+        await waitFor(() => tree.model.node('genderHypothesis') && tree.model.node('genderAbsentFromLiterature'), 'the workspace model in the evidence tree', 60_000);
+        const description = (id: string) => {
+            const row = tree.getChildren().find(r => r.id === id);
+            assert.ok(row, `${id} is not a top-level row`);
+            return String(tree.getTreeItem(row).description);
+        };
+        assert.ok(/^grounded · \d+ (datum|data)\b.* · \d+ sources?\b/.test(description('genderHypothesis')), description('genderHypothesis'));
+        assert.ok(/^ungrounded\b/.test(description('genderAbsentFromLiterature')), description('genderAbsentFromLiterature'));
     });
 });
