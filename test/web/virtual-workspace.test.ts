@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-    createProtocolConnection, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, InitializedNotification, InitializeRequest,
+    createProtocolConnection, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, InitializedNotification, InitializeRequest,
     PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection
 } from 'vscode-languageserver-protocol/node';
 import { ClientFileServer } from '../../extension/client-file-server.js';
@@ -107,6 +107,19 @@ describe('the language server in a virtual workspace (files through the client)'
         files.write('references.bib', `${bib}\n@book{Henricksson2006, author = {Henricksson, A.}, title = {Old professionalism}, year = {2006}}\n`);
         await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: `${FOLDER}references.bib`, type: FileChangeType.Changed }] });
         await client.waitFor(() => client!.diagnostics.get(ARGUMENT) !== undefined && !client!.diagnostics.get(ARGUMENT)!.some(isSlip), 'the citation to resolve');
+    });
+
+    it('closing a file of the virtual workspace keeps it in the workspace, with its text as on the virtual disk', async () => {
+        client = await VirtualClient.start(caseStudyFiles(), { trusted: true, clientFiles: true });
+        const annex = `${FOLDER}annex.warrant`;
+        await client.open(ARGUMENT);
+        await client.open(annex);
+        await client.waitFor(() => client!.codes(ARGUMENT).includes('classification-mismatch') && !client!.codes(ARGUMENT).includes('unknown-reference'), 'the case study checked');
+        // An unsaved edit that removes every declaration of the annex, then "close without saving".
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: annex, version: 2 }, contentChanges: [{ text: '' }] });
+        await client.waitFor(() => client!.codes(ARGUMENT).includes('unknown-reference'), 'the names of the emptied annex unknown');
+        await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: annex } });
+        await client.waitFor(() => !client!.codes(ARGUMENT).includes('unknown-reference'), 'the annex back as it is on the virtual disk');
     });
 
     it('a bibliography over the size cap is reported, not read', async () => {
