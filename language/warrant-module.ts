@@ -32,12 +32,17 @@ export interface WarrantAddedSharedServices {
         DocumentBuilder: WarrantDocumentBuilder;
         WorkspaceManager: WarrantWorkspaceManager;
         LangiumDocumentFactory: WarrantDocumentFactory;
-        /** Files outside `file:` (a virtual workspace), read through the client. */
+    };
+}
+
+/** Files outside `file:` (a virtual workspace), read through the client (see createWarrantServices). */
+export interface WarrantClientFilesService {
+    workspace: {
         ClientFiles: ClientFiles;
     };
 }
 
-export type WarrantSharedServices = LangiumSharedServices & WarrantAddedSharedServices;
+export type WarrantSharedServices = LangiumSharedServices & WarrantAddedSharedServices & WarrantClientFilesService;
 
 /** Services Warrant adds to Langium's. */
 export interface WarrantAddedServices {
@@ -93,10 +98,7 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
         DocumentBuilder: (services) => new WarrantDocumentBuilder(services),
         WorkspaceManager: (services) => new WarrantWorkspaceManager(services),
         // Reads .warrant files from disk with containment, caps and trust (robustness: docs/security.md).
-        LangiumDocumentFactory: (services) => new WarrantDocumentFactory(services),
-        ClientFiles: (services) => new ClientFiles((type, params) => services.lsp.Connection
-            ? services.lsp.Connection.sendRequest(type.method, params)
-            : Promise.reject(new Error('no language client')))
+        LangiumDocumentFactory: (services) => new WarrantDocumentFactory(services)
     },
     lsp: {
         // A closed document returns to its text on disk (no checking against discarded edits).
@@ -108,8 +110,12 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
  * Creates the shared services and the Warrant language services, wired the Langium way:
  * defaults, then generated, then ours.
  */
-export function createWarrantServices(context: DefaultSharedModuleContext): { shared: WarrantSharedServices; Warrant: WarrantServices } {
-    const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule);
+export function createWarrantServices(context: DefaultSharedModuleContext & { clientFiles?: ClientFiles }): { shared: WarrantSharedServices; Warrant: WarrantServices } {
+    // The language server passes the one its file system uses (server/start-server.ts); the CLI and tests have no client to ask.
+    const clientFiles: Module<WarrantSharedServices, WarrantClientFilesService> = {
+        workspace: { ClientFiles: () => context.clientFiles ?? new ClientFiles(() => Promise.reject(new Error('no language client'))) }
+    };
+    const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule, clientFiles);
     const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);

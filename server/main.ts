@@ -4,7 +4,7 @@ import { NodeFileSystemProvider } from 'langium/node';
 import { SchemeFileSystemProvider } from '../language/workspace/client-files.js';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { IncomingMessages } from './incoming-messages.js';
-import { clientFileSystem, startWarrantServer } from './start-server.js';
+import { startWarrantServer } from './start-server.js';
 import { stdioRequested, stdioTransport } from './stdio-transport.js';
 
 // The transport (IPC from VS Code, or --stdio / --node-ipc / --socket=N from other editors)
@@ -22,6 +22,6 @@ const connection = stdio
 stdio?.attach(connection);
 // Local files from the disk; a virtual workspace's (vscode-vfs: and the like) through the client.
 startWarrantServer(connection, incoming, clientUris, {
-    fileSystemProvider: services => new SchemeFileSystemProvider(new NodeFileSystemProvider(), clientFileSystem(services)),
+    fileSystemProvider: clientFileSystem => new SchemeFileSystemProvider(new NodeFileSystemProvider(), clientFileSystem),
     runtime: `Node ${process.version}`
 });

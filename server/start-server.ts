@@ -1,10 +1,10 @@
 import { startLanguageServer } from 'langium/lsp';
-import type { FileSystemProvider, LangiumSharedCoreServices } from 'langium';
+import type { FileSystemProvider } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { ReceivedInitializationOptions } from '../language/protocol.js';
-import { ClientFileSystemProvider } from '../language/workspace/client-files.js';
+import { ClientFiles, ClientFileSystemProvider } from '../language/workspace/client-files.js';
 import { MAX_EXTERNAL_FILE_BYTES } from '../language/workspace/workspace-files.js';
-import { createWarrantServices, type WarrantServices, type WarrantSharedServices } from '../language/warrant-module.js';
+import { createWarrantServices, type WarrantServices } from '../language/warrant-module.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { publishUnderClientUris } from './client-uris.js';
 import { publishConfigDiagnostics } from './config-diagnostics.js';
@@ -20,10 +20,13 @@ import { registerSummaryRequest } from './summary-request.js';
  * (server/main.ts) and a Web Worker (server/web-main.ts). `incoming` must be the connection's
  * message strategy; `clientUris` the map it fills; `runtime` names where it runs, for the log.
  */
-export function startWarrantServer(connection: Connection, incoming: IncomingMessages, clientUris: Map<string, string>, host: { fileSystemProvider: (services: LangiumSharedCoreServices) => FileSystemProvider; runtime: string }): WarrantServices {
+export function startWarrantServer(connection: Connection, incoming: IncomingMessages, clientUris: Map<string, string>, host: { fileSystemProvider: (clientFiles: ClientFileSystemProvider) => FileSystemProvider; runtime: string }): WarrantServices {
     answerLangiumErrorsAsErrors();
     publishUnderClientUris(connection, clientUris);
-    const { shared, Warrant } = createWarrantServices({ connection, fileSystemProvider: host.fileSystemProvider });
+    // Files outside `file:` are read through the client (language/workspace/client-files.ts).
+    const clientFiles = new ClientFiles((type, params) => connection.sendRequest(type.method, params));
+    const clientFileSystem = new ClientFileSystemProvider(clientFiles, MAX_EXTERNAL_FILE_BYTES);
+    const { shared, Warrant } = createWarrantServices({ connection, fileSystemProvider: () => host.fileSystemProvider(clientFileSystem), clientFiles });
     incoming.attach(shared, message => connection.console.warn(message));
     shared.lsp.LanguageServer.onInitialize(params => {
         shared.workspace.ClientFiles.enabled = (params.initializationOptions as ReceivedInitializationOptions)?.clientFiles === true;
@@ -37,7 +40,3 @@ export function startWarrantServer(connection: Connection, incoming: IncomingMes
     return Warrant;
 }
 
-/** The files of the workspace through the client (server/web-main.ts: all of them; server/main.ts: those not on `file:`). */
-export function clientFileSystem(services: LangiumSharedCoreServices): ClientFileSystemProvider {
-    return new ClientFileSystemProvider((services as WarrantSharedServices).workspace.ClientFiles, MAX_EXTERNAL_FILE_BYTES);
-}

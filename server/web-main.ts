@@ -3,7 +3,7 @@
 import '../language/polyfills.js';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { IncomingMessages } from './incoming-messages.js';
-import { clientFileSystem, startWarrantServer } from './start-server.js';
+import { startWarrantServer } from './start-server.js';
 
 /** The worker's own scope (the project's type library is the DOM's, not the worker's). */
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -11,4 +11,4 @@ const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessa
 const clientUris = new Map<string, string>();
 const incoming = new IncomingMessages(clientUris);
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope), { messageStrategy: incoming });
-startWarrantServer(connection, incoming, clientUris, { fileSystemProvider: clientFileSystem, runtime: 'a Web Worker' });
+startWarrantServer(connection, incoming, clientUris, { fileSystemProvider: clientFileSystem => clientFileSystem, runtime: 'a Web Worker' });
