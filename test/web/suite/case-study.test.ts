@@ -36,6 +36,11 @@ suite('Case study in VS Code for the Web', () => {
         assert.ok(extension, 'the Warrant extension is not loaded');
         await extension.activate();
         assert.equal(extension.isActive, true, 'the Warrant extension did not activate');
+        // The packaged extension (the runner unpacks the VSIX): its browser bundles, and no sources.
+        // The extension's files come over HTTP: a file that is not there cannot be read.
+        const exists = (relative: string) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, relative))).then(bytes => bytes.length > 0, () => false);
+        assert.equal(await exists('out/web/server.js'), true, 'out/web/server.js is not in the extension');
+        assert.equal(await exists('extension/web-main.ts'), false, 'the extension runs from the sources, not from the VSIX');
     });
 
     test('the Problems panel has the case study\'s diagnostics: unknown citations (the .bib was read) and the police classification mismatch', async () => {
