@@ -119,4 +119,21 @@ suite('Case study in VS Code for the Web', () => {
         assert.ok(/^grounded · \d+ (datum|data)\b.* · \d+ sources?\b/.test(description('genderHypothesis')), description('genderHypothesis'));
         assert.ok(/^ungrounded\b/.test(description('genderAbsentFromLiterature')), description('genderAbsentFromLiterature'));
     });
+
+    test('a bibliography changed on the virtual disk revalidates the documents citing it', async function () {
+        this.timeout(90_000);
+        const document = await open(ARGUMENT);
+        const slip = () => vscode.languages.getDiagnostics(document.uri).some(d => codeOf(d) === 'unknown-citation' && d.message.startsWith('Unknown citation @Henricksson2006:'));
+        await waitFor(slip, 'the unknown citation @Henricksson2006', 60_000);
+        const bib = fileOf('references.bib');
+        const before = await vscode.workspace.fs.readFile(bib);
+        try {
+            const added = '\n@book{Henricksson2006, author = {Henricksson, A.}, title = {Old professionalism}, year = {2006}}\n';
+            await vscode.workspace.fs.writeFile(bib, new Uint8Array([...before, ...new TextEncoder().encode(added)]));
+            await waitFor(() => !slip() && codes(document.uri).length > 0, () => `the citation to resolve; have:\n${describeDiagnostics(vscode.languages.getDiagnostics(document.uri))}`, 30_000);
+        } finally {
+            await vscode.workspace.fs.writeFile(bib, before);
+        }
+        await waitFor(slip, 'the unknown citation back once the entry is gone', 30_000);
+    });
 });
