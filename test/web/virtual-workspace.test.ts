@@ -122,6 +122,20 @@ describe('the language server in a virtual workspace (files through the client)'
         await client.waitFor(() => !client!.codes(ARGUMENT).includes('unknown-reference'), 'the annex back as it is on the virtual disk');
     });
 
+    it('warrant.config.json of the virtual folder is read: its rule levels and its bibliography apply', async () => {
+        const files = new MemoryFiles();
+        files.write('warrant.config.json', JSON.stringify({ bibliography: ['lib/refs.bib'], rules: { 'unsupported-claim': 'off' } }));
+        files.write('lib/refs.bib', '@book{Known2020, author = {Known, A.}, title = {Known}, year = {2020}}\n');
+        files.write('a.warrant', 'claim known "Cites a key of the configured bibliography"\n  cites @Known2020\n\nclaim unknown "Cites a key of none"\n  cites @Knwon2020\n\nclaim bare "Rests on nothing"\n');
+        client = await VirtualClient.start(files, { trusted: true, clientFiles: true });
+        await client.open(`${FOLDER}a.warrant`);
+        await client.waitFor(() => client!.codes(`${FOLDER}a.warrant`).includes('unknown-citation'), 'the unknown citation');
+        const unknown = client.diagnostics.get(`${FOLDER}a.warrant`)!.filter(d => d.code === 'unknown-citation');
+        assert.equal(unknown.length, 1, unknown.map(message).join('\n'));
+        assert.match(message(unknown[0]), /@Knwon2020.*Did you mean @Known2020\b/s);
+        assert.ok(!client.codes(`${FOLDER}a.warrant`).includes('unsupported-claim'), 'the config turns unsupported-claim off');
+    });
+
     it('a bibliography over the size cap is reported, not read', async () => {
         const files = new MemoryFiles();
         files.write('a.warrant', 'bibliography "refs.bib"\n');
