@@ -136,6 +136,19 @@ describe('the language server in a virtual workspace (files through the client)'
         assert.ok(!client.codes(`${FOLDER}a.warrant`).includes('unsupported-claim'), 'the config turns unsupported-claim off');
     });
 
+    it('a transcript is read through the client: a quote not in it is reported, one in it is not', async () => {
+        const files = new MemoryFiles();
+        files.write('sw1.txt', 'Interviewer: and then?\nSW1: he asked me to make him a cup of tea.\n');
+        files.write('b.warrant', 'annex A {\n  datum tea interview emergent "tea" in "sw1.txt" lines 2-2 quote "make him a cup of tea"\n  datum coffee interview emergent "coffee" in "sw1.txt" lines 2-2 quote "make him a cup of coffee"\n}\nclaim t "T" supported by tea, coffee\n');
+        client = await VirtualClient.start(files, { trusted: true, clientFiles: true });
+        await client.open(`${FOLDER}b.warrant`);
+        await client.waitFor(() => client!.codes(`${FOLDER}b.warrant`).includes('quote-not-found'), 'quote-not-found');
+        const missing = client.diagnostics.get(`${FOLDER}b.warrant`)!.filter(d => d.code === 'quote-not-found');
+        assert.equal(missing.length, 1, missing.map(message).join('\n'));
+        assert.equal(missing[0].range.start.line, 2, 'on the coffee datum');
+        assert.ok(files.reads.includes(`${FOLDER}sw1.txt`));
+    });
+
     it('a bibliography over the size cap is reported, not read', async () => {
         const files = new MemoryFiles();
         files.write('a.warrant', 'bibliography "refs.bib"\n');
