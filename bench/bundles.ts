@@ -83,12 +83,16 @@ export function measureBundles(options: { release?: boolean; workbench?: boolean
         result.buildError = build(['--release', '--no-typecheck']);
     }
     const out = path.join(REPOSITORY, 'out');
-    for (const name of existsSync(out) ? readdirSync(out).sort() : []) {
-        if (!/\.(cjs|js)$/.test(name)) {
-            continue;
+    // out/web: the browser bundles (VS Code for the Web), in the same VSIX.
+    for (const folder of ['out', 'out/web']) {
+        const dir = path.join(REPOSITORY, folder);
+        for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+            if (!/\.(cjs|js)$/.test(name)) {
+                continue;
+            }
+            const file = path.join(dir, name);
+            result.files.push({ file: `${folder}/${name}`, kb: round(statSync(file).size / 1024), gzipKb: round(gzipSync(readFileSync(file)).length / 1024) });
         }
-        const file = path.join(out, name);
-        result.files.push({ file: `out/${name}`, kb: round(statSync(file).size / 1024), gzipKb: round(gzipSync(readFileSync(file)).length / 1024) });
     }
     const extension = path.join(out, 'extension.cjs');
     if (existsSync(extension)) {

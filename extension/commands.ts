@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DeclareInFileCommand, EditorCommands, InsertSnippetCommand, PickBibliographyCommand, ShowTraceCommand, type CommandType, type ExportMapArguments } from '../language/protocol.js';
 import { checkWorkspace } from './check-workspace.js';
 import { declareInFile, insertSnippet, pickBibliography } from './editor-commands.js';
@@ -18,7 +18,9 @@ export function registerCommands(context: vscode.ExtensionContext, previews: Pre
         vscode.commands.registerCommand(EditorCommands.exportPng, () => exportActiveMap(previews, context.extensionUri, 'png')),
         vscode.commands.registerCommand(EditorCommands.exportMap, (format?: ExportMapArguments[0], target?: ExportMapArguments[1] | vscode.Uri) => exportActiveMap(previews, context.extensionUri, format, target)),
         vscode.commands.registerCommand(EditorCommands.restartServer, async () => {
-            await client()?.restart();
+            const running = client();
+            await running?.stop();
+            await running?.start();
         }),
         vscode.commands.registerCommand(EditorCommands.newFile, newWarrantFile),
         vscode.commands.registerCommand(EditorCommands.checkWorkspace, () => checkWorkspace(client())),

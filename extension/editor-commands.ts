@@ -1,9 +1,9 @@
-import { open } from 'node:fs/promises';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { looksLikeCslJson } from '../language/bibliography/file-format.js';
 import type { DeclareInFileArgs, InsertSnippetArgs, PickBibliographyArgs } from '../language/protocol.js';
 import { separatorBefore } from '../language/quickfix/separator.js';
+import { platform } from './platform.js';
+import { relativePath } from './relative-path.js';
 
 /**
  * The commands the language server's quick fixes run in VS Code (the client announces them
@@ -44,38 +44,18 @@ export async function declareInFile(args: DeclareInFileArgs): Promise<void> {
     });
 }
 
-/** The first bytes of a local file as text ('' when it cannot be read): enough to tell a CSL-JSON library. */
-async function headOf(uri: vscode.Uri): Promise<string> {
-    if (uri.scheme !== 'file') {
-        return '';
-    }
-    try {
-        const handle = await open(uri.fsPath, 'r');
-        try {
-            const buffer = Buffer.alloc(4096);
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-            return buffer.toString('utf8', 0, bytesRead);
-        } finally {
-            await handle.close();
-        }
-    } catch {
-        return '';
-    }
-}
-
 /** Lets the user pick a `.bib` or CSL-JSON file of the workspace and puts its path, relative to the document, in the statement. */
 export async function pickBibliography(args: PickBibliographyArgs): Promise<void> {
     const documentUri = vscode.Uri.parse(args.uri);
     const [bib, json] = await Promise.all([vscode.workspace.findFiles('**/*.bib', EXCLUDED, 500), vscode.workspace.findFiles('**/*.json', EXCLUDED, 500)]);
-    const csl = (await Promise.all(json.map(async uri => looksLikeCslJson(await headOf(uri)) ? [uri] : []))).flat();
+    const csl = (await Promise.all(json.map(async uri => looksLikeCslJson(await platform().readHead(uri, 4096)) ? [uri] : []))).flat();
     const files = [...bib, ...csl];
     if (files.length === 0) {
         void vscode.window.showInformationMessage('There is no .bib or CSL-JSON file in the workspace. Export one from your reference manager (e.g. Zotero: File › Export Library… › BibTeX or CSL JSON) into the workspace.');
         return;
     }
-    const from = path.posix.dirname(documentUri.path);
     const picked = await vscode.window.showQuickPick(
-        files.map(uri => ({ label: path.posix.relative(from, uri.path), description: vscode.workspace.asRelativePath(uri) })).sort((a, b) => a.label.localeCompare(b.label)),
+        files.map(uri => ({ label: relativePath(documentUri.path, uri.path), description: vscode.workspace.asRelativePath(uri) })).sort((a, b) => a.label.localeCompare(b.label)),
         { title: 'Bibliography file' }
     );
     if (!picked) {

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import {
-    CloseAction, ErrorAction, LanguageClient, TransportKind,
-    type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
-} from 'vscode-languageclient/node';
+    CloseAction, ErrorAction,
+    type BaseLanguageClient, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions
+} from 'vscode-languageclient';
 import type { InitializationOptions } from '../language/protocol.js';
+import { serveClientFiles } from './client-files.js';
+import { platform } from './platform.js';
 
 /** Restarts allowed within RESTART_WINDOW_MS before giving up (a crash loop must not spin forever). */
 const MAX_RESTARTS = 5;
@@ -23,15 +25,10 @@ export function watchWarrantFiles(context: vscode.ExtensionContext): vscode.File
 }
 
 /**
- * Starts the bundled language server in a Node process of its own, over IPC. Returns at once:
- * activation does not wait for the server (requests wait for it instead).
+ * Starts the bundled language server (a Node process on the desktop, a Web Worker in the browser).
+ * Returns at once: activation does not wait for the server (requests wait for it instead).
  */
-export function startLanguageClient(context: vscode.ExtensionContext, fileEvents: vscode.FileSystemWatcher): LanguageClient {
-    const serverModule = context.asAbsolutePath('out/server.cjs');
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
+export function startLanguageClient(context: vscode.ExtensionContext, fileEvents: vscode.FileSystemWatcher): BaseLanguageClient {
     const clientOptions: LanguageClientOptions = {
         // Markdown and Quarto manuscripts: their `warrant` fences and their prose (see docs/manuscripts.md).
         documentSelector: [{ language: 'warrant' }, { language: 'markdown', scheme: 'file' }, { language: 'quarto' }, { pattern: '**/*.qmd' }],
@@ -39,10 +36,12 @@ export function startLanguageClient(context: vscode.ExtensionContext, fileEvents
         // Untrusted workspaces: the server reads nothing but the open documents (see docs/security.md).
         // Snippets come from the manifest's snippets/warrant.json; the server's would show twice.
         // Quick fixes that insert declarations run warrant.insertSnippet & co. (extension/editor-commands.ts).
-        initializationOptions: { trusted: vscode.workspace.isTrusted === true, completionSnippets: false, editorCommands: true } satisfies InitializationOptions,
+        initializationOptions: { trusted: vscode.workspace.isTrusted === true, completionSnippets: false, editorCommands: true, clientFiles: true } satisfies InitializationOptions,
         errorHandler: new RestartingErrorHandler()
     };
-    const client = new LanguageClient('warrant', 'Warrant', serverOptions, clientOptions);
+    const client = platform().createClient(context, clientOptions);
+    // Files outside `file:` (a virtual workspace) are read through the editor.
+    serveClientFiles(client);
     client.start().catch(error => {
         void vscode.window.showErrorMessage(`The Warrant language server could not start: ${error instanceof Error ? error.message : String(error)}`);
     });

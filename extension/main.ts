@@ -1,53 +1,11 @@
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { registerCommands } from './commands.js';
-import { startLanguageClient, watchWarrantFiles } from './language-client.js';
-import { EvidenceTree } from './evidence-tree/evidence-tree.js';
-import { GraphChanges } from './graph-changes.js';
-import { PreviewManager } from './preview/preview-manager.js';
-import { warrantMarkdownIt, type MarkdownItLike } from './markdown/markdown-it-plugin.js';
-import { markdownPreviewMaps } from './markdown/markdown-preview.js';
-import { registerQdaSources } from './qda-sources.js';
+// The desktop entry point (package.json `main`): the language server runs in a Node process.
+import type * as vscode from 'vscode';
+import { activateOn, type WarrantExtensionApi } from './activate.js';
+import { desktopPlatform } from './desktop-platform.js';
 
-let client: LanguageClient | undefined;
-
-/** What the extension exposes to other extensions (and its tests). */
-export interface WarrantExtensionApi {
-    /**
-     * Milliseconds `activate` took: VS Code's "activate call" time. The host measures the code
-     * loading before it (the bundle's require); together they are the activation time that
-     * "Developer: Show Running Extensions" shows.
-     */
-    activateCallMs: number;
-    /** The Explorer's evidence tree (its view and model), for tests. */
-    evidenceTree: EvidenceTree;
-    /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`) with its markdown-it. */
-    extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
-}
+export type { WarrantExtensionApi } from './activate.js';
+export { deactivate } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): WarrantExtensionApi {
-    const started = performance.now();
-    const fileEvents = watchWarrantFiles(context);
-    client = startLanguageClient(context, fileEvents);
-    const graphChanges = new GraphChanges();
-    const previews = new PreviewManager(() => client, context.extensionUri);
-    const evidenceTree = new EvidenceTree(() => client);
-    context.subscriptions.push(graphChanges, graphChanges.listenTo(client), previews, previews.listenTo(graphChanges.onDidChange),
-        evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
-    const markdownMaps = markdownPreviewMaps(context, () => client, graphChanges.onDidChange);
-    registerCommands(context, previews, () => client);
-    context.subscriptions.push(registerQdaSources(() => client));
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-        // Trust lets the server read bibliographies and transcripts: start it again with it.
-        await client?.stop();
-        client = startLanguageClient(context, fileEvents);
-        context.subscriptions.push(graphChanges.listenTo(client));
-        void evidenceTree.refresh();
-    }));
-    return { activateCallMs: performance.now() - started, evidenceTree, extendMarkdownIt: md => warrantMarkdownIt(md, markdownMaps) };
-}
-
-export async function deactivate(): Promise<void> {
-    await client?.stop();
-    client = undefined;
+    return activateOn(desktopPlatform, context);
 }

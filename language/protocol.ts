@@ -19,6 +19,8 @@ export interface InitializationOptions {
     completionSnippets?: boolean;
     /** The client implements InsertSnippetCommand, DeclareInFileCommand and PickBibliographyCommand. */
     editorCommands?: boolean;
+    /** The client answers ClientStatRequest, ClientReadFileRequest and ClientReadDirectoryRequest (files outside `file:`). */
+    clientFiles?: boolean;
 }
 
 /** The options as the server receives them: from outside, so each value is checked before use. */
@@ -175,3 +177,29 @@ export interface DiagnosticData {
     property?: string;
     refText?: string;
 }
+
+/**
+ * Files the language server cannot read itself (a virtual workspace: vscode.dev, github.dev, VS
+ * Code for the Web, where it runs in a Web Worker without a disk) are read by the client through
+ * the editor's file system. The client answers only for URIs inside a workspace folder of a
+ * trusted workspace, and reads at most `maxBytes`; it reports why otherwise.
+ */
+export type ClientFileError = 'not-found' | 'outside-workspace' | 'not-a-file' | 'too-large' | 'unreadable' | 'untrusted';
+
+export interface ClientFileParams {
+    uri: string;
+}
+
+/** A file's or folder's kind and, for a file, its size in bytes and modification time (ms). */
+export type ClientStatResult = { type: 'file' | 'directory'; mtime: number; size: number } | { error: ClientFileError };
+export const ClientStatRequest = new RequestType<ClientFileParams, ClientStatResult, void>('warrant/stat');
+
+export interface ClientReadFileParams extends ClientFileParams {
+    maxBytes: number;
+}
+/** The file's bytes, base64-encoded. */
+export type ClientReadFileResult = { data: string; mtime: number; size: number } | { error: ClientFileError };
+export const ClientReadFileRequest = new RequestType<ClientReadFileParams, ClientReadFileResult, void>('warrant/readFile');
+
+export type ClientReadDirectoryResult = { entries: { uri: string; type: 'file' | 'directory' }[] } | { error: ClientFileError };
+export const ClientReadDirectoryRequest = new RequestType<ClientFileParams, ClientReadDirectoryResult, void>('warrant/readDirectory');

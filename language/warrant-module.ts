@@ -1,3 +1,4 @@
+import { ClientFiles } from './workspace/client-files.js';
 import { DocumentState, inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -34,7 +35,14 @@ export interface WarrantAddedSharedServices {
     };
 }
 
-export type WarrantSharedServices = LangiumSharedServices & WarrantAddedSharedServices;
+/** Files outside `file:` (a virtual workspace), read through the client (see createWarrantServices). */
+export interface WarrantClientFilesService {
+    workspace: {
+        ClientFiles: ClientFiles;
+    };
+}
+
+export type WarrantSharedServices = LangiumSharedServices & WarrantAddedSharedServices & WarrantClientFilesService;
 
 /** Services Warrant adds to Langium's. */
 export interface WarrantAddedServices {
@@ -102,8 +110,12 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
  * Creates the shared services and the Warrant language services, wired the Langium way:
  * defaults, then generated, then ours.
  */
-export function createWarrantServices(context: DefaultSharedModuleContext): { shared: WarrantSharedServices; Warrant: WarrantServices } {
-    const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule);
+export function createWarrantServices(context: DefaultSharedModuleContext & { clientFiles?: ClientFiles }): { shared: WarrantSharedServices; Warrant: WarrantServices } {
+    // The language server passes the one its file system uses (server/start-server.ts); the CLI and tests have no client to ask.
+    const clientFiles: Module<WarrantSharedServices, WarrantClientFilesService> = {
+        workspace: { ClientFiles: () => context.clientFiles ?? new ClientFiles(() => Promise.reject(new Error('no language client'))) }
+    };
+    const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule, clientFiles);
     const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);

@@ -3,7 +3,7 @@
 // `node scripts/build.mjs [--release] [--watch] [--no-typecheck]`
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -52,8 +52,50 @@ const common = {
     absWorkingDir: root
 };
 
+/**
+ * The Node built-ins the browser bundles may import, and what stands in for them
+ * (scripts/web-shims): path arithmetic, and a file system without files (a Web Worker has no disk;
+ * the workspace's files come through the client). Any other built-in fails the build, naming the
+ * module that imports it, rather than shipping a bundle that throws when the worker loads it.
+ */
+const webShims = { path: 'scripts/web-shims/path.mjs', fs: 'scripts/web-shims/fs.mjs' };
+const noNodeBuiltins = {
+    name: 'no-node-builtins',
+    setup(build) {
+        const builtins = new Set(builtinModules);
+        build.onResolve({ filter: /.*/ }, args => {
+            const bare = args.path.replace(/^node:/, '');
+            if (!args.path.startsWith('node:') && !builtins.has(bare)) {
+                return undefined;
+            }
+            if (webShims[bare]) {
+                return { path: path.join(root, webShims[bare]) };
+            }
+            return { errors: [{ text: `${args.path} is a Node built-in, imported by ${path.relative(root, args.importer)}: the browser bundles cannot use it` }] };
+        });
+    }
+};
+
+/** Browser bundles (VS Code for the Web): the extension in the web extension host, the language server in a Web Worker. */
+const webBundles = {
+    'out/web/extension.js': 'extension/web-main.ts',
+    'out/web/server.js': 'server/web-main.ts'
+};
+
 const started = Date.now();
 await Promise.all([
+    ...Object.entries(webBundles).map(([outfile, entry]) => esbuild.build({
+        ...common,
+        entryPoints: [entry],
+        outfile,
+        platform: 'browser',
+        target: 'es2022',
+        // The web extension host loads CommonJS; the server is a classic worker script.
+        format: outfile === 'out/web/extension.js' ? 'cjs' : 'iife',
+        external: ['vscode'],
+        plugins: [noNodeBuiltins],
+        metafile: true
+    }).then(result => reportWebBundle(outfile, result))),
     ...Object.entries(nodeBundles).map(([outfile, entry]) => esbuild.build({
         ...common,
         entryPoints: [entry],
@@ -83,6 +125,11 @@ console.log(`build: esbuild${release ? ' (release, minified)' : ''} (${Date.now(
 // The Markdown preview's stylesheet (`markdown.previewStyles`), from the map's own stylesheet.
 const { MARKDOWN_PREVIEW_CSS } = require(path.join(root, 'out/map-export.cjs'));
 writeFileSync(path.join(root, 'out/markdown-preview.css'), MARKDOWN_PREVIEW_CSS);
+
+function reportWebBundle(outfile, result) {
+    const bytes = result.metafile.outputs[outfile]?.bytes ?? 0;
+    console.log(`build: ${outfile} ${(bytes / 1024).toFixed(0)} KiB`);
+}
 
 function pathToImport(file) {
     return new URL(`file://${file}`).href;

@@ -9,12 +9,12 @@ import type { WarrantServices } from '../language/warrant-module.js';
  * workspace, configuration problems and files not read, each once when it appears, never per
  * keystroke.
  */
-export function logServerActivity(connection: Connection, services: WarrantServices, version: string): void {
+export function logServerActivity(connection: Connection, services: WarrantServices, version: string, runtime: string): void {
     const shared = services.shared;
     const log = connection.console;
     shared.lsp.LanguageServer.onInitialize(params => {
         const folders = (params.workspaceFolders ?? []).map(folder => showHiddenCharacters(folder.uri));
-        log.info(`Warrant language server ${version} started (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}.`);
+        log.info(`Warrant language server ${version} started (${runtime}); workspace folders: ${folders.join(', ') || 'none'}.`);
         if (!shared.workspace.WorkspaceManager.trusted) {
             log.info('The workspace is not trusted: only the open documents are checked, and no file is read from disk.');
         }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { EdgeKind, NodeKind, NodeStatus } from '../../language/analysis/vocabulary.js';
 import { markdownText, neutralize } from '../../language/graph/escape.js';
 import type { GraphModel } from '../../language/graph/graph-model.js';

@@ -1,10 +1,9 @@
-import os from 'node:os';
 import * as vscode from 'vscode';
 import { EXPORT_CHOICES, isExportChoice, type ExportChoice } from '../../language/graph/export/formats.js';
+import { platform } from '../platform.js';
 import type { PreviewManager } from '../preview/preview-manager.js';
 import type { PreviewPanel } from '../preview/preview-panel.js';
 import { exportFileName, pickExportFolder } from './export-location.js';
-import { loadWriters } from './load-writers.js';
 
 /**
  * `warrant.exportMap`: writes the map of the active preview in a format (asked when absent) to
@@ -52,7 +51,7 @@ async function render(panel: PreviewPanel, format: ExportChoice, extensionUri: v
     const document = panel.scope.kind === 'document' ? panel.scope.uri : undefined;
     const title = `Argument map: ${document ? document.path.split('/').pop() : vscode.workspace.name ?? 'workspace'}`;
     const viewerScript = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'out', 'webview.js')));
-    const { exportMap } = loadWriters(extensionUri);
+    const { exportMap } = await platform().loadWriters(extensionUri);
     return new TextEncoder().encode(await exportMap(model, format, { title, viewerScript }));
 }
 
@@ -61,7 +60,7 @@ function defaultUri(panel: PreviewPanel, extension: string): vscode.Uri | undefi
     const folder = pickExportFolder([
         document ? vscode.workspace.getWorkspaceFolder(document)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri,
         document ? vscode.Uri.joinPath(document, '..') : undefined,
-        vscode.Uri.file(os.homedir())
+        platform().homeFolder()
     ]);
     return folder && vscode.Uri.joinPath(folder, exportFileName(document?.path, extension));
 }

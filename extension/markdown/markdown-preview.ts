@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import { GraphRequest } from '../../language/protocol.js';
-import { loadWriters } from '../export/load-writers.js';
+import { platform } from '../platform.js';
 import { PreviewMaps } from './preview-maps.js';
 
 /**
@@ -16,7 +16,7 @@ export function markdownPreviewMaps(context: vscode.ExtensionContext, client: ()
             if (!current) throw new Error('the Warrant language server is not running');
             return current.sendRequest(GraphRequest.method, { uri: documentUri }) as Promise<GraphModel>;
         },
-        draw: (model, request) => loadWriters(context.extensionUri).renderFenceMap(model, request),
+        draw: async (model, request) => (await platform().loadWriters(context.extensionUri)).renderFenceMap(model, request),
         refresh: () => void vscode.commands.executeCommand('markdown.preview.refresh')
     });
     context.subscriptions.push(maps, onArgumentChange(() => maps.argumentChanged()));

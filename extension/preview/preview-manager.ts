@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { GraphChangedParams } from '../../language/protocol.js';
 import { PreviewPanel, PREVIEW_VIEW_TYPE } from './preview-panel.js';
 import { previewWebviewOptions } from './preview-html.js';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { fromBase64 } from '../../language/workspace/base64.js';
 import { isExportChoice } from '../../language/graph/export/formats.js';
 import type { GraphModel } from '../../language/graph/graph-model.js';
 import { GraphRequest } from '../../language/protocol.js';
@@ -159,8 +160,13 @@ export class PreviewPanel implements vscode.Disposable {
                 }
                 break;
             case 'exported': {
-                const data = message.data === undefined ? undefined
-                    : message.format === 'svg' ? new TextEncoder().encode(message.data) : Buffer.from(message.data, 'base64');
+                let data: Uint8Array | undefined;
+                try {
+                    data = message.data === undefined ? undefined
+                        : message.format === 'svg' ? new TextEncoder().encode(message.data) : fromBase64(message.data);
+                } catch {
+                    data = undefined; // not base64: no picture
+                }
                 this.pendingExports.get(message.requestId)?.(data);
                 break;
             }

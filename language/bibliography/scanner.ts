@@ -1211,7 +1211,8 @@ export interface AsyncScanOptions {
     readonly isCancelled?: () => boolean;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+// A Web Worker (VS Code for the Web) has no setImmediate; a zero timeout yields there.
+const yieldToEventLoop = (): Promise<void> => new Promise(resolve => typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0));
 
 /**
  * `scanBibliography` in time slices, yielding to the event loop between them so that a huge

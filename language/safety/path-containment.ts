@@ -18,9 +18,11 @@ export type ContainmentResult =
 /**
  * Windows and macOS file systems ignore case by default: a file under `/Users/me/Thesis`
  * is inside the folder the editor calls `/users/me/thesis`, and a comparison that minds case
- * would give such a file no root (so no bibliography), or the wrong one.
+ * would give such a file no root (so no bibliography), or the wrong one. (A Web Worker has no
+ * `process`, and its paths are URI paths, which mind case.)
  */
-const CASE_INSENSITIVE_PATHS = process.platform === 'win32' || process.platform === 'darwin';
+const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
+const CASE_INSENSITIVE_PATHS = platform === 'win32' || platform === 'darwin';
 
 /** Whether `candidate` is `folder` or inside it (both absolute and normalised), by whole segments. */
 export function isInside(candidate: string, folder: string, ignoreCase: boolean = CASE_INSENSITIVE_PATHS): boolean {

@@ -4,6 +4,7 @@ import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WarrantSharedServices } from '../warrant-module.js';
+import { isInsideFolder } from './virtual-files.js';
 
 /**
  * Langium keeps a closed document's last editor text: after "close without saving" every
@@ -23,6 +24,16 @@ export class WarrantDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             return;
         }
         const trusted = this.shared.workspace.WorkspaceManager.trusted;
+        const clientFiles = this.shared.workspace.ClientFiles;
+        const inVirtualFolder = uri.scheme !== 'file' && (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).some(folder => isInsideFolder(uri, URI.parse(folder.uri)));
+        if (trusted && inVirtualFolder && clientFiles.enabled) {
+            // A file of a virtual workspace: its text read through the client, if it still exists.
+            void clientFiles.stat(uri).then(stat => {
+                const exists = stat.ok && stat.type === 'file';
+                this.fireDocumentUpdate(exists ? [uri] : [], exists ? [] : [uri]);
+            });
+            return;
+        }
         const onDisk = trusted && uri.scheme === 'file' && isFile(uri.fsPath);
         this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
     }

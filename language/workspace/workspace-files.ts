@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type ProjectFacts, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
@@ -10,6 +10,7 @@ import { isInside, resolveContained } from '../safety/path-containment.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
 import { ProjectStore, type ProjectBytesSource } from './project-store.js';
 import { readRegularBytes, readRegularFile } from './safe-read.js';
+import { VirtualFiles } from './virtual-files.js';
 import type { WarrantSharedServices } from '../warrant-module.js';
 
 /** Transcripts and bibliographies larger than this are reported, not read. */
@@ -25,6 +26,8 @@ interface CachedFile {
 }
 
 type ReadResult = { ok: true; path: string; text: string } | { ok: false; path: string; problem: FileProblem };
+/** A read for the analysis, from disk or through the client: the file's URI (as a string) and text. */
+type Loaded = { ok: true; uri: string; path: string; text: string } | { ok: false; problem: FileProblem };
 
 type Located = { ok: true; root: string; path: string; realPath: string; mtimeMs: number; size: number } | { ok: false; path: string; problem: FileProblem };
 
@@ -52,7 +55,12 @@ export class WorkspaceFiles {
     private manuscriptFacts = new Map<Document, BibliographyFacts[]>();
     private projectFacts = new Map<Project, ProjectFacts>();
 
-    constructor(private readonly shared: WarrantSharedServices) {}
+    /** The files of workspace folders not on `file:` (a virtual workspace), read through the client. */
+    private readonly virtual: VirtualFiles;
+
+    constructor(private readonly shared: WarrantSharedServices) {
+        this.virtual = new VirtualFiles(shared.workspace.ClientFiles, () => this.virtualRoots());
+    }
 
     /** The CLI sets its roots; the language server uses the editor's workspace folders. */
     setRoots(roots: string[]): void {
@@ -75,6 +83,12 @@ export class WorkspaceFiles {
      * `.warrant` in a home folder read any file below it (`.ssh/id_rsa`, `/` for a document
      * at `file:///evil.warrant`).
      */
+    private virtualRoots(): URI[] {
+        return this.explicitRoots ? [] : (this.shared.workspace.WorkspaceManager.workspaceFolders ?? [])
+            .map(folder => URI.parse(folder.uri))
+            .filter(uri => uri.scheme !== 'file');
+    }
+
     rootFor(fsPath: string): string | undefined {
         const inside = this.roots().filter(root => isInside(fsPath, root));
         return inside.sort((a, b) => b.length - a.length)[0];
@@ -117,12 +131,12 @@ export class WorkspaceFiles {
         const projectFacts = new Map<Project, ProjectFacts>();
         const activeBibliographies = new Set<string>();
         const activeProjects = new Set<string>();
-        const loadBibliography = async (baseFile: string, relative: string): Promise<BibliographyFacts> => {
-            const read = await this.read(baseFile, relative);
+        const loadBibliography = async (base: URI, relative: string): Promise<BibliographyFacts> => {
+            const read = await this.load(base, relative);
             if (!read.ok) {
                 return { status: read.problem, path: relative };
             }
-            const uri = URI.file(read.path).toString();
+            const uri = read.uri;
             activeBibliographies.add(uri);
             // Scanned in short slices so that other requests are served while a large library is indexed.
             await this.store.updateAsync(uri, read.text);
@@ -131,17 +145,22 @@ export class WorkspaceFiles {
         };
         for (const root of this.roots()) {
             for (const relative of this.config.bibliography) {
-                await loadBibliography(path.join(root, CONFIG_FILE_NAME), relative);
+                await loadBibliography(URI.file(path.join(root, CONFIG_FILE_NAME)), relative);
+            }
+        }
+        for (const root of this.virtualRoots()) {
+            for (const relative of this.config.bibliography) {
+                await loadBibliography(UriUtils.joinPath(root, CONFIG_FILE_NAME), relative);
             }
         }
         for (const document of documents) {
             const root = document.parseResult.value;
-            if (!isDocument(root) || document.uri.scheme !== 'file') {
+            if (!isDocument(root) || (document.uri.scheme !== 'file' && this.virtual.folderFor(document.uri) === undefined)) {
                 continue;
             }
             const file = document.uri.fsPath;
             const manuscript = manuscriptOf(document);
-            if (this.shared.workspace.WorkspaceManager.trusted && this.rootFor(file) === undefined) {
+            if (this.shared.workspace.WorkspaceManager.trusted && document.uri.scheme === 'file' && this.rootFor(file) === undefined) {
                 this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts, projectFacts);
                 if (manuscript?.checked && manuscript.bibliographies.length > 0) {
                     manuscriptFacts.set(root as Document, manuscript.bibliographies.map(named => ({ status: 'document-outside-workspace', path: named.path })));
@@ -150,14 +169,14 @@ export class WorkspaceFiles {
             }
             for (const statement of (root as Document).elements.filter(isBibliography)) {
                 if (statement.path !== undefined) {
-                    bibliographyFacts.set(statement, await loadBibliography(file, statement.path));
+                    bibliographyFacts.set(statement, await loadBibliography(document.uri, statement.path));
                 }
             }
             // A manuscript's front matter `bibliography:` is read like a `bibliography` statement of a .warrant file.
             if (manuscript?.checked && manuscript.bibliographies.length > 0) {
                 const facts: BibliographyFacts[] = [];
                 for (const named of manuscript.bibliographies) {
-                    facts.push(await loadBibliography(file, named.path));
+                    facts.push(await loadBibliography(document.uri, named.path));
                 }
                 manuscriptFacts.set(root as Document, facts);
             }
@@ -168,12 +187,12 @@ export class WorkspaceFiles {
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
             // Many data of a file name the same transcript: resolve and stat it once per refresh.
-            const reads = new Map<string, Promise<ReadResult>>();
+            const reads = new Map<string, Promise<Loaded>>();
             for (const origin of origins) {
                 if (origin.file !== undefined) {
                     let pending = reads.get(origin.file);
                     if (!pending) {
-                        pending = this.read(file, origin.file);
+                        pending = this.load(document.uri, origin.file);
                         reads.set(origin.file, pending);
                     }
                     const read = await pending;
@@ -228,11 +247,11 @@ export class WorkspaceFiles {
     }
 
     private async loadConfig(): Promise<void> {
-        const roots = this.roots();
+        const roots = [...this.roots().map(root => URI.file(path.join(root, CONFIG_FILE_NAME))), ...this.virtualRoots().map(root => UriUtils.joinPath(root, CONFIG_FILE_NAME))];
         let config = EmptyConfig;
         let configFile: WorkspaceFiles['configFile'];
-        for (const root of roots) {
-            const read = await this.read(path.join(root, CONFIG_FILE_NAME), CONFIG_FILE_NAME);
+        for (const file of roots) {
+            const read = await this.load(file, CONFIG_FILE_NAME);
             if (read.ok) {
                 let problems: ConfigProblem[];
                 ({ config, problems } = parseConfig(read.text));
@@ -242,6 +261,22 @@ export class WorkspaceFiles {
         }
         this.config = config;
         this.configFile = configFile;
+    }
+
+    /** A file named in `base` (a document, or the config file): from disk for `file:`, through the client otherwise. */
+    private async load(base: URI, relative: string): Promise<Loaded> {
+        if (base.scheme === 'file') {
+            const read = await this.read(base.fsPath, relative);
+            return read.ok ? { ok: true, uri: URI.file(read.path).toString(), path: read.path, text: read.text } : read;
+        }
+        if (!this.shared.workspace.WorkspaceManager.trusted) {
+            return { ok: false, problem: 'untrusted' };
+        }
+        const read = await this.virtual.read(base, relative, MAX_EXTERNAL_FILE_BYTES);
+        if (!read.ok && read.problem !== 'not-found') {
+            this.skipping.set(`${UriUtils.dirname(base).toString()}/${relative}`, describeFileProblem(read.problem, relative));
+        }
+        return read.ok ? { ok: true, uri: read.uri.toString(), path: read.uri.toString(), text: read.text } : read;
     }
 
     /** Where a named file is, if it may be read: trust, containment, type and size, then its `stat`. */

@@ -37,6 +37,10 @@ export class WarrantWorkspaceManager extends DefaultWorkspaceManager {
         if (!this.trusted) {
             return;
         }
+        if (folder.scheme !== 'file') {
+            // A virtual workspace: Langium's walk, through the client's file system (the config's include/exclude is not applied).
+            return super.traverseFolder(folder, uris);
+        }
         const root = (this.folders ?? []).map(f => URI.parse(f.uri).fsPath).find(f => isInside(folder.fsPath, f));
         uris.push(...(await selectWarrantFiles(folder.fsPath, root)).map(file => URI.file(file)));
     }

@@ -18,9 +18,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { ensureTestHost } from '../../scripts/vscode-test-host.mjs';
 import { buildSuite } from './build-suite.mjs';
+import { launchChromium } from './chromium.mjs';
+import { answerWebviewQuery, waitForWebviewContent } from './webview-query.mjs';
 import { createSandbox, extensionId, fail, outputDir, parseOptions, prepareVsix, removeSandbox, root } from './common.mjs';
 
 const options = parseOptions(process.argv.slice(2));
@@ -98,16 +99,7 @@ async function main() {
     ];
     const url = `http://${authority}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-    state.browser = await chromium.launch({
-        executablePath: host.chromium,
-        headless: true,
-        // This runner's own handlers close the browser and code-server in order.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
-    });
+    state.browser = await launchChromium(host.chromium);
     // A fresh context is a fresh (in-memory) profile: no state leaks between runs.
     const context = await state.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = state.page = await context.newPage();
@@ -172,7 +164,7 @@ function startScreenshotServer() {
         const url = new URL(request.url ?? '/', 'http://localhost');
         const query = url.searchParams;
         if (url.pathname === '/webview') {
-            await answerWebviewQuery(query, response);
+            await answerWebviewQuery(state.page, query, response);
             return;
         }
         const name = (query.get('name') ?? '').replace(/[^A-Za-z0-9_.-]/g, '');
@@ -181,7 +173,9 @@ function startScreenshotServer() {
             return;
         }
         try {
-            if (query.get('webview') === '1') await waitForWebviewContent(state.page, query.get('selector') ?? undefined);
+            if (query.get('webview') === '1' && !(await waitForWebviewContent(state.page, query.get('selector') ?? undefined))) {
+                log(`note: no rendered webview content${query.get('selector') ? ` matching ${query.get('selector')}` : ''} found within 15 s; taking the screenshot anyway`);
+            }
             await state.page.waitForTimeout(Number(query.get('settle') ?? 500));
             const file = path.join(outputDir, `${name}.png`);
             await state.page.screenshot({ path: file });
@@ -192,73 +186,6 @@ function startScreenshotServer() {
         }
     });
     return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/** The inner frames of the workbench's webviews (where their own documents live). */
-function webviewFrames(page) {
-    return page.frames().filter((frame) => frame !== page.mainFrame() && frame.parentFrame() !== page.mainFrame());
-}
-
-/** Waits (up to 15 s) until some webview's inner frame has rendered content (or an element matching `selector`). */
-async function waitForWebviewContent(page, selector) {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-        for (const frame of webviewFrames(page)) {
-            try {
-                const found = await frame.evaluate((css) => css ? document.querySelector(css) !== null : (document.body?.children.length ?? 0) > 0, selector);
-                if (found) return;
-            } catch { /* detached or not ready */ }
-        }
-        await page.waitForTimeout(200);
-    }
-    log(`note: no rendered webview content${selector ? ` matching ${selector}` : ''} found within 15 s; taking the screenshot anyway`);
-}
-
-/**
- * Lets the extension-host suite look into webviews, which the VS Code API cannot:
- * GET /webview?action=count&selector=CSS → the number of matching elements in all webviews;
- * GET /webview?action=click&selector=CSS → clicks the first match (404 when there is none);
- * GET /webview?action=evaluate&selector=CSS&function=SOURCE&argument=JSON → the JSON result of
- *     the function, run in the webview that has a match (its window is the panel), 404 when none;
- * GET /webview?action=resize&width=W&height=H → resizes the workbench's window.
- */
-async function answerWebviewQuery(query, response) {
-    const selector = query.get('selector') ?? '';
-    try {
-        if (query.get('action') === 'resize' && state.page) {
-            await state.page.setViewportSize({ width: Number(query.get('width')), height: Number(query.get('height')) });
-            response.writeHead(200).end('resized');
-            return;
-        }
-        if (!state.page || !selector) throw new Error('no page or no selector');
-        if (query.get('action') === 'evaluate') {
-            for (const frame of webviewFrames(state.page)) {
-                if (!(await frame.$(selector).catch(() => null))) continue;
-                const result = await frame.evaluate(`(${query.get('function')})(${query.get('argument') ?? 'undefined'})`);
-                response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
-                return;
-            }
-            response.writeHead(404).end(`no webview has ${selector}`);
-            return;
-        }
-        let count = 0;
-        for (const frame of webviewFrames(state.page)) {
-            const element = await frame.$(selector).catch(() => null);
-            if (query.get('action') === 'click' && element) {
-                await element.click();
-                response.writeHead(200).end('clicked');
-                return;
-            }
-            count += await frame.$$eval(selector, (elements) => elements.length).catch(() => 0);
-        }
-        if (query.get('action') === 'click') {
-            response.writeHead(404).end(`nothing matches ${selector}`);
-            return;
-        }
-        response.writeHead(200, { 'content-type': 'text/plain' }).end(String(count));
-    } catch (error) {
-        response.writeHead(500).end(String(error));
-    }
 }
 
 /**

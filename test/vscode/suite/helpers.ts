@@ -5,6 +5,8 @@ import path from 'node:path';
 import { format } from 'node:util';
 import * as vscode from 'vscode';
 
+export { codeOf, describeDiagnostics, waitFor } from './portable-helpers.js';
+
 /** `publisher.name` of the extension under test (see package.json). */
 export const EXTENSION_ID = 'warrant-tools.warrant';
 
@@ -60,43 +62,8 @@ export function assertInstalledFromVsix(extension: vscode.Extension<unknown>): v
     assert.ok(fs.existsSync(path.join(extensionPath, '.vsixmanifest')), `${extensionPath} has no .vsixmanifest: not installed from a VSIX`);
 }
 
-/**
- * Polls `predicate` until it returns a truthy value (returned) or `timeoutMs` passes (assertion error;
- * `description` may be a function, evaluated then, to report the state at the time of failure).
- */
-export async function waitFor<T>(
-    predicate: () => T | undefined | false | Promise<T | undefined | false>,
-    description: string | (() => string),
-    timeoutMs = 30_000
-): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: unknown;
-    for (;;) {
-        try {
-            const value = await predicate();
-            if (value) return value;
-        } catch (error) {
-            last = error;
-        }
-        if (Date.now() > deadline) {
-            throw new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${typeof description === 'function' ? description() : description}${last ? ` (last error: ${String(last)})` : ''}` });
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
-
 export function diagnosticsOf(uri: vscode.Uri): readonly vscode.Diagnostic[] {
     return vscode.languages.getDiagnostics(uri);
-}
-
-/** A diagnostic's code as a string (VS Code gives `{ value, target }` when the server sends a codeDescription). */
-export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
-    const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-    return code === undefined ? undefined : String(code);
-}
-
-export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
-    return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} [${codeOf(d) ?? '-'}] ${d.message}`).join('\n') || '(none)';
 }
 
 /** Replaces the first occurrence of `search` in the document (unsaved edit). */
