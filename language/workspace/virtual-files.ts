@@ -3,6 +3,7 @@ import type { FileProblem } from '../analysis/external-files.js';
 import type { ClientFiles } from './client-files.js';
 
 export type VirtualReadResult = { ok: true; uri: URI; text: string } | { ok: false; problem: FileProblem };
+export type VirtualLocated = { ok: true; uri: URI; folder: URI; mtime: number; size: number } | { ok: false; problem: FileProblem };
 
 /**
  * The bibliographies, transcripts and config of a virtual workspace (folders not on `file:`), read
@@ -20,7 +21,8 @@ export class VirtualFiles {
         return this.folders().filter(folder => isInsideFolder(uri, folder)).sort((a, b) => b.path.length - a.path.length)[0];
     }
 
-    async read(base: URI, relative: string, maxBytes: number): Promise<VirtualReadResult> {
+    /** Where a file named in `base` is, if it may be read: inside the workspace folder of `base`, a file, within the cap. */
+    async locate(base: URI, relative: string, maxBytes: number): Promise<VirtualLocated> {
         const folder = this.folderFor(base);
         if (!folder) {
             return { ok: false, problem: 'outside-workspace' };
@@ -29,18 +31,32 @@ export class VirtualFiles {
         if (!isInsideFolder(target, folder)) {
             return { ok: false, problem: 'outside-workspace' };
         }
-        const key = target.toString();
         const stat = await this.files.stat(target);
         if (!stat.ok || stat.type !== 'file') {
-            this.cache.delete(key);
+            this.cache.delete(target.toString());
             return { ok: false, problem: stat.ok ? 'not-a-file' : stat.problem };
         }
         if (stat.size > maxBytes) {
-            this.cache.delete(key);
+            this.cache.delete(target.toString());
             return { ok: false, problem: 'too-large' };
         }
+        return { ok: true, uri: target, folder, mtime: stat.mtime, size: stat.size };
+    }
+
+    /** The bytes of a file {@link locate} found (REFI-QDA projects, and the sources they keep beside them). */
+    readBytes(uri: URI, maxBytes: number): ReturnType<ClientFiles['readBytes']> {
+        return this.files.readBytes(uri, maxBytes);
+    }
+
+    async read(base: URI, relative: string, maxBytes: number): Promise<VirtualReadResult> {
+        const located = await this.locate(base, relative, maxBytes);
+        if (!located.ok) {
+            return located;
+        }
+        const { uri: target } = located;
+        const key = target.toString();
         const cached = this.cache.get(key);
-        if (cached && cached.mtime === stat.mtime && cached.size === stat.size) {
+        if (cached && cached.mtime === located.mtime && cached.size === located.size) {
             return { ok: true, uri: target, text: cached.text };
         }
         const read = await this.files.readBytes(target, maxBytes);

@@ -182,7 +182,9 @@ export class WorkspaceFiles {
             }
             for (const statement of (root as Document).elements.filter(isProject)) {
                 if (statement.path !== undefined) {
-                    projectFacts.set(statement, await this.loadProject(file, statement.path, activeProjects, isCancelled));
+                    const load = document.uri.scheme === 'file' ? this.loadProject(file, statement.path, activeProjects, isCancelled)
+                        : this.loadVirtualProject(document.uri, statement.path, activeProjects, isCancelled);
+                    projectFacts.set(statement, await load);
                 }
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
@@ -329,6 +331,47 @@ export class WorkspaceFiles {
      * Sources it keeps outside its archive are read through the same containment, relative to
      * the project file.
      */
+    /** A `project` file of a virtual workspace, through the client, under the same rules as on disk. */
+    private async loadVirtualProject(base: URI, relative: string, active: Set<string>, isCancelled?: () => boolean): Promise<ProjectFacts> {
+        if (!this.shared.workspace.WorkspaceManager.trusted) {
+            return { status: 'untrusted', path: relative };
+        }
+        const located = await this.virtual.locate(base, relative, MAX_PROJECT_FILE_BYTES);
+        if (!located.ok) {
+            return { status: located.problem, path: relative };
+        }
+        const target = located.uri;
+        active.add(target.toString());
+        const bytesOf = async (uri: URI, max: number, name: string) => {
+            const read = await this.virtual.readBytes(uri, max);
+            if (!read.ok) {
+                throw new UnreadableProject(read.problem, name);
+            }
+            return read.bytes;
+        };
+        const source: ProjectBytesSource = {
+            version: `${located.mtime}:${located.size}`,
+            bytes: () => bytesOf(target, MAX_PROJECT_FILE_BYTES, relative),
+            external: async (name: string) => {
+                const beside = await this.virtual.locate(target, name.replace(/^relative:\/\//i, '').replace(/^(?:absolute|file):\/\//i, '/'), MAX_EXTERNAL_FILE_BYTES);
+                if (!beside.ok) {
+                    throw new Error(describeFileProblem(beside.problem, name));
+                }
+                return bytesOf(beside.uri, MAX_EXTERNAL_FILE_BYTES, name).catch((error: unknown) => {
+                    throw error instanceof UnreadableProject ? new Error(describeFileProblem(error.problem, name)) : error;
+                });
+            }
+        };
+        try {
+            return { status: 'ok', path: relative, index: await this.projects.load(target.toString(), source, { isCancelled }) };
+        } catch (error) {
+            if (error instanceof UnreadableProject) {
+                return { status: error.problem, path: relative };
+            }
+            throw error;
+        }
+    }
+
     private async loadProject(baseFile: string, relative: string, active: Set<string>, isCancelled?: () => boolean): Promise<ProjectFacts> {
         const located = await this.locate(baseFile, relative, MAX_PROJECT_FILE_BYTES);
         if (!located.ok) {
@@ -379,7 +422,7 @@ export class WorkspaceFiles {
 
 /** The project file could not be read (after its containment check passed): a race, a FIFO swapped in, growth past the cap. */
 class UnreadableProject extends Error {
-    constructor(readonly problem: FileProblem) {
-        super(problem);
+    constructor(readonly problem: FileProblem, name?: string) {
+        super(name === undefined ? problem : describeFileProblem(problem, name));
     }
 }

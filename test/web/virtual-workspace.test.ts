@@ -160,6 +160,24 @@ describe('the language server in a virtual workspace (files through the client)'
         assert.ok(!files.reads.includes(`${FOLDER}refs.bib`), 'the oversized file was read');
     });
 
+    it('a REFI-QDA project is read through the client: claims rest on its codes and segments, and a quote no segment holds is reported', async () => {
+        const qda = path.resolve(caseStudy, '../qda');
+        const files = new MemoryFiles();
+        files.write('interviews.warrant', fs.readFileSync(path.join(qda, 'interviews.warrant')));
+        files.write('lscb-interviews.qdpx', fs.readFileSync(path.join(qda, 'lscb-interviews.qdpx')));
+        const uri = `${FOLDER}interviews.warrant`;
+        client = await VirtualClient.start(files, { trusted: true, clientFiles: true });
+        await client.open(uri);
+        await client.waitFor(() => client!.diagnostics.has(uri) && files.reads.includes(`${FOLDER}lscb-interviews.qdpx`), 'the project read');
+        const problems = client.diagnostics.get(uri)!.filter(d => d.severity === 1 || ['project-not-found', 'unknown-project-evidence', 'unsupported-claim'].includes(String(d.code)));
+        assert.deepEqual(problems.map(d => `${d.code}: ${message(d)}`), [], 'every claim rests on the project, nothing is missing');
+        // The project on the virtual disk no longer holds the words quoted: the quote is reported.
+        const text = new TextDecoder().decode(files.files.get(uri)!.bytes).replace('segment quote "share information quickly"', 'segment quote "words no segment holds"');
+        files.write('interviews.warrant', text);
+        await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+        await client.waitFor(() => client!.codes(uri).includes('unknown-project-evidence'), 'unknown-project-evidence');
+    });
+
     it('an untrusted workspace: nothing is read through the client', async () => {
         const files = caseStudyFiles();
         client = await VirtualClient.start(files, { trusted: false, clientFiles: true });
