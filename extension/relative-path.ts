@@ -1,6 +1,6 @@
 /**
  * The path of `to` relative to the folder of `fromFile`, both URI paths (forward slashes), as a
- * `bibliography` statement in `fromFile` would name it: `refs.bib`, `../shared/refs.bib`.
+ * `bibliography` statement in `fromFile` would name it: `refs.bib`, `../library/refs.bib`.
  * (No `node:path` here: this runs in VS Code for the Web too.)
  */
 export function relativePath(fromFile: string, to: string): string {
