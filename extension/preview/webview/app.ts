@@ -15,7 +15,9 @@ import { GroupTexts } from './group-texts.js';
 import { exportMenu } from './export-menu.js';
 import { KeyboardNavigation } from './keyboard-navigation.js';
 import { Minimap } from './minimap.js';
-import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type WebviewState, type WebviewToExtension } from './messages.js';
+import { INITIAL_STATE, type ExtensionToWebview, type PictureFormat, type View, type WebviewState, type WebviewToExtension } from './messages.js';
+
+interface Box { x: number; y: number; width: number; height: number }
 
 export interface Host {
     postMessage(message: WebviewToExtension): void;
@@ -422,7 +424,7 @@ export class App {
 
     // ── zoom and pan ────────────────────────────────────────────────────────
 
-    private currentView(): { scale: number; x: number; y: number } {
+    private currentView(): View {
         return this.state.view ?? this.initialView();
     }
 
@@ -431,7 +433,7 @@ export class App {
      * readable zoom, the element under the cursor (the one the editor highlighted) with its
      * neighbourhood, or the top conclusions, centred, ready to pan down.
      */
-    private initialView(): { scale: number; x: number; y: number } {
+    private initialView(): View {
         const fit = this.fitView();
         if (fit.scale >= READABLE_SCALE) return fit;
         const selected = this.selected ? this.drawn?.positioned.get(this.selected) : undefined;
@@ -444,18 +446,18 @@ export class App {
         return { scale: READABLE_SCALE, x: rect.width / 2 - (centre + 24) * READABLE_SCALE, y: 24 * READABLE_SCALE - (top - 24) * READABLE_SCALE };
     }
 
-    private centredOn(box: { x: number; y: number; width: number; height: number }, scale: number): { scale: number; x: number; y: number } {
+    private centredOn(box: Box, scale: number): View {
         const rect = this.canvas.getBoundingClientRect();
         const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
         return { scale, x: rect.width / 2 - cx * scale, y: rect.height / 2 - cy * scale };
     }
 
     /** The whole map; the level of detail decides what of it is drawn at that size. */
-    private fitView(): { scale: number; x: number; y: number } {
+    private fitView(): View {
         return this.fitBox({ x: -24, y: -24, width: (this.drawn?.layout.width ?? 1) + 48, height: (this.drawn?.layout.height ?? 1) + 48 });
     }
 
-    private fitBox(box: { x: number; y: number; width: number; height: number }): { scale: number; x: number; y: number } {
+    private fitBox(box: Box): View {
         const rect = this.canvas.getBoundingClientRect();
         const scale = Math.max(MIN_SCALE, Math.min(1.2, Math.min(rect.width / box.width, rect.height / box.height)));
         return { scale, x: (rect.width - box.width * scale) / 2 - box.x * scale, y: Math.max(0, (rect.height - box.height * scale) / 2) - box.y * scale };
@@ -482,7 +484,7 @@ export class App {
         this.applyTransform(this.currentView());
     }
 
-    private applyTransform(v: { scale: number; x: number; y: number }): void {
+    private applyTransform(v: View): void {
         this.viewport.setAttribute('transform', `translate(${round(v.x)},${round(v.y)}) scale(${v.scale.toFixed(5)})`);
         this.minimap.setViewport(v);
         if (this.svg.getAttribute('data-scale') === v.scale.toFixed(4)) return; // a pan: same level, same text sizes
@@ -496,7 +498,7 @@ export class App {
         this.updateStatusBar();
     }
 
-    private setView(v: { scale: number; x: number; y: number }): void {
+    private setView(v: View): void {
         this.state.view = v;
         this.applyTransform(v);
         this.saveState();
@@ -533,7 +535,7 @@ export class App {
         };
         const groupOf = (target: EventTarget | null): string | null =>
             target instanceof Element ? target.closest('[data-group]')?.getAttribute('data-group') ?? null : null;
-        let drag: { x: number; y: number; view: { scale: number; x: number; y: number }; moved: boolean; pointer: number } | null = null;
+        let drag: { x: number; y: number; view: View; moved: boolean; pointer: number } | null = null;
         let suppressClick = false;
 
         this.svg.addEventListener('pointerdown', e => {

@@ -44,14 +44,17 @@ import type { NodeKind, NodeStatus } from '../../../language/analysis/vocabulary
 import type { ExportChoice } from '../../../language/graph/export/formats.js';
 import type { GraphModel, GraphRange } from '../../../language/graph/graph-model.js';
 
+/** The map's transform: screen = map × scale + (x, y). */
+export interface View { scale: number; x: number; y: number }
+
 /** The view state kept with `vscode.setState` and restored after reloads. */
 export interface WebviewState {
     /** Format version of this object. */
     v: 1;
     /** The document the preview follows (from the last `model` message). */
     uri?: string;
-    /** Zoom and pan: screen = scale × map + (x, y). Absent until the user zooms or pans (then: fit). */
-    view?: { scale: number; x: number; y: number };
+    /** Zoom and pan. Absent until the user zooms or pans (then: the first view). */
+    view?: View;
     hiddenKinds: NodeKind[];
     hiddenStatuses: NodeStatus[];
     search: string;

@@ -6,9 +6,7 @@
  */
 import type { PositionedGraph } from '../../../language/graph/layout.js';
 import { h, toDom } from './dom.js';
-
-/** The map's transform: screen = map × scale + (x, y). */
-export interface View { scale: number; x: number; y: number }
+import type { View } from './messages.js';
 
 const PAD = 24;
 /** The largest overview (px); a long or tall map gets a box of its own proportions inside it. */
