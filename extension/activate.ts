@@ -31,20 +31,26 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext)
     const started = performance.now();
     setPlatform(platform);
     const fileEvents = watchWarrantFiles(context);
-    client = startLanguageClient(context, fileEvents);
     const graphChanges = new GraphChanges();
+    let notifications: vscode.Disposable | undefined;
+    /** A client for the current trust, its notifications feeding the views (the previous one's no longer). */
+    const start = () => {
+        client = startLanguageClient(context, fileEvents);
+        notifications?.dispose();
+        notifications = graphChanges.listenTo(client);
+    };
+    start();
     const previews = new PreviewManager(() => client, context.extensionUri);
     const evidenceTree = new EvidenceTree(() => client);
-    context.subscriptions.push(graphChanges, graphChanges.listenTo(client), previews, previews.listenTo(graphChanges.onDidChange),
-        evidenceTree, evidenceTree.listenTo(graphChanges.onDidChange));
-    const markdownMaps = markdownPreviewMaps(context, () => client, graphChanges.onDidChange);
+    context.subscriptions.push(graphChanges, { dispose: () => notifications?.dispose() }, previews, previews.listenTo(graphChanges.onDidChange),
+        evidenceTree, evidenceTree.listenTo(graphChanges.onDidSettle));
+    const markdownMaps = markdownPreviewMaps(context, () => client, graphChanges.onDidSettle);
     registerCommands(context, previews, () => client);
     context.subscriptions.push(registerQdaSources(() => client));
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
         // Trust lets the server read bibliographies and transcripts: start it again with it.
         await client?.stop();
-        client = startLanguageClient(context, fileEvents);
-        context.subscriptions.push(graphChanges.listenTo(client));
+        start();
         void evidenceTree.refresh();
     }));
     return { activateCallMs: performance.now() - started, evidenceTree, extendMarkdownIt: md => warrantMarkdownIt(md, markdownMaps) };

@@ -3,7 +3,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import type { EdgeKind, NodeKind, NodeStatus } from '../../language/analysis/vocabulary.js';
 import { markdownText, neutralize } from '../../language/graph/escape.js';
 import type { GraphModel } from '../../language/graph/graph-model.js';
-import { GraphRequest, type GraphChangedParams } from '../../language/protocol.js';
+import { GraphRequest } from '../../language/protocol.js';
 import { nodeAt, revealDeclaration } from '../declarations.js';
 import { EvidenceModel } from './evidence-model.js';
 
@@ -44,7 +44,6 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
     /** Rows by path, so the tree and `reveal` see one object per row. */
     private rows = new Map<string, EvidenceElement>();
     private version = 0;
-    private refreshTimer: NodeJS.Timeout | undefined;
     private cursorTimer: NodeJS.Timeout | undefined;
     private readonly changeEmitter = new vscode.EventEmitter<EvidenceElement | undefined>();
     readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -62,12 +61,9 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
         void this.refresh();
     }
 
-    listenTo(graphChanges: vscode.Event<GraphChangedParams>): vscode.Disposable {
-        return graphChanges(() => {
-            clearTimeout(this.refreshTimer);
-            const delay = vscode.workspace.getConfiguration('warrant').get<number>('preview.updateDelay', 300);
-            this.refreshTimer = setTimeout(() => void this.refresh(), delay);
-        });
+    /** `settled`: the argument changed and the changes have paused (GraphChanges.onDidSettle). */
+    listenTo(settled: vscode.Event<void>): vscode.Disposable {
+        return settled(() => void this.refresh());
     }
 
     /** Asks the server for the workspace's model; a newer refresh wins over a slower older one. */
@@ -187,7 +183,6 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceElement>, v
     }
 
     dispose(): void {
-        clearTimeout(this.refreshTimer);
         clearTimeout(this.cursorTimer);
         this.disposables.forEach(d => d.dispose());
     }

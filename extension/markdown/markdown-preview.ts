@@ -9,7 +9,7 @@ import { PreviewMaps } from './preview-maps.js';
  * The maps of VS Code's Markdown preview, wired to the language server (models), the map
  * writers' bundle (drawing, loaded on the first map) and the preview's refresh command.
  */
-export function markdownPreviewMaps(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, onArgumentChange: vscode.Event<unknown>): PreviewMaps {
+export function markdownPreviewMaps(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, onArgumentChange: vscode.Event<void>): PreviewMaps {
     const maps = new PreviewMaps({
         fetchModel: async documentUri => {
             const current = client();

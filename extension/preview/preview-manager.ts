@@ -6,6 +6,7 @@ import { previewWebviewOptions } from './preview-html.js';
 import { restoreScope, type PreviewScope } from './preview-scope.js';
 import { sanitizeState } from './webview/messages.js';
 import { nodeAt } from '../declarations.js';
+import { updateDelay } from '../graph-changes.js';
 
 /**
  * The map previews, after VS Code's Markdown preview: opened beside or in place of the editor,
@@ -83,12 +84,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         }
         affected.forEach(panel => this.stale.add(panel));
         clearTimeout(this.refreshTimer);
-        const delay = vscode.workspace.getConfiguration('warrant').get<number>('preview.updateDelay', 300);
         this.refreshTimer = setTimeout(() => {
             const panels = [...this.stale].filter(panel => this.panels.has(panel));
             this.stale.clear();
             panels.forEach(panel => void panel.refresh());
-        }, delay);
+        }, updateDelay());
     }
 
     /** Highlights the element whose declaration holds the cursor, in every map that shows it. */
