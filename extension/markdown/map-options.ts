@@ -3,6 +3,8 @@
  * reads them (the Pandoc filter, filters/warrant.lua, reads the same lines). Never throws: a bad
  * line becomes a problem shown beside the map, in the user's terms.
  */
+import { fenceLanguage as manuscriptFenceLanguage } from '../../language/manuscript/fences.js';
+
 export type MapScope = 'workspace' | 'document';
 
 export interface MapFenceOptions {
@@ -25,9 +27,9 @@ const KNOWN = ['focus', 'scope', 'height', ...FILTER_ONLY];
 const MAX_HEIGHT = 20000;
 const MAX_PROBLEMS = 5;
 
-/** The fence's language: the first word of its info string, without Pandoc's `{.…}` braces. */
+/** The fence's language as the language server reads it (language/manuscript/fences.ts), in any letter case. */
 export function fenceLanguage(info: string): string {
-    return /^\{?\s*\.?([A-Za-z0-9_-]+)/.exec(info.trim())?.[1]?.toLowerCase() ?? '';
+    return manuscriptFenceLanguage(info.trim()).toLowerCase();
 }
 
 /** `firstLine`: the document's line number (1-based) of the body's first line, for the problems. */
