@@ -19,7 +19,8 @@ import { inProjectKey, projectKeyItems } from './project-completion.js';
 import type { WarrantLspSupport } from './support.js';
 import { citesAfter } from '../manuscript/citations.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
-import { inFence, isManuscriptPath, parserText, type Manuscript } from '../manuscript/manuscript.js';
+import { inFence, isManuscriptPath, type Manuscript } from '../manuscript/manuscript.js';
+import { maskOutside, scanBlocks, warrantFences } from '../manuscript/fences.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 interface KeySearchText {
@@ -348,9 +349,19 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         return { isIncomplete: citing, items: citing ? this.citationItems(textDocument, offset, false) ?? [] : [] };
     }
 
-    /** The completion parser reads a manuscript as the document parser does: its fences only. */
+    /**
+     * The completion parser reads a manuscript as the document parser does: its fences only
+     * (found when the document was built, not scanned again per request).
+     */
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
-        return super.findFeaturesAt(isManuscriptPath(URI.parse(document.uri).path) ? TextDocument.create(document.uri, document.languageId, document.version, parserText(document.getText())) : document, offset);
+        const uri = URI.parse(document.uri);
+        if (!isManuscriptPath(uri.path)) {
+            return super.findFeaturesAt(document, offset);
+        }
+        const built = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
+        const current = built && built.textDocument.version === document.version ? manuscriptOf(built) : undefined;
+        const fences = current?.fences ?? warrantFences(scanBlocks(document.getText()));
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, maskOutside(document.getText(), fences)), offset);
     }
 
     /** Author, year and title of each .bib key (cheap raw fields), cached until the bibliographies change. */

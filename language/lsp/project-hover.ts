@@ -4,7 +4,7 @@ import { segmentDetail } from '../analysis/graph-model-builder.js';
 import type { ProjectSegment } from '../analysis/project-evidence.js';
 import type { Project, ProjectEvidence } from '../generated/ast.js';
 import type { QdaCase } from '../qda/index.js';
-import { code, excerpt, md } from './describe.js';
+import { code, excerpt, md, mdWithCode } from './describe.js';
 
 /** Excerpts a code's hover quotes before counting the rest. */
 const EXCERPTS_SHOWN = 3;
@@ -23,7 +23,7 @@ export function projectEvidenceHover(reference: ProjectEvidence, analysis: Works
         return `**${reference.kind}** ${md(JSON.stringify(reference.key ?? ''))} of ${project}\n\n*The project was not read (see its declaration).*`;
     }
     if (resolved.status === 'unknown') {
-        return `**${reference.kind}** ${md(JSON.stringify(reference.key ?? ''))} of ${project} — **not found**\n\n${md(resolved.message)}`;
+        return `**${reference.kind}** ${md(JSON.stringify(reference.key ?? ''))} of ${project} — **not found**\n\n${mdWithCode(resolved.message)}`;
     }
     if (resolved.code) {
         const segments = resolved.segments;
