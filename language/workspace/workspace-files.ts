@@ -275,8 +275,8 @@ export class WorkspaceFiles {
             return { ok: false, problem: 'untrusted' };
         }
         const read = await this.virtual.read(base, relative, MAX_EXTERNAL_FILE_BYTES);
-        if (!read.ok && read.problem !== 'not-found') {
-            this.skipping.set(`${UriUtils.dirname(base).toString()}/${relative}`, describeFileProblem(read.problem, relative));
+        if (!read.ok) {
+            this.skipVirtual(base, relative, read.problem);
         }
         return read.ok ? { ok: true, uri: read.uri.toString(), path: read.uri.toString(), text: read.text } : read;
     }
@@ -303,6 +303,11 @@ export class WorkspaceFiles {
         }
     }
 
+    /** A file of a virtual workspace that could not be read, for the server's log (as {@link skip} on disk). */
+    private skipVirtual(base: URI, relative: string, problem: FileProblem): void {
+        if (problem !== 'not-found') this.skipping.set(`${UriUtils.dirname(base).toString()}/${relative}`, describeFileProblem(problem, relative));
+    }
+
     private async read(baseFile: string, relative: string): Promise<ReadResult> {
         const located = await this.locate(baseFile, relative, MAX_EXTERNAL_FILE_BYTES);
         if (!located.ok) {
@@ -326,11 +331,6 @@ export class WorkspaceFiles {
         return { ok: true, path: target, text: read.text };
     }
 
-    /**
-     * A `project` file, read (or taken from the store when its mtime and size are unchanged).
-     * Sources it keeps outside its archive are read through the same containment, relative to
-     * the project file.
-     */
     /** A `project` file of a virtual workspace, through the client, under the same rules as on disk. */
     private async loadVirtualProject(base: URI, relative: string, active: Set<string>, isCancelled?: () => boolean): Promise<ProjectFacts> {
         if (!this.shared.workspace.WorkspaceManager.trusted) {
@@ -342,36 +342,31 @@ export class WorkspaceFiles {
         }
         const target = located.uri;
         active.add(target.toString());
-        const bytesOf = async (uri: URI, max: number, name: string) => {
-            const read = await this.virtual.readBytes(uri, max);
-            if (!read.ok) {
-                throw new UnreadableProject(read.problem, name);
-            }
-            return read.bytes;
-        };
-        const source: ProjectBytesSource = {
+        return this.indexProject(target.toString(), relative, {
             version: `${located.mtime}:${located.size}`,
-            bytes: () => bytesOf(target, MAX_PROJECT_FILE_BYTES, relative),
-            external: async (name: string) => {
-                const beside = await this.virtual.locate(target, name.replace(/^relative:\/\//i, '').replace(/^(?:absolute|file):\/\//i, '/'), MAX_EXTERNAL_FILE_BYTES);
-                if (!beside.ok) {
-                    throw new Error(describeFileProblem(beside.problem, name));
+            bytes: async () => {
+                const read = await this.virtual.readBytes(target, MAX_PROJECT_FILE_BYTES);
+                if (!read.ok) {
+                    throw new UnreadableProject(read.problem);
                 }
-                return bytesOf(beside.uri, MAX_EXTERNAL_FILE_BYTES, name).catch((error: unknown) => {
-                    throw error instanceof UnreadableProject ? new Error(describeFileProblem(error.problem, name)) : error;
-                });
+                return read.bytes;
+            },
+            external: async (name: string) => {
+                const beside = await this.virtual.locate(target, externalPath(name), MAX_EXTERNAL_FILE_BYTES);
+                const read = beside.ok ? await this.virtual.readBytes(beside.uri, MAX_EXTERNAL_FILE_BYTES) : beside;
+                if (!read.ok) {
+                    throw new Error(describeFileProblem(read.problem, name));
+                }
+                return read.bytes;
             }
-        };
-        try {
-            return { status: 'ok', path: relative, index: await this.projects.load(target.toString(), source, { isCancelled }) };
-        } catch (error) {
-            if (error instanceof UnreadableProject) {
-                return { status: error.problem, path: relative };
-            }
-            throw error;
-        }
+        }, isCancelled, problem => this.skipVirtual(base, relative, problem));
     }
 
+    /**
+     * A `project` file, read (or taken from the store when its mtime and size are unchanged).
+     * Sources it keeps outside its archive are read through the same containment, relative to
+     * the project file.
+     */
     private async loadProject(baseFile: string, relative: string, active: Set<string>, isCancelled?: () => boolean): Promise<ProjectFacts> {
         const located = await this.locate(baseFile, relative, MAX_PROJECT_FILE_BYTES);
         if (!located.ok) {
@@ -379,7 +374,7 @@ export class WorkspaceFiles {
         }
         const { root, path: target, realPath } = located;
         active.add(target);
-        const source: ProjectBytesSource = {
+        return this.indexProject(target, relative, {
             version: `${located.mtimeMs}:${located.size}`,
             bytes: async () => {
                 const read = await readRegularBytes(realPath, root, MAX_PROJECT_FILE_BYTES);
@@ -389,7 +384,7 @@ export class WorkspaceFiles {
                 return read.bytes;
             },
             external: async (name: string) => {
-                const contained = resolveContained(target, name.replace(/^relative:\/\//i, '').replace(/^(?:absolute|file):\/\//i, '/'), root, MAX_EXTERNAL_FILE_BYTES);
+                const contained = resolveContained(target, externalPath(name), root, MAX_EXTERNAL_FILE_BYTES);
                 if (!contained.ok) {
                     throw new Error(describeFileProblem(contained.reason, name));
                 }
@@ -399,12 +394,16 @@ export class WorkspaceFiles {
                 }
                 return read.bytes;
             }
-        };
+        }, isCancelled, problem => this.skip(baseFile, relative, problem));
+    }
+
+    /** Reads and indexes a project (or takes it from the store); a file that cannot be read is a problem of its declaration. */
+    private async indexProject(key: string, relative: string, source: ProjectBytesSource, isCancelled: (() => boolean) | undefined, unreadable: (problem: FileProblem) => void): Promise<ProjectFacts> {
         try {
-            return { status: 'ok', path: relative, index: await this.projects.load(target, source, { isCancelled }) };
+            return { status: 'ok', path: relative, index: await this.projects.load(key, source, { isCancelled }) };
         } catch (error) {
             if (error instanceof UnreadableProject) {
-                this.skip(baseFile, relative, error.problem);
+                unreadable(error.problem);
                 return { status: error.problem, path: relative };
             }
             throw error;
@@ -422,7 +421,12 @@ export class WorkspaceFiles {
 
 /** The project file could not be read (after its containment check passed): a race, a FIFO swapped in, growth past the cap. */
 class UnreadableProject extends Error {
-    constructor(readonly problem: FileProblem, name?: string) {
-        super(name === undefined ? problem : describeFileProblem(problem, name));
+    constructor(readonly problem: FileProblem) {
+        super(problem);
     }
+}
+
+/** A project's name for a source kept beside its archive (`relative://…`, `absolute://…`), as a path from the project file. */
+function externalPath(name: string): string {
+    return name.replace(/^relative:\/\//i, '').replace(/^(?:absolute|file):\/\//i, '/');
 }
