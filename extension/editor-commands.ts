@@ -1,9 +1,9 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { looksLikeCslJson } from '../language/bibliography/file-format.js';
 import type { DeclareInFileArgs, InsertSnippetArgs, PickBibliographyArgs } from '../language/protocol.js';
 import { separatorBefore } from '../language/quickfix/separator.js';
 import { platform } from './platform.js';
-import { relativePath } from './relative-path.js';
 
 /**
  * The commands the language server's quick fixes run in VS Code (the client announces them
@@ -55,7 +55,7 @@ export async function pickBibliography(args: PickBibliographyArgs): Promise<void
         return;
     }
     const picked = await vscode.window.showQuickPick(
-        files.map(uri => ({ label: relativePath(documentUri.path, uri.path), description: vscode.workspace.asRelativePath(uri) })).sort((a, b) => a.label.localeCompare(b.label)),
+        files.map(uri => ({ label: path.posix.relative(path.posix.dirname(documentUri.path), uri.path), description: vscode.workspace.asRelativePath(uri) })).sort((a, b) => a.label.localeCompare(b.label)),
         { title: 'Bibliography file' }
     );
     if (!picked) {
