@@ -55,4 +55,6 @@ export function relative(from, to) {
 }
 
 export const posix = { sep, normalize, isAbsolute, join, resolve, dirname, basename, relative };
+// as in Node, `path.posix` is the module itself (code written for both reaches it that way)
+posix.posix = posix;
 export default posix;
