@@ -4,14 +4,16 @@ import { ClientReadDirectoryRequest, ClientReadFileRequest, ClientStatRequest } 
 import { ClientFileServer, type EditorFiles } from './client-file-server.js';
 
 function kind(type: vscode.FileType): 'file' | 'directory' | 'other' {
-    // A symbolic link to a file is a file (its type has both bits).
+    // A symbolic link is neither followed nor read: the editor cannot tell where it leads, so
+    // its target's containment cannot be checked as on disk (and a link loop would be walked).
+    if (type & vscode.FileType.SymbolicLink) return 'other';
     if (type & vscode.FileType.File) return 'file';
     if (type & vscode.FileType.Directory) return 'directory';
     return 'other';
 }
 
 /** The editor's file system, as ClientFileServer sees it. */
-export const vscodeFiles: EditorFiles = {
+const vscodeFiles: EditorFiles = {
     async stat(uri) {
         const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(uri, true));
         return { type: kind(stat.type), mtime: stat.mtime, size: stat.size };
