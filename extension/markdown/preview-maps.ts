@@ -84,13 +84,15 @@ export class PreviewMaps implements MapSource {
 
     private async draw(key: string, entry: Entry, generation: number): Promise<void> {
         let result: MapResult;
+        const models = this.models;
         try {
             const drawn = await this.host.draw(await this.model(entry.request.documentUri), { focus: entry.request.focus, idPrefix: entry.idPrefix });
             result = 'svg' in drawn ? drawn : { problem: drawn.problem };
         } catch {
             // The server is restarting: the map stays as it is, and the change that follows the
-            // new server's first build draws it again.
-            this.models.delete(entry.request.documentUri ?? '');
+            // new server's first build draws it again (from this generation's requests: a newer
+            // generation's are left alone).
+            models.delete(entry.request.documentUri ?? '');
             return;
         }
         if (generation !== this.generation || this.entries.get(key) !== entry) return; // a newer drawing is on its way
