@@ -40,7 +40,7 @@ const nodeBundles = {
     'out/extension.cjs': 'extension/main.ts',
     'out/server.cjs': 'server/main.ts',
     'out/cli.cjs': 'cli/main.ts',
-    // The map writers, loaded by the extension on its first export or Markdown map (extension/export/load-writers.ts).
+    // The map writers, loaded by the extension on its first export or Markdown map (Platform.loadWriters, extension/desktop-platform.ts).
     'out/map-export.cjs': 'extension/export/map-writers.ts'
 };
 
