@@ -99,7 +99,8 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
         // Inside the string of `code "…" in p` / `segment "…" in p`: the project's names, not the grammar's next tokens.
         if (inProjectKey(document.textDocument, offset)) {
             const analysis = await this.support.analysis(cancelToken);
-            return { isIncomplete: false, items: analysis ? projectKeyItems(document.textDocument, offset, analysis) : [] };
+            const found = analysis ? projectKeyItems(document.textDocument, offset, analysis) : { items: [], incomplete: false };
+            return { isIncomplete: found.incomplete, items: found.items };
         }
         return super.getCompletion(document, params, cancelToken);
     }

@@ -5,7 +5,7 @@ import type { QdaIndex } from '../qda/index.js';
 import { showHiddenCharacters } from '../safety/characters.js';
 import { excerpt } from './describe.js';
 
-/** Items per request: a project of 5,000 segments is filtered by the client as the user types. */
+/** Items per request; with more, the list is incomplete and the client asks again as the user types. */
 const MAX_ITEMS = 200;
 
 /**
@@ -14,11 +14,14 @@ const MAX_ITEMS = 200;
  * the opening words of its excerpts. The project is the one named after `in` on the line, or
  * every project of the workspace while that is not written yet.
  */
-export function projectKeyItems(document: TextDocument, offset: number, analysis: WorkspaceAnalysis): CompletionItem[] {
+export function projectKeyItems(document: TextDocument, offset: number, analysis: WorkspaceAnalysis): { items: CompletionItem[]; incomplete: boolean } {
     const { position, lineText, kind } = keyAt(document, offset);
     if (!kind) {
-        return [];
+        return { items: [], incomplete: false };
     }
+    // What is typed of the key so far (after its opening quote) narrows the candidates here, before the cap.
+    const typed = kind[2]!.slice(1).replace(/\\(.)/g, '$1').toLowerCase();
+    const wanted = (text: string) => text.toLowerCase().includes(typed);
     const typedFrom = position.character - kind[2]!.length;
     const after = lineText.slice(position.character);
     const closing = /^(?:\\.|[^"\\])*"/.exec(after);
@@ -27,14 +30,14 @@ export function projectKeyItems(document: TextDocument, offset: number, analysis
     const indexes = analysis.elements.projects
         .filter(project => named === undefined || project.name === named)
         .flatMap(project => analysis.projects.indexOf(project) ?? []);
-    const items = indexes.flatMap(index => kind[1] === 'code' ? codeItems(index) : kind[1] === 'segment' ? segmentItems(index) : quoteItems(index));
-    return items.slice(0, MAX_ITEMS).map(item => ({
+    const items = indexes.flatMap(index => kind[1] === 'code' ? codeItems(index, wanted) : kind[1] === 'segment' ? segmentItems(index, wanted) : quoteItems(index, wanted));
+    return { incomplete: items.length > MAX_ITEMS, items: items.slice(0, MAX_ITEMS).map(item => ({
         label: showHiddenCharacters(item.label),
         kind: item.kind,
         detail: showHiddenCharacters(item.detail),
         filterText: JSON.stringify(item.insert) + ' ' + item.label,
         textEdit: { range, newText: JSON.stringify(item.insert) }
-    }));
+    })) };
 }
 
 /** Whether the cursor is in the (opened) string after `code`, `segment` or `segment quote`. */
@@ -59,17 +62,20 @@ interface KeyItem {
     kind: CompletionItemKind;
 }
 
-function codeItems(index: QdaIndex): KeyItem[] {
-    return index.project.codes.map(code => {
+function codeItems(index: QdaIndex, wanted: (text: string) => boolean): KeyItem[] {
+    return index.project.codes.flatMap(code => {
         // A name several codes share is written as its path.
         const insert = index.codesNamed(code.name).length > 1 ? code.path.join('/') : code.name;
+        if (!wanted(insert)) {
+            return [];
+        }
         const count = index.segmentsOf(code.guid).length;
-        return { label: insert, insert, detail: `code · ${count} ${count === 1 ? 'segment' : 'segments'}`, kind: CompletionItemKind.EnumMember };
+        return [{ label: insert, insert, detail: `code · ${count} ${count === 1 ? 'segment' : 'segments'}`, kind: CompletionItemKind.EnumMember }];
     });
 }
 
-function segmentItems(index: QdaIndex): KeyItem[] {
-    return index.project.selections.map(selection => ({
+function segmentItems(index: QdaIndex, wanted: (text: string) => boolean): KeyItem[] {
+    return index.project.selections.filter(selection => wanted(selection.name ?? selection.guid) || (selection.name === undefined && wanted(selection.text ?? ''))).map(selection => ({
         label: selection.name ?? excerpt(selection.text ?? selection.guid, 60),
         insert: selection.name ?? selection.guid,
         detail: `segment · ${index.source(selection.source)?.name ?? ''}${selection.name !== undefined ? ` · “${excerpt(selection.text, 60)}”` : ''}`,
@@ -78,13 +84,16 @@ function segmentItems(index: QdaIndex): KeyItem[] {
 }
 
 /** The opening words of each excerpt: enough to pick it out, short enough to read in a claim. */
-function quoteItems(index: QdaIndex): KeyItem[] {
+function quoteItems(index: QdaIndex, wanted: (text: string) => boolean): KeyItem[] {
     return index.project.selections.flatMap(selection => {
         const text = selection.text?.split(/\r?\n|\r/)[0]?.trim();
         if (!text) {
             return [];
         }
         const words = text.split(/\s+/).slice(0, 8).join(' ');
+        if (!wanted(words)) {
+            return [];
+        }
         return [{ label: words, insert: words, detail: `segment · ${index.source(selection.source)?.name ?? ''}`, kind: CompletionItemKind.Text }];
     });
 }
