@@ -26,7 +26,9 @@ export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, n
         const file = path.resolve(path.dirname(AstUtils.getDocument(datum).uri.fsPath), facts.path);
         let source = sources.get(file);
         if (!source) {
-            source = { name: facts.path, text: facts.text, selections: [] };
+            // The name as written (`sw1.txt`), unless another folder's transcript has it: a source's GUID comes from its name.
+            const taken = [...sources.values()].some(other => other.name === facts.path);
+            source = { name: taken ? path.relative(process.cwd(), file).split(path.sep).join('/') : facts.path, text: facts.text, selections: [] };
             sources.set(file, source);
         }
         source.selections.push({ name: datum.name, start: span.start, end: span.end, codes: supported(analysis, datum, codes), description: datum.text });

@@ -26,6 +26,20 @@ describe('warrant export --format qdpx', function () {
     let dir: string | undefined;
     afterEach(() => removeWorkspace(dir));
 
+    it('two folders\' transcripts of the same name are two sources, each with its own text', async () => {
+        dir = tempWorkspace({
+            'a/study.warrant': 'annex A {\n  datum ta interview "a" in "sw1.txt" lines 1\n}\nclaim ca "A" supported by ta\n', 'a/sw1.txt': 'First folder\n',
+            'b/study.warrant': 'annex B {\n  datum tb interview "b" in "sw1.txt" lines 1\n}\nclaim cb "B" supported by tb\n', 'b/sw1.txt': 'Second folder\n'
+        }, 'warrant-qdpx-');
+        const out = path.join(dir, 'annex.qdpx');
+        const result = spawnSync(process.execPath, [CLI, 'export', dir, '--format', 'qdpx', '--out', out], { encoding: 'utf8', cwd: dir });
+        assert.equal(result.status, 0, result.stderr);
+        const project = await readQdpx(new Uint8Array(readFileSync(out)));
+        assert.deepEqual(project.problems, []);
+        assert.equal(new Set(project.sources.map(source => source.guid)).size, 2);
+        assert.deepEqual(project.selections.map(s => `${s.name}: ${s.text}`).sort(), ['ta: First folder', 'tb: Second folder']);
+    });
+
     it('writes the data with line ranges as a REFI-QDA project that reads back to the same excerpts', async () => {
         dir = tempWorkspace({ 'study.warrant': WARRANT, 'transcripts/sw1.txt': SW1, 'transcripts/po1.txt': PO1 }, 'warrant-qdpx-');
         const out = path.join(dir, 'out/annex.qdpx');
