@@ -2,13 +2,13 @@
  * Child process: a generated REFI-QDA project with 5,000 coded segments in 50 transcripts, read
  * the way the language server will read it.
  *
- *   node --import tsx bench/qda.ts [--megabytes 50] [--of file|text] [--segments 5000] [--inflate native|fflate]
+ *   node --import tsx bench/qda.ts [--megabytes 50] [--of file|text] [--segments 5000] [--inflate node|native|fflate]
  *
  * --of file: the .qdpx file is about that size (its transcripts hold about 3× as much text);
  * --of text: the transcripts hold that much text (the file is about a third of it).
- * --inflate: the engine that unpacks entries (default: native where the platform has it).
+ * --inflate: the engine that unpacks entries (default: the fastest the platform has, Node's zlib here).
  *
- * read: `readQdpx` (unzip, project.qde, every source decoded, conventions chosen, excerpts cut)
+ * read: `readQdpx` (unzip, project.qde, every source scanned, conventions chosen, excerpts cut)
  * plus `QdaIndex` (codes, segments per code, cases), wall and main-thread CPU time.
  * block: the longest the event loop was held meanwhile, by monitorEventLoopDelay and by a
  * setInterval(1) probe (what another request to the server would wait at most), and the most
@@ -16,14 +16,14 @@
  * the operating system gave other processes: this VM's cores are shared).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { nativeInflateAvailable, QdaIndex, readQdpx, type InflateEngine } from '../language/qda/index.js';
+import { inflateEngines, QdaIndex, readQdpx, type InflateEngine } from '../language/qda/index.js';
 import { generateProject } from './qda-project.js';
 import { arg, mainThreadTimes, report, round } from './common.js';
 
 const megabytes = Number(arg('megabytes', '50'));
 const textBytes = megabytes * 2 ** 20 * (arg('of', 'file') === 'file' ? 3.1 : 1);
 const segments = Number(arg('segments', '5000'));
-const inflate = arg('inflate', nativeInflateAvailable() ? 'native' : 'fflate') as InflateEngine;
+const inflate = arg('inflate', inflateEngines()[0]!) as InflateEngine;
 
 const generated = generateProject(textBytes, segments);
 
@@ -65,7 +65,7 @@ const excerpts = project.selections.filter(s => s.text !== undefined).length;
 report({
     inflate,
     megabytes: round(generated.bytes.length / 2 ** 20, 1),
-    textMegabytes: round(project.sources.reduce((n, s) => n + (s.text?.length ?? 0), 0) / 2 ** 20, 1),
+    textMegabytes: round(project.sources.reduce((n, s) => n + (s.utf8?.length ?? 0), 0) / 2 ** 20, 1),
     sources: project.sources.length,
     segments: project.selections.length,
     excerpts,

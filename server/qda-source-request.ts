@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import { wholeText } from '../language/qda/index.js';
 import { parseQdaSourceUri } from '../language/lsp/qda-source-uri.js';
 import { QdaSourceRequest, type QdaSourceParams } from '../language/protocol.js';
 import type { WarrantServices } from '../language/warrant-module.js';
@@ -14,7 +15,7 @@ export function registerQdaSourceRequest(connection: Connection, services: Warra
     connection.onRequest(QdaSourceRequest.method, (params: QdaSourceParams): { text: string } | null => {
         const target = typeof params?.uri === 'string' ? parseQdaSourceUri(params.uri) : undefined;
         const index = target ? services.warrant.Files.projects.cached(path.resolve(target.projectFile)) : undefined;
-        const text = target ? index?.source(target.sourceGuid)?.text : undefined;
-        return text === undefined ? null : { text };
+        const utf8 = target ? index?.source(target.sourceGuid)?.utf8 : undefined;
+        return utf8 === undefined ? null : { text: wholeText(utf8) };
     });
 }

@@ -42,8 +42,7 @@ const METHODS = new Set<string>(['interview', 'observation', 'document', 'survey
 /** Resolves project references once per analysis; every reference to a segment shares one ProjectSegment. */
 export class ProjectEvidenceResolver {
     private readonly resolved = new Map<ProjectEvidence, EvidenceResolution>();
-    private readonly segments = new Map<Project, Map<string, ProjectSegment>>();
-    private readonly labels = new Map<Project, Map<string, string>>();
+    private readonly segments = new Map<Project, { facts: Map<string, SegmentFacts>; segments: Map<string, ProjectSegment> }>();
 
     constructor(private readonly files: ExternalFiles) {}
 
@@ -98,51 +97,63 @@ export class ProjectEvidenceResolver {
 
     /** The datum a selection is, with its method and occurrence from the declaration's settings. */
     segment(project: Project, index: QdaIndex, selection: QdaSelection): ProjectSegment {
-        let byGuid = this.segments.get(project);
-        if (!byGuid) {
-            byGuid = new Map();
-            this.segments.set(project, byGuid);
+        let ofProject = this.segments.get(project);
+        if (!ofProject) {
+            ofProject = { facts: factsOf(project, index), segments: new Map() };
+            this.segments.set(project, ofProject);
         }
-        const known = byGuid.get(selection.guid);
-        if (known) {
-            return known;
+        let segment = ofProject.segments.get(selection.guid);
+        if (!segment) {
+            let facts = ofProject.facts.get(selection.guid);
+            if (!facts) {
+                facts = segmentFacts(project, index, selection);
+                ofProject.facts.set(selection.guid, facts);
+            }
+            // Written out rather than spread: one object shape for all segments, and several times faster.
+            segment = { id: facts.id, project, index, selection, source: facts.source, case: facts.case, method: facts.method, occurrence: facts.occurrence, codes: facts.codes, text: facts.text };
+            ofProject.segments.set(selection.guid, segment);
         }
-        const source = index.source(selection.source);
-        const theCase = index.caseOf(selection);
-        const codes = selection.codes.flatMap(guid => index.code(guid)?.name ?? []);
-        const label = this.labelsOf(project, index).get(selection.guid) ?? selection.guid;
-        const created: ProjectSegment = {
-            id: `${project.name}:${label}`,
-            project, index, selection, source, case: theCase,
-            method: methodOf(project, source, theCase),
-            occurrence: occurrenceOf(project, index, selection, source, theCase),
-            codes,
-            text: selection.text ?? `(no excerpt: positions ${selection.start}–${selection.end} of "${source?.name ?? selection.source}")`
-        };
-        byGuid.set(selection.guid, created);
-        return created;
+        return segment;
     }
+}
 
-    /** Each segment's label, unique in its project (see `ProjectSegment.id`). */
-    private labelsOf(project: Project, index: QdaIndex): Map<string, string> {
-        let labels = this.labels.get(project);
-        if (!labels) {
-            const candidates = index.project.selections.map(selection => ({
-                guid: selection.guid,
-                name: selection.name,
-                place: `${index.source(selection.source)?.name ?? selection.source} ${selection.start}–${selection.end}`
-            }));
-            const count = new Map<string, number>();
-            const seen = (label: string | undefined) => label !== undefined && count.set(label, (count.get(label) ?? 0) + 1);
-            candidates.forEach(c => {
-                seen(c.name);
-                seen(c.place);
-            });
-            labels = new Map(candidates.map(c => [c.guid, c.name !== undefined && count.get(c.name) === 1 ? c.name : count.get(c.place) === 1 ? c.place : c.guid]));
-            this.labels.set(project, labels);
-        }
-        return labels;
+/** A segment apart from the declaration node that names its project (which a re-parse replaces). */
+type SegmentFacts = Omit<ProjectSegment, 'project'>;
+
+/**
+ * Segment facts by project read (the index is replaced when the file changes) and by what of the
+ * declaration they depend on (its name and settings): an edit elsewhere works none of them out again.
+ */
+const factsCache = new WeakMap<QdaIndex, Map<string, Map<string, SegmentFacts>>>();
+
+function factsOf(project: Project, index: QdaIndex): Map<string, SegmentFacts> {
+    let byDeclaration = factsCache.get(index);
+    if (!byDeclaration) {
+        byDeclaration = new Map();
+        factsCache.set(index, byDeclaration);
     }
+    const declaration = JSON.stringify([project.name, project.settings.map(s => isMethodSetting(s) ? ['method', s.variable, s.method, s.source] : ['occurrence', s.occurrence, s.code, s.variable])]);
+    let facts = byDeclaration.get(declaration);
+    if (!facts) {
+        // The settings of earlier keystrokes are not kept.
+        byDeclaration.clear();
+        facts = new Map();
+        byDeclaration.set(declaration, facts);
+    }
+    return facts;
+}
+
+function segmentFacts(project: Project, index: QdaIndex, selection: QdaSelection): SegmentFacts {
+    const source = index.source(selection.source);
+    const theCase = index.caseOf(selection);
+    return {
+        id: `${project.name}:${index.label(selection)}`,
+        index, selection, source, case: theCase,
+        method: methodOf(project, source, theCase),
+        occurrence: occurrenceOf(project, index, selection, source, theCase),
+        codes: selection.codes.flatMap(guid => index.code(guid)?.name ?? []),
+        text: selection.text ?? `(no excerpt: positions ${selection.start}–${selection.end} of "${source?.name ?? selection.source}")`
+    };
 }
 
 /** A code by name (ignoring letter case), else by its path from the top (`gendered discourse/mother-blaming`). */
@@ -161,10 +172,20 @@ function segmentsNamed(index: QdaIndex, key: string): QdaSelection[] {
     return byGuid.length > 0 ? byGuid : index.project.selections.filter(s => s.name === key);
 }
 
+const normalisedExcerpts = new WeakMap<QdaIndex, ReadonlyArray<string | undefined>>();
+
 /** Segments whose excerpt contains the words, ignoring letter case and how the spaces and line breaks fall. */
 function segmentsQuoting(index: QdaIndex, key: string): QdaSelection[] {
     const wanted = normalise(key);
-    return wanted === '' ? [] : index.project.selections.filter(s => s.text !== undefined && normalise(s.text).includes(wanted));
+    if (wanted === '') {
+        return [];
+    }
+    let excerpts = normalisedExcerpts.get(index);
+    if (!excerpts) {
+        excerpts = index.project.selections.map(s => s.text === undefined ? undefined : normalise(s.text));
+        normalisedExcerpts.set(index, excerpts);
+    }
+    return index.project.selections.filter((_, i) => excerpts[i]?.includes(wanted));
 }
 
 function normalise(text: string): string {

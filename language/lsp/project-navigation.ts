@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceAnalysis } from '../analysis/analysis.js';
 import type { ProjectSegment } from '../analysis/project-evidence.js';
 import type { ProjectEvidence } from '../generated/ast.js';
-import type { QdaSource } from '../qda/index.js';
+import { wholeText, type QdaSource } from '../qda/index.js';
 import { projectReferences } from '../analysis/rules/project-rules.js';
 import { qdaSourceUri } from './qda-source-uri.js';
 
@@ -34,13 +34,13 @@ export function segmentLocations(reference: ProjectEvidence, analysis: Workspace
 
 function segmentLink(segment: ProjectSegment, projectFile: string, texts: Map<QdaSource, TextDocument>, origin: Range): LocationLink | undefined {
     const { source, selection } = segment;
-    if (!source?.text || !selection.range) {
+    if (!source?.utf8 || !selection.range) {
         return undefined;
     }
     const uri = qdaSourceUri(projectFile, source.guid, source.name);
     let text = texts.get(source);
     if (!text) {
-        text = TextDocument.create(uri, 'plaintext', 0, source.text);
+        text = TextDocument.create(uri, 'plaintext', 0, wholeText(source.utf8));
         texts.set(source, text);
     }
     const range = { start: text.positionAt(selection.range.start), end: text.positionAt(selection.range.end) };

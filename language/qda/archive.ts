@@ -74,11 +74,14 @@ export class QdaArchive {
         return this.exact.get(key) ?? this.folded.get(key.toLowerCase());
     }
 
-    /** The unpacked bytes of an entry, or undefined with a problem saying why it was not read. */
-    async read(entry: ArchiveEntry, pacer: Pacer): Promise<Uint8Array | undefined> {
+    /**
+     * The unpacked bytes of an entry, or undefined with a problem (in `problems`, by default the
+     * archive's) saying why it was not read. Several reads may be under way at once.
+     */
+    async read(entry: ArchiveEntry, pacer: Pacer, problems: Problems = this.problems): Promise<Uint8Array | undefined> {
         const { maxEntryBytes, maxTotalBytes, maxRatio, ratioFloorBytes } = this.limits;
         const refuse = (why: string) => {
-            this.problems.error(`${entry.name} in the archive ${why}; Warrant did not read it.`);
+            problems.error(`${entry.name} in the archive ${why}; Warrant did not read it.`);
             return undefined;
         };
         if (entry.encrypted) {
@@ -97,6 +100,8 @@ export class QdaArchive {
         if (!data) {
             return refuse('is cut short or its header is damaged');
         }
+        // Counted before unpacking, so that reads under way together cannot pass the total between them.
+        this.unpacked += entry.size;
         let out: Uint8Array | undefined;
         if (entry.method === 0) {
             out = entry.compressedSize === entry.size ? data.slice() : undefined;
@@ -112,7 +117,6 @@ export class QdaArchive {
         } else {
             return refuse(`uses compression method ${entry.method}, which Warrant does not read (only stored and deflate)`);
         }
-        this.unpacked += out.length;
         return out;
     }
 

@@ -68,8 +68,12 @@ export interface QdaSource {
     readonly guid: string;
     readonly name: string;
     readonly origin: QdaTextOrigin;
-    /** The plain text (BOM removed), or undefined when it could not be read. */
-    readonly text?: string;
+    /**
+     * The plain text as valid UTF-8 (BOM removed; invalid bytes already replaced by U+FFFD), or
+     * undefined when it could not be read. Kept undecoded: transcripts can be hundreds of
+     * megabytes and only excerpts are usually shown (`wholeText` decodes it).
+     */
+    readonly utf8?: Uint8Array;
     /** Length of the text in code points (0 when unread). */
     readonly chars: number;
     readonly convention: QdaConvention;
@@ -91,7 +95,7 @@ export interface QdaSelection {
     readonly description?: string;
     /** The excerpt as the source's convention cuts it; undefined when it cannot be cut. */
     readonly text?: string;
-    /** The excerpt's place in `source.text`, in UTF-16 units (what JavaScript strings and editors use). */
+    /** The excerpt's place in the source's decoded text, in UTF-16 units (what JavaScript strings and editors use). */
     readonly range?: { readonly start: number; readonly end: number };
 }
 

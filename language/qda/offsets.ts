@@ -8,7 +8,7 @@
  * the same under every convention and needs no detection.
  */
 import type { QdaConvention } from './model.js';
-import type { Pacer } from './pacing.js';
+import type { Utf8Text } from './utf8-text.js';
 
 export interface RawPositions {
     readonly start: number;
@@ -34,31 +34,16 @@ const NOTES: Record<QdaConvention, string> = {
 
 const WORD = /[\p{L}\p{N}_]/u;
 
-/** Characters scanned between two chances to yield. */
-const SCAN_WINDOW = 1 << 21;
-
 /** One source's text and its counts under each convention. */
 export class CountedText {
-    private readonly skipped = new Map<QdaConvention, number[]>();
+    private readonly skipped = new Map<QdaConvention, readonly number[]>();
+    /** UTF-16 indices of the second half of each surrogate pair, and of the LF of each CR LF. */
+    private readonly lows: readonly number[];
+    private readonly crlfs: readonly number[];
 
-    /** `lows`: UTF-16 indices of the second half of each surrogate pair; `crlfs`: of the LF of each CR LF. */
-    private constructor(readonly text: string, private readonly lows: number[], private readonly crlfs: number[]) {}
-
-    /** Finds the surrogate pairs and CR LF line breaks of a text, a window at a time. */
-    static async scan(text: string, pacer: Pacer): Promise<CountedText> {
-        const lows: number[] = [];
-        const crlfs: number[] = [];
-        for (let from = 0; from < text.length; from += SCAN_WINDOW) {
-            // One unit past the window, so that a pair starting at its last unit is seen; a match starting past it belongs to the next window.
-            const window = text.slice(from, from + SCAN_WINDOW + 1);
-            for (const match of window.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]|\r\n/g)) {
-                if (match.index < SCAN_WINDOW) {
-                    (match[0] === '\r\n' ? crlfs : lows).push(from + match.index + 1);
-                }
-            }
-            await pacer.pace();
-        }
-        return new CountedText(text, lows, crlfs);
+    constructor(readonly text: Utf8Text) {
+        this.lows = text.lows;
+        this.crlfs = text.crlfs;
     }
 
     /** Length in code points: what `chars` reports. */
@@ -126,7 +111,7 @@ export class CountedText {
         return undefined;
     }
 
-    private skippedUnits(convention: QdaConvention): number[] {
+    private skippedUnits(convention: QdaConvention): readonly number[] {
         let list = this.skipped.get(convention);
         if (!list) {
             list = convention === 'utf16' ? [] : convention === 'codepoints' ? this.lows : mergeSorted(this.lows, this.crlfs);
@@ -215,16 +200,16 @@ function sameCut(a: Cut, b: Cut): boolean {
     return a.ok && b.ok ? a.start === b.start && a.end === b.end : a.ok === b.ok;
 }
 
-function charBefore(text: string, index: number): string {
+function charBefore(text: Utf8Text, index: number): string {
     const code = text.charCodeAt(index - 1);
-    return code >= 0xdc00 && code <= 0xdfff && index >= 2 ? text.slice(index - 2, index) : text[index - 1]!;
+    return String.fromCodePoint(code >= 0xdc00 && code <= 0xdfff && index >= 2 ? text.codePointAt(index - 2)! : code);
 }
 
-function charAt(text: string, index: number): string {
+function charAt(text: Utf8Text, index: number): string {
     return String.fromCodePoint(text.codePointAt(index)!);
 }
 
-function mergeSorted(a: number[], b: number[]): number[] {
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
     const out: number[] = [];
     let i = 0;
     let j = 0;

@@ -1,6 +1,8 @@
 /**
  * Lookups over a read project, for whatever shows or checks it: codes by GUID and by name,
- * the segments a code covers (with or without its nested codes), the case a segment belongs to.
+ * the segments a code covers (with or without its nested codes), the case a segment belongs to,
+ * a label for each segment. Built once per read of the file and kept across builds, so answers
+ * that cost a pass over the segments are worked out once, when first asked.
  */
 import type { QdaCase, QdaCode, QdaProject, QdaSelection, QdaSource } from './model.js';
 
@@ -13,6 +15,8 @@ export class QdaIndex {
     private readonly coded = new Map<string, QdaSelection[]>();
     private readonly caseOfSelection = new Map<string, QdaCase>();
     private readonly caseOfSource = new Map<string, QdaCase>();
+    private readonly covered = new Map<string, readonly QdaSelection[]>();
+    private labels: Map<string, string> | undefined;
 
     constructor(readonly project: QdaProject) {
         for (const code of project.codes) {
@@ -65,21 +69,44 @@ export class QdaIndex {
     }
 
     /** Segments coded with a code, and by default with any code nested in it; each segment once, in file order. */
-    segmentsOf(guid: string, options: { nested?: boolean } = {}): QdaSelection[] {
+    segmentsOf(guid: string, options: { nested?: boolean } = {}): readonly QdaSelection[] {
         if (options.nested === false) {
-            return [...(this.coded.get(guid) ?? [])];
+            return this.coded.get(guid) ?? [];
         }
-        const found = new Set<QdaSelection>();
-        const visit = (code: string, depth: number) => {
-            // Depth bound: a parent cycle cannot come from nested XML, but the model is plain data anyone can build.
-            if (depth > 1000) {
-                return;
-            }
-            this.coded.get(code)?.forEach(selection => found.add(selection));
-            this.children(code).forEach(child => visit(child.guid, depth + 1));
-        };
-        visit(guid, 0);
-        return this.project.selections.filter(selection => found.has(selection));
+        let segments = this.covered.get(guid);
+        if (!segments) {
+            const found = new Set<QdaSelection>();
+            const visit = (code: string, depth: number) => {
+                // Depth bound: a parent cycle cannot come from nested XML, but the model is plain data anyone can build.
+                if (depth > 1000) {
+                    return;
+                }
+                this.coded.get(code)?.forEach(selection => found.add(selection));
+                this.children(code).forEach(child => visit(child.guid, depth + 1));
+            };
+            visit(guid, 0);
+            segments = this.project.selections.filter(selection => found.has(selection));
+            this.covered.set(guid, segments);
+        }
+        return segments;
+    }
+
+    /**
+     * A label for the segment, unique in the project: its name; else its source and positions
+     * ("R02 police officer 354–409"); the GUID when even those repeat.
+     */
+    label(selection: QdaSelection): string {
+        if (!this.labels) {
+            const candidates = this.project.selections.map(s => ({ guid: s.guid, name: s.name, place: `${this.source(s.source)?.name ?? s.source} ${s.start}–${s.end}` }));
+            const count = new Map<string, number>();
+            const seen = (label: string | undefined) => label !== undefined && count.set(label, (count.get(label) ?? 0) + 1);
+            candidates.forEach(c => {
+                seen(c.name);
+                seen(c.place);
+            });
+            this.labels = new Map(candidates.map(c => [c.guid, c.name !== undefined && count.get(c.name) === 1 ? c.name : count.get(c.place) === 1 ? c.place : c.guid]));
+        }
+        return this.labels.get(selection.guid) ?? selection.guid;
     }
 
     /** The case (respondent) of a segment: the case that names the segment, else the case that names its source. */

@@ -11,7 +11,7 @@ import { Problems, type QdaProject, type QdaSelection, type QdaSource, type QdaT
 import { chooseConvention, CountedText } from './offsets.js';
 import { Pacer, type PacingOptions } from './pacing.js';
 import { capitalize, QDA_NAMESPACE, readProjectXml, selectionLabel, type RawSource } from './project-xml.js';
-import { decodeUtf8 } from './text.js';
+import { decodeUtf8, readUtf8, utf8Of } from './text.js';
 import { parseXmlDocument, XmlError, type XmlDocument } from './xml-tree.js';
 
 export interface ReadQdpxOptions extends PacingOptions {
@@ -25,7 +25,7 @@ export interface ReadQdpxOptions extends PacingOptions {
      * Return undefined when the path must not or cannot be read (say why by throwing an Error).
      */
     readonly resolveExternal?: (path: string) => Promise<Uint8Array | undefined>;
-    /** How zip entries are unpacked (default: the platform's native DecompressionStream where there is one, else fflate). */
+    /** How zip entries are unpacked (default: the fastest engine the platform has, see inflateEngines). */
     readonly inflate?: InflateEngine;
 }
 
@@ -77,9 +77,18 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
 
     const sources: QdaSource[] = [];
     const selections: QdaSelection[] = [];
-    for (const raw of project.sources) {
+    // The next source is unpacked (off the JavaScript thread where the platform can) while this one is scanned.
+    const fetch = (raw: RawSource) => {
+        const fetching = fetchText(raw, archive, pacer, options);
+        fetching.catch(() => undefined);
+        return fetching;
+    };
+    let next = project.sources[0] && fetch(project.sources[0]);
+    for (const [i, raw] of project.sources.entries()) {
+        const fetched = await next!;
+        next = project.sources[i + 1] && fetch(project.sources[i + 1]!);
         await pacer.pace();
-        const read = await readSource(raw, archive, problems, pacer, options);
+        const read = await readSource(raw, fetched, problems, pacer);
         sources.push(read.source);
         selections.push(...read.selections);
     }
@@ -88,10 +97,14 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
 }
 
 /** One source: its text, the convention its positions follow, and its selections with their excerpts. */
-async function readSource(raw: RawSource, archive: QdaArchive, problems: Problems, pacer: Pacer, options: ReadQdpxOptions): Promise<{ source: QdaSource; selections: QdaSelection[] }> {
-    const { text, origin } = await sourceText(raw, archive, problems, pacer, options);
+async function readSource(raw: RawSource, fetched: FetchedText, problems: Problems, pacer: Pacer): Promise<{ source: QdaSource; selections: QdaSelection[] }> {
+    problems.list.push(...fetched.problems.list);
+    const { origin } = fetched;
+    const text = fetched.inline !== undefined
+        ? await utf8Of(fetched.inline, pacer)
+        : fetched.bytes && await readUtf8(fetched.bytes, `The text of "${raw.name}"`, problems, pacer, raw.guid);
     await pacer.pace();
-    const counted = text !== undefined ? await CountedText.scan(text, pacer) : undefined;
+    const counted = text && new CountedText(text);
     const choice = counted ? chooseConvention(counted, raw.selections) : { convention: 'codepoints' as const, note: 'no text read' };
     if (counted && choice.convention !== 'codepoints') {
         problems.info(`In "${raw.name}", ${choice.note}.`, raw.guid);
@@ -102,7 +115,7 @@ async function readSource(raw: RawSource, archive: QdaArchive, problems: Problem
     if (!counted && raw.selections.length > 0) {
         problems.warning(`${raw.selections.length === 1 ? 'The selection' : `The ${raw.selections.length} selections`} of "${raw.name}" ${raw.selections.length === 1 ? 'has' : 'have'} no excerpt: its text was not read.`, raw.guid);
     }
-    const source: QdaSource = { guid: raw.guid, name: raw.name, origin, ...(text !== undefined ? { text } : {}), chars: counted?.codePoints ?? 0, convention: choice.convention, conventionNote: choice.note, variables: raw.variables };
+    const source: QdaSource = { guid: raw.guid, name: raw.name, origin, ...(text ? { utf8: text.bytes } : {}), chars: counted?.codePoints ?? 0, convention: choice.convention, conventionNote: choice.note, variables: raw.variables };
     const selections: QdaSelection[] = [];
     for (const selection of raw.selections) {
         if (pacer.due()) {
@@ -122,58 +135,62 @@ async function readSource(raw: RawSource, archive: QdaArchive, problems: Problem
     return { source, selections };
 }
 
-/** Finds and decodes a source's plain text: inline, in the archive, or (through the caller) outside it. */
-async function sourceText(raw: RawSource, archive: QdaArchive, problems: Problems, pacer: Pacer, options: ReadQdpxOptions): Promise<{ text?: string; origin: QdaTextOrigin }> {
+/** A source's text as found (not yet scanned), with the problems met finding it. */
+interface FetchedText {
+    readonly origin: QdaTextOrigin;
+    readonly inline?: string;
+    readonly bytes?: Uint8Array;
+    readonly problems: Problems;
+}
+
+/** Finds a source's plain text and unpacks its bytes: inline, in the archive, or (through the caller) outside it. */
+async function fetchText(raw: RawSource, archive: QdaArchive, pacer: Pacer, options: ReadQdpxOptions): Promise<FetchedText> {
+    const problems = new Problems();
     if (raw.inline !== undefined) {
-        return { text: raw.inline, origin: { kind: 'inline' } };
+        return { inline: raw.inline, origin: { kind: 'inline' }, problems };
     }
     const rich = raw.richTextPath !== undefined && /\.txt$/i.test(raw.richTextPath) ? raw.richTextPath : undefined;
     const path = raw.plainTextPath ?? rich;
     const attribute = raw.plainTextPath !== undefined ? 'plainTextPath' : 'richTextPath';
     if (path === undefined) {
         problems.warning(`The source "${raw.name}" has no plain text (no plainTextPath, no PlainTextContent${raw.richTextPath !== undefined ? ', and its rich text is not a .txt file' : ''}).`, raw.guid);
-        return { origin: { kind: 'none' } };
+        return { origin: { kind: 'none' }, problems };
     }
     if (attribute === 'richTextPath') {
         problems.info(`The source "${raw.name}" has no plainTextPath; Warrant read the .txt file its richTextPath names.`, raw.guid);
     }
     if (EXTERNAL.test(path)) {
-        return { ...await externalText(raw, path, problems, pacer, options), origin: { kind: 'external', path } };
+        return { bytes: await externalBytes(raw, path, problems, options), origin: { kind: 'external', path }, problems };
     }
     const internal = /^internal:\/\//i.test(path);
     const name = internal ? path.replace(/^internal:\/\//i, '') : path;
     const entry = archive.find(`sources/${name}`) ?? (internal ? undefined : archive.find(name));
     if (!entry) {
         problems.error(`The text of "${raw.name}" (${path}) is not in the archive.`, raw.guid);
-        return { origin: { kind: 'none' } };
+        return { origin: { kind: 'none' }, problems };
     }
     if (!internal) {
         problems.info(`The source "${raw.name}" names its text without the internal:// prefix; Warrant found it as ${entry.name}.`, raw.guid);
     }
-    const bytes = await archive.read(entry, pacer);
-    const origin = { kind: 'archive', entry: entry.name, attribute } as const;
-    if (!bytes) {
-        return { origin };
-    }
-    await pacer.pace();
-    return { text: await decodeUtf8(bytes, `The text of "${raw.name}"`, problems, pacer, raw.guid), origin };
+    const bytes = await archive.read(entry, pacer, problems);
+    return { ...(bytes ? { bytes } : {}), origin: { kind: 'archive', entry: entry.name, attribute }, problems };
 }
 
-async function externalText(raw: RawSource, path: string, problems: Problems, pacer: Pacer, options: ReadQdpxOptions): Promise<{ text?: string }> {
+async function externalBytes(raw: RawSource, path: string, problems: Problems, options: ReadQdpxOptions): Promise<Uint8Array | undefined> {
     if (!options.resolveExternal) {
         problems.warning(`The external source "${raw.name}" (${path}) was not read: it is outside the project archive.`, raw.guid);
-        return {};
+        return undefined;
     }
     try {
         const bytes = await options.resolveExternal(path);
         if (bytes) {
-            return { text: await decodeUtf8(bytes, `The text of "${raw.name}"`, problems, pacer, raw.guid) };
+            return bytes;
         }
         problems.warning(`The external source "${raw.name}" (${path}) was not read.`, raw.guid);
     } catch (error) {
         problems.warning(`The external source "${raw.name}" (${path}) was not read: ${(error as Error).message}`, raw.guid);
     }
-    return {};
+    return undefined;
 }
 
 function checkCaseReferences(cases: QdaProject['cases'], sources: readonly QdaSource[], selections: readonly QdaSelection[], problems: Problems): void {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { lineSpan } from '../../cli/export-qdpx.js';
-import { QdaIndex, readQdpx } from '../../language/qda/index.js';
+import { QdaIndex, readQdpx, wholeText } from '../../language/qda/index.js';
 import { CLI, removeWorkspace, tempWorkspace } from '../robustness/helpers.js';
 
 // An astral character and CRLF line breaks before the segments: code points, not UTF-16 units, are counted.
@@ -69,7 +69,7 @@ describe('warrant export --format qdpx', function () {
         const tea = project.selections.find(s => s.name === 'tea')!;
         assert.equal(tea.start, [...SW1.slice(0, SW1.indexOf('SW1: The officer'))].length);
         assert.equal(tea.start, SW1.indexOf('SW1: The officer') - 1);
-        assert.equal(sw1.text, SW1);
+        assert.equal(wholeText(sw1.utf8!), SW1);
 
         // The structure the REFI-QDA schema prescribes.
         const files = unzipSync(bytes);
