@@ -14,11 +14,21 @@ import type { QdpxCodeInput, QdpxInput, QdpxSelectionInput } from '../language/q
 export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, name: string): { input: QdpxInput; left: number } {
     const sources = new Map<string, { name: string; text: string; selections: QdpxSelectionInput[] }>();
     const codes = new Map<string, QdpxCodeInput>();
+    // Each transcript's lines are found once, however many data cite it.
+    const lines = new Map<string, LineTable>();
+    const linesOf = (text: string) => {
+        let table = lines.get(text);
+        if (!table) {
+            table = lineTable(text);
+            lines.set(text, table);
+        }
+        return table;
+    };
     let left = 0;
     for (const datum of analysis.elements.data) {
         const origin = datum.origin;
         const facts = origin?.file !== undefined && origin.lines ? files.transcript(origin) : undefined;
-        const span = facts?.status === 'ok' && origin?.lines ? lineSpan(facts.text, origin.lines.from, origin.lines.to ?? origin.lines.from) : undefined;
+        const span = facts?.status === 'ok' && origin?.lines ? lineSpan(linesOf(facts.text), origin.lines.from, origin.lines.to ?? origin.lines.from) : undefined;
         if (!facts || facts.status !== 'ok' || !span || !datum.name) {
             left++;
             continue;
@@ -56,21 +66,28 @@ function supported(analysis: WorkspaceAnalysis, datum: Datum, codes: Map<string,
     return names;
 }
 
-/**
- * Lines `from` to `to` (1-based, inclusive) as UTF-16 offsets, without the final line break;
- * undefined when out of range. A final line break ends the last line; it does not start another
- * (as the line-range rule counts).
- */
-export function lineSpan(whole: string, from: number, to: number): { start: number; end: number } | undefined {
+/** Where each line of a text starts and ends (UTF-16 offsets, without its line break). */
+export interface LineTable {
+    readonly starts: readonly number[];
+    readonly ends: readonly number[];
+}
+
+/** A final line break ends the last line; it does not start another (as the line-range rule counts). */
+export function lineTable(whole: string): LineTable {
     const text = whole.replace(/(?:\r\n|\r|\n)$/, '');
     const starts = [0];
-    const breaks = /\r\n|\r|\n/g;
     const ends: number[] = [];
+    const breaks = /\r\n|\r|\n/g;
     for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
         ends.push(match.index);
         starts.push(match.index + match[0].length);
     }
     ends.push(text.length);
+    return { starts, ends };
+}
+
+/** Lines `from` to `to` (1-based, inclusive) as UTF-16 offsets, without the final line break; undefined when out of range. */
+export function lineSpan({ starts, ends }: LineTable, from: number, to: number): { start: number; end: number } | undefined {
     if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > starts.length) {
         return undefined;
     }

@@ -47,6 +47,7 @@ export function writeQdpx(input: QdpxInput): Uint8Array {
     const sources = input.sources.map(source => {
         const sourceGuid = guid('source', source.name);
         files[`sources/${sourceGuid}.txt`] = [strToU8(source.text), { mtime: WRITTEN }];
+        const codePoints = codePointCounter(source.text);
         const selections = source.selections.map(selection => {
             const selectionGuid = guid('selection', `${source.name}\u0000${selection.name}\u0000${selection.start}`);
             const codings = selection.codes.flatMap(name => {
@@ -54,7 +55,7 @@ export function writeQdpx(input: QdpxInput): Uint8Array {
                 return target ? [`        <Coding guid="${guid('coding', `${selectionGuid}\u0000${name}`)}" creatingUser="${user}"><CodeRef targetGUID="${target}"/></Coding>\n`] : [];
             }).join('');
             const description = selection.description !== undefined ? `        <Description>${escapeXmlChars(selection.description)}</Description>\n` : '';
-            return `      <PlainTextSelection guid="${selectionGuid}" name="${escapeXmlChars(selection.name)}" startPosition="${codePoints(source.text, selection.start)}" endPosition="${codePoints(source.text, selection.end)}" creatingUser="${user}">\n${description}${codings}      </PlainTextSelection>\n`;
+            return `      <PlainTextSelection guid="${selectionGuid}" name="${escapeXmlChars(selection.name)}" startPosition="${codePoints(selection.start)}" endPosition="${codePoints(selection.end)}" creatingUser="${user}">\n${description}${codings}      </PlainTextSelection>\n`;
         }).join('');
         return `    <TextSource guid="${sourceGuid}" name="${escapeXmlChars(source.name)}" plainTextPath="internal://${sourceGuid}.txt" creatingUser="${user}">\n${selections}    </TextSource>\n`;
     }).join('');
@@ -75,15 +76,25 @@ ${codes ? `  <CodeBook>\n    <Codes>\n${codes}    </Codes>\n  </CodeBook>\n` : '
 }
 
 /** Code points before a UTF-16 offset: a surrogate pair counts once. */
-function codePoints(text: string, offset: number): number {
-    let count = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        const unit = text.charCodeAt(i);
-        if (!(unit >= 0xdc00 && unit <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) {
-            count++;
-        }
+/** UTF-16 offsets in a text to code-point positions: the offset less the second halves of surrogate pairs before it. */
+function codePointCounter(text: string): (offset: number) => number {
+    const lows: number[] = [];
+    for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) {
+        lows.push(match.index + 1);
     }
-    return count;
+    return offset => {
+        let low = 0;
+        let high = lows.length;
+        while (low < high) {
+            const mid = (low + high) >>> 1;
+            if (lows[mid]! < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return Math.min(offset, text.length) - low;
+    };
 }
 
 /** A GUID (version 4 layout) from a kind and a name: FNV-1a over four seeds. */

@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { lineSpan } from '../../cli/export-qdpx.js';
+import { lineSpan as spanOf, lineTable } from '../../cli/export-qdpx.js';
+
+const lineSpan = (text: string, from: number, to: number) => spanOf(lineTable(text), from, to);
 import { QdaIndex, readQdpx, wholeText } from '../../language/qda/index.js';
 import { CLI, removeWorkspace, tempWorkspace } from '../robustness/helpers.js';
 
