@@ -15,7 +15,8 @@ export class QdaIndex {
     private readonly coded = new Map<string, QdaSelection[]>();
     private readonly caseOfSelection = new Map<string, QdaCase>();
     private readonly caseOfSource = new Map<string, QdaCase>();
-    private readonly covered = new Map<string, readonly QdaSelection[]>();
+    /** Segments by code, those of its nested codes included. */
+    private readonly covered = new Map<string, QdaSelection[]>();
     private labels: Map<string, string> | undefined;
 
     constructor(readonly project: QdaProject) {
@@ -33,6 +34,7 @@ export class QdaIndex {
             this.selections.set(selection.guid, selection);
             for (const code of selection.codes) {
                 push(this.coded, code, selection);
+                this.cover(code, selection);
             }
         }
         for (const c of project.cases) {
@@ -70,25 +72,20 @@ export class QdaIndex {
 
     /** Segments coded with a code, and by default with any code nested in it; each segment once, in file order. */
     segmentsOf(guid: string, options: { nested?: boolean } = {}): readonly QdaSelection[] {
-        if (options.nested === false) {
-            return this.coded.get(guid) ?? [];
+        return (options.nested === false ? this.coded : this.covered).get(guid) ?? [];
+    }
+
+    /** Adds a segment to its code and to every code that code is nested in, once each (selections come in file order). */
+    private cover(guid: string, selection: QdaSelection): void {
+        // Depth bound: a parent cycle cannot come from nested XML, but the model is plain data anyone can build.
+        for (let code = this.codes.get(guid), depth = 0; code && depth <= 1000; code = code.parent !== undefined ? this.codes.get(code.parent) : undefined, depth++) {
+            const list = this.covered.get(code.guid);
+            if (!list) {
+                this.covered.set(code.guid, [selection]);
+            } else if (list[list.length - 1] !== selection) {
+                list.push(selection);
+            }
         }
-        let segments = this.covered.get(guid);
-        if (!segments) {
-            const found = new Set<QdaSelection>();
-            const visit = (code: string, depth: number) => {
-                // Depth bound: a parent cycle cannot come from nested XML, but the model is plain data anyone can build.
-                if (depth > 1000) {
-                    return;
-                }
-                this.coded.get(code)?.forEach(selection => found.add(selection));
-                this.children(code).forEach(child => visit(child.guid, depth + 1));
-            };
-            visit(guid, 0);
-            segments = this.project.selections.filter(selection => found.has(selection));
-            this.covered.set(guid, segments);
-        }
-        return segments;
     }
 
     /**
