@@ -80,7 +80,11 @@ export class CountedText {
 
     /** Whether a boundary falls inside a word (a sign of positions counted another way). */
     midWord(index: number): boolean {
-        return index > 0 && index < this.text.length && WORD.test(charBefore(this.text, index)) && WORD.test(charAt(this.text, index));
+        if (index <= 0 || index >= this.text.length) {
+            return false;
+        }
+        const [before, at] = this.text.around(index);
+        return isWordCharacter(before) && isWordCharacter(at);
     }
 
     private toUnits(convention: QdaConvention, position: number): number {
@@ -99,13 +103,12 @@ export class CountedText {
         return position + low;
     }
 
+    /** Read from where the pairs and line breaks fall: no character needs decoding. */
     private splits(index: number): string | undefined {
-        const code = this.text.charCodeAt(index);
-        const before = this.text.charCodeAt(index - 1);
-        if (code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff) {
+        if (includesSorted(this.lows, index)) {
             return 'would cut a character outside the Basic Multilingual Plane (such as an emoji) in half';
         }
-        if (code === 0x0a && before === 0x0d) {
+        if (includesSorted(this.crlfs, index)) {
             return 'would cut a CR LF line break in half';
         }
         return undefined;
@@ -200,13 +203,28 @@ function sameCut(a: Cut, b: Cut): boolean {
     return a.ok && b.ok ? a.start === b.start && a.end === b.end : a.ok === b.ok;
 }
 
-function charBefore(text: Utf8Text, index: number): string {
-    const code = text.charCodeAt(index - 1);
-    return String.fromCodePoint(code >= 0xdc00 && code <= 0xdfff && index >= 2 ? text.codePointAt(index - 2)! : code);
+function isWordCharacter(code: number | undefined): boolean {
+    if (code === undefined) {
+        return false;
+    }
+    if (code < 0x80) {
+        return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+    }
+    return WORD.test(String.fromCodePoint(code));
 }
 
-function charAt(text: Utf8Text, index: number): string {
-    return String.fromCodePoint(text.codePointAt(index)!);
+function includesSorted(list: readonly number[], value: number): boolean {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (list[mid]! < value) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    return list[low] === value;
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {

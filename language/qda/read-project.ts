@@ -29,6 +29,9 @@ export interface ReadQdpxOptions extends PacingOptions {
     readonly inflate?: InflateEngine;
 }
 
+/** Sources unpacked ahead of the one being scanned: enough to keep two cores busy. */
+const READ_AHEAD = 2;
+
 const EXTERNAL = /^(?:relative:|absolute:|file:|[A-Za-z]:[\\/]|[\\/])/i;
 
 export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {}): Promise<QdaProject> {
@@ -77,16 +80,21 @@ export async function readQdpx(bytes: Uint8Array, options: ReadQdpxOptions = {})
 
     const sources: QdaSource[] = [];
     const selections: QdaSelection[] = [];
-    // The next source is unpacked (off the JavaScript thread where the platform can) while this one is scanned.
-    const fetch = (raw: RawSource) => {
-        const fetching = fetchText(raw, archive, pacer, options);
-        fetching.catch(() => undefined);
-        return fetching;
+    // The next sources are unpacked (off the JavaScript thread where the platform can) while this one is scanned.
+    const fetching: Array<Promise<FetchedText>> = [];
+    const fetch = (i: number) => {
+        const raw = project.sources[i];
+        if (raw && !fetching[i]) {
+            fetching[i] = fetchText(raw, archive, pacer, options);
+            fetching[i].catch(() => undefined);
+        }
     };
-    let next = project.sources[0] && fetch(project.sources[0]);
     for (const [i, raw] of project.sources.entries()) {
-        const fetched = await next!;
-        next = project.sources[i + 1] && fetch(project.sources[i + 1]!);
+        for (let ahead = i; ahead <= i + READ_AHEAD; ahead++) {
+            fetch(ahead);
+        }
+        const fetched = await fetching[i]!;
+        delete fetching[i];
         await pacer.pace();
         const read = await readSource(raw, fetched, problems, pacer);
         sources.push(read.source);

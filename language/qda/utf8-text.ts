@@ -58,31 +58,17 @@ export class Utf8Text {
         return decoder.decode(this.bytes.subarray(from.byte, toEnd)).slice(start - from.unit, end - from.unit);
     }
 
-    /** Like String.prototype.charCodeAt: NaN outside the text. */
-    charCodeAt(index: number): number {
-        const code = this.codePointAt(index);
-        return code === undefined || code <= 0xffff ? code ?? NaN : 0xd800 + ((code - 0x10000) >> 10);
-    }
-
-    /** Like String.prototype.codePointAt: the whole code point at the first half of a surrogate pair, the second half alone. */
-    codePointAt(index: number): number | undefined {
-        if (index < 0 || index >= this.length) {
-            return undefined;
+    /**
+     * The code points that end just before a character boundary and start at it (undefined at
+     * the ends of the text), found with one lookup. `index` must not fall inside a surrogate pair.
+     */
+    around(index: number): [number | undefined, number | undefined] {
+        const { byte } = this.locate(index);
+        let lead = byte - 1;
+        while (lead > 0 && (this.bytes[lead]! & 0xc0) === 0x80) {
+            lead--;
         }
-        const { byte, unit } = this.locate(index);
-        const b = this.bytes;
-        const lead = b[byte]!;
-        if (lead < 0x80) {
-            return lead;
-        }
-        if (lead < 0xe0) {
-            return ((lead & 0x1f) << 6) | (b[byte + 1]! & 0x3f);
-        }
-        if (lead < 0xf0) {
-            return ((lead & 0x0f) << 12) | ((b[byte + 1]! & 0x3f) << 6) | (b[byte + 2]! & 0x3f);
-        }
-        const code = ((lead & 0x07) << 18) | ((b[byte + 1]! & 0x3f) << 12) | ((b[byte + 2]! & 0x3f) << 6) | (b[byte + 3]! & 0x3f);
-        return index === unit ? code : 0xdc00 + ((code - 0x10000) & 0x3ff);
+        return [byte > 0 ? decodeAt(this.bytes, lead) : undefined, byte < this.bytes.length ? decodeAt(this.bytes, byte) : undefined];
     }
 
     /** The first byte and UTF-16 index of the character that holds UTF-16 index `unit`. */
@@ -118,6 +104,21 @@ export class Utf8Text {
             at += units;
         }
     }
+}
+
+/** The code point whose first byte is at `byte` (the bytes are valid UTF-8). */
+function decodeAt(b: Uint8Array, byte: number): number {
+    const lead = b[byte]!;
+    if (lead < 0x80) {
+        return lead;
+    }
+    if (lead < 0xe0) {
+        return ((lead & 0x1f) << 6) | (b[byte + 1]! & 0x3f);
+    }
+    if (lead < 0xf0) {
+        return ((lead & 0x0f) << 12) | ((b[byte + 1]! & 0x3f) << 6) | (b[byte + 2]! & 0x3f);
+    }
+    return ((lead & 0x07) << 18) | ((b[byte + 1]! & 0x3f) << 12) | ((b[byte + 2]! & 0x3f) << 6) | (b[byte + 3]! & 0x3f);
 }
 
 /** The state of one pass over the bytes, carried from window to window. */
