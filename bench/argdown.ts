@@ -1,45 +1,56 @@
 /**
- * Child process: the Argdown baseline. Parses and builds the model of the Argdown document
- * equivalent to the generated Warrant workspace of N claims (same statements and relations,
- * see generateArgdown) with @argdown/core's ParserPlugin and ModelPlugin.
+ * Child process: the Argdown baseline. Reads the Argdown document of the same argument as a
+ * Warrant workspace (bench/argument.ts) and runs @argdown/core's ParserPlugin and ModelPlugin
+ * on it, timed like bench/cold-build.ts times Warrant's check (reading the file included).
  *
- *   node --import tsx bench/argdown.ts --claims N
+ *   node --import tsx bench/argdown.ts --file ARGUMENT.argdown
+ *
+ * WARRANT_BENCH_ARGDOWN names another @argdown/core package folder to measure instead of the
+ * project's own (e.g. a newer release installed elsewhere); the result says which version ran.
  */
-import { ArgdownApplication, ModelPlugin, ParserPlugin } from '@argdown/core';
-import { arg, cpuMs, mainThreadTimes, memoryOf, report, round } from './common.js';
-import { generateArgdown } from './generate.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { arg, cpuMs, gcTimer, mainThreadTimes, memoryOf, REPOSITORY, report, round } from './common.js';
 
-const claims = Number(arg('claims'));
-const document = generateArgdown({ claims });
+const packageFolder = process.env.WARRANT_BENCH_ARGDOWN;
+const { version, main } = JSON.parse(readFileSync(path.join(packageFolder ?? path.join(REPOSITORY, 'node_modules/@argdown/core'), 'package.json'), 'utf8')) as { version: string; main: string };
+const argdown = (packageFolder ? await import(pathToFileURL(path.join(packageFolder, main)).href) : await import('@argdown/core')) as typeof import('@argdown/core');
+const { ArgdownApplication, ModelPlugin, ParserPlugin } = argdown;
 
+const file = arg('file');
 const app = new ArgdownApplication();
 app.addPlugin(new ParserPlugin(), 'parse-input');
 app.addPlugin(new ModelPlugin(), 'build-model');
 
+const gc = gcTimer();
 const cpu = process.cpuUsage();
 const thread = mainThreadTimes();
 const start = performance.now();
-const parsed = app.run({ input: document.text, process: ['parse-input'] });
+const text = readFileSync(file, 'utf8');
+const parsed = app.run({ input: text, process: ['parse-input'] });
 const parseMs = performance.now() - start;
-const response = app.run({ input: document.text, process: ['build-model'] }, parsed);
+const response = app.run({ input: text, process: ['build-model'] }, parsed);
 const wallMs = performance.now() - start;
+const cpuTime = cpuMs(cpu);
 const threadAfter = mainThreadTimes();
 
 report({
-    claims,
-    bytes: Buffer.byteLength(document.text),
-    generated: { statements: document.statements, relations: document.relations },
+    version,
+    bytes: Buffer.byteLength(text),
     model: {
         statements: Object.keys(response.statements ?? {}).length,
-        relations: response.relations?.length ?? 0,
-        arguments: Object.keys(response.arguments ?? {}).length
+        arguments: Object.keys(response.arguments ?? {}).length,
+        relations: response.relations?.length ?? 0
     },
     errors: (response.parserErrors?.length ?? 0) + (response.lexerErrors?.length ?? 0),
     parseMs: round(parseMs),
     modelMs: round(wallMs - parseMs),
     wallMs: round(wallMs),
-    cpuMs: round(cpuMs(cpu)),
+    /** All threads (GC helpers and compiler threads included). */
+    cpuMs: round(cpuTime),
     mainCpuMs: round(threadAfter.cpuMs - thread.cpuMs),
     mainWaitMs: round(threadAfter.waitMs - thread.waitMs),
+    gcMs: round(await gc.stop()),
     peakRssMb: round(memoryOf('self')?.peakMb ?? NaN)
 });

@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/cold-build.ts --dir DIR [--variant warrant|default-scoping|langium-defaults]
  *
- * Reports wall and CPU time, the time of each Langium build phase, peak RSS (VmHWM) and counts.
+ * Reports wall and CPU time, GC pauses, the time of each Langium build phase, peak RSS (VmHWM) and counts.
  */
 import '../language/polyfills.js';
 import { DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DocumentState, type LangiumDocument } from 'langium';
@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadWorkspace } from '../cli/load-workspace.js';
 import { WorkspaceAnalysisProvider } from '../language/workspace/analysis-provider.js';
-import { arg, cpuMs, mainThreadTimes, memoryOf, report, round } from './common.js';
+import { arg, cpuMs, gcTimer, mainThreadTimes, memoryOf, report, round } from './common.js';
 import { loadWithLangiumDefaults, referenceCounts, useDefaultScoping, type Variant } from './variants.js';
 
 const dir = arg('dir');
@@ -83,6 +83,7 @@ if (profileFile) {
     await session.post('Profiler.start');
 }
 const before = memoryOf('self');
+const gc = gcTimer();
 const cpu = process.cpuUsage();
 const thread = mainThreadTimes();
 const start = performance.now();
@@ -99,6 +100,7 @@ const wallMs = performance.now() - start;
 const cpuTime = cpuMs(cpu);
 const threadAfter = mainThreadTimes();
 const after = memoryOf('self');
+const gcMs = await gc.stop();
 if (session) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(profileFile, JSON.stringify(profile));
@@ -124,6 +126,8 @@ report({
     /** The main thread's on-CPU time, and the time it waited for a core (contention). */
     mainCpuMs: round(threadAfter.cpuMs - thread.cpuMs),
     mainWaitMs: round(threadAfter.waitMs - thread.waitMs),
+    /** Main-thread garbage-collection pauses. */
+    gcMs: round(gcMs),
     phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v)])),
     analysisMs: round(analysisMs),
     phasesCpuMs: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, round(v)])),

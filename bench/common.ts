@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../test/helpers/random.js';
 
@@ -31,6 +32,20 @@ export function percentile(values: number[], p: number): number {
     const rank = Math.ceil((p / 100) * sorted.length);
     return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
+
+/** A row of the benchmark's table. */
+export interface Row {
+    figure: string;
+    measured: string;
+    budget: string;
+    /** pass / MISS on wall time; "(CPU …)" adds the verdict on the main thread's CPU time where contention makes wall time unfair. */
+    result: string;
+}
+
+export const verdict = (ok: boolean): string => ok ? 'pass' : 'MISS';
+
+/** Milliseconds for the table: `850 ms`, `2.35 s`. */
+export const formatMs = (ms: number): string => ms >= 1000 ? `${round(ms / 1000, 2)} s` : `${round(ms)} ms`;
 
 export function round(value: number, digits = 0): number {
     const f = 10 ** digits;
@@ -67,6 +82,23 @@ export function mainThreadTimes(): { cpuMs: number; waitMs: number } {
 export function cpuMs(since?: NodeJS.CpuUsage): number {
     const usage = process.cpuUsage(since);
     return (usage.user + usage.system) / 1000;
+}
+
+/** Sums the main thread's garbage-collection pauses from now until `stop()` (ms). */
+export function gcTimer(): { stop(): Promise<number> } {
+    let total = 0;
+    const add = (entries: PerformanceEntry[]) => entries.forEach(entry => (total += entry.duration));
+    const observer = new PerformanceObserver(list => add(list.getEntries()));
+    observer.observe({ entryTypes: ['gc'] });
+    return {
+        async stop() {
+            // GC entries reach observers asynchronously.
+            await new Promise(resolve => setImmediate(resolve));
+            add(observer.takeRecords());
+            observer.disconnect();
+            return total;
+        }
+    };
 }
 
 /** Prints a child's result for `runChild` to pick up. */

@@ -1,6 +1,6 @@
 /**
- * Deterministic generator of realistic Warrant workspaces for the benchmark (and of the
- * equivalent Argdown document for the baseline). Same seed, same spec → byte-identical files.
+ * Deterministic generator of realistic Warrant workspaces for the benchmark (the Argdown
+ * baseline's argument is bench/argument.ts). Same seed, same spec → byte-identical files.
  *
  * A workspace of N claims has:
  *   claims/part-NNN.warrant      ~500 claims per file, each supported by 1–4 data, earlier claims
@@ -93,7 +93,7 @@ export interface GeneratedWorkspace {
 
 // --- deterministic randomness ---------------------------------------------------------
 
-class Random {
+export class Random {
     constructor(readonly next: () => number) {}
     int(lo: number, hi: number): number {
         return lo + Math.floor(this.next() * (hi - lo + 1));
@@ -148,7 +148,24 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (s: string): string => s.endsWith('y') ? `${s.slice(0, -1)}ies` : /(s|h)$/.test(s) ? `${s}es` : `${s}s`;
 
-// --- the abstract model (shared by the Warrant and Argdown serialisations) -----------------
+/** A sentence of `min`–`max` words from the vocabulary, capitalised, without a full stop. */
+export function sentenceOf(r: Random, min: number, max: number): string {
+    const n = r.int(min, max);
+    const words: string[] = [];
+    while (words.length < n) {
+        const form = r.int(0, 2);
+        if (form === 0) {
+            words.push(r.pick(ADJECTIVES), r.pick(NOUNS));
+        } else if (form === 1) {
+            words.push(r.pick(VERBS));
+        } else {
+            words.push('the', r.pick(NOUNS), 'of', r.pick(ADJECTIVES), plural(r.pick(NOUNS)));
+        }
+    }
+    return cap(words.slice(0, n).join(' '));
+}
+
+// --- the abstract model (serialised by generateWorkspace) ----------------------------------
 
 interface Citation { key: string; locator?: string }
 interface Datum { name: string; method: string; respondents: string[]; occurrence?: 'emergent' | 'prompted'; text: string; origin?: { file: string; from: number; to: number; quote: string } }
@@ -203,21 +220,7 @@ export function buildModel(input: WorkspaceSpec): WorkspaceModel {
     };
     const r = new Random(mulberry32(spec.seed));
     const N = spec.claims;
-    const sentence = (min: number, max: number): string => {
-        const n = r.int(min, max);
-        const words: string[] = [];
-        while (words.length < n) {
-            const form = r.int(0, 2);
-            if (form === 0) {
-                words.push(r.pick(ADJECTIVES), r.pick(NOUNS));
-            } else if (form === 1) {
-                words.push(r.pick(VERBS));
-            } else {
-                words.push('the', r.pick(NOUNS), 'of', r.pick(ADJECTIVES), plural(r.pick(NOUNS)));
-            }
-        }
-        return cap(words.slice(0, n).join(' '));
-    };
+    const sentence = (min: number, max: number): string => sentenceOf(r, min, max);
 
     // Bibliography first: everything else cites its keys.
     const bib = generateBib(r, spec.bibEntries);
@@ -791,78 +794,4 @@ export function generateWorkspace(spec: WorkspaceSpec, root: string): GeneratedW
             text: { file: claimPaths[probeFile]!, snippet: 'claim probeText "Partnership meetings reproduce the gender order of the professions' }
         }
     };
-}
-
-// --- Argdown ----------------------------------------------------------------------------
-
-export interface ArgdownDocument {
-    text: string;
-    statements: number;
-    relations: number;
-}
-
-/**
- * The same argument in Argdown: every claim, datum, stat, pattern, scheme and cited source is
- * a statement `[name]: text`; every argument-graph edge is a relation (`+` for supports,
- * cites, classifies, observes and interprets, `-` for opposes), listed under its target.
- */
-export function generateArgdown(spec: WorkspaceSpec): ArgdownDocument {
-    const model = buildModel(spec);
-    const out: string[] = ['===\ntitle: Warrant benchmark (Argdown equivalent)\n===\n'];
-    const statements = new Set<string>();
-    let relations = 0;
-    const declare = (name: string, text: string, incoming: Array<['+' | '-', string]> = []) => {
-        statements.add(name);
-        out.push(`[${name}]: ${text}`);
-        for (const [sign, from] of incoming) {
-            out.push(`  ${sign} [${from}]`);
-            statements.add(from);
-            relations++;
-        }
-        out.push('');
-    };
-    const sources = new Set<string>();
-    const cited = (cs: Citation[]) => cs.map(c => { sources.add(c.key); return ['+', `src-${c.key}`] as ['+', string]; });
-    out.push('# Data\n');
-    for (const annex of model.annexFiles.flat()) {
-        for (const d of annex.data) {
-            declare(d.name, `${d.text} (${d.method}${d.respondents.length ? ` of ${d.respondents.join(', ')}` : ''})`);
-        }
-    }
-    out.push('# Statistics\n');
-    for (const s of model.statFiles.flat()) {
-        declare(s.name, `${s.label} = ${s.pct !== undefined ? pct(s.pct) : `${s.count![0]} of ${s.count![1]}`}`, cited(s.cites));
-    }
-    for (const s of model.schemes) {
-        declare(s.name, s.label, cited(s.cites));
-    }
-    out.push('# Patterns\n');
-    for (const p of model.patterns) {
-        declare(p.name, `${p.label}. ${p.unanticipated ?? ''} ${p.anomalous ?? ''}`, [...p.observed.map(d => ['+', d] as ['+', string]), ...cited(p.cites)]);
-    }
-    model.claimFiles.forEach((claims, f) => {
-        out.push(`# Argument, part ${f + 1}\n`);
-        for (const c of claims) {
-            const incoming: Array<['+' | '-', string]> = [
-                ...c.supports.map(s => ['+', s] as ['+', string]),
-                ...c.opposes.map(s => ['-', s] as ['-', string]),
-                ...c.classifies.flatMap(k => [['+', k.stat], ['+', k.scheme]] as Array<['+', string]>),
-                ...cited(c.cites)
-            ];
-            declare(c.name, c.text + (c.qualifier ? ` (${c.qualifier})` : ''), incoming);
-        }
-    });
-    // Strategic interpretations: the pattern supports the claim it occasions.
-    out.push('# Interpretations\n');
-    for (const p of model.patterns) {
-        if (p.strategic) {
-            out.push(`[${p.strategic}]\n  + [${p.name}]\n`);
-            relations++;
-        }
-    }
-    out.push('# Sources\n');
-    for (const key of sources) {
-        declare(`src-${key}`, `Source ${key}`);
-    }
-    return { text: out.join('\n'), statements: statements.size, relations };
 }

@@ -3,6 +3,7 @@
  * (didChange → publishDiagnostics), server memory, hover and completion latency.
  */
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
+import type { ArgumentWorkspace } from './argument.js';
 import { median, percentile, round } from './common.js';
 import type { GeneratedWorkspace } from './generate.js';
 import { BenchClient, positionAt } from './lsp.js';
@@ -182,6 +183,74 @@ export async function keystrokeSession(ws: GeneratedWorkspace, options: Keystrok
                 'cross-file: transitive dependent file': 'same edit, until the file of the last claim of the chain (a third file, which only references the second) shows the change',
                 'cross-file: stat key': 'a stat\'s citation key broken / restored in the statistics file, until the claim resting on the stat (another file) shows the change'
             }
+        };
+    } finally {
+        await client.stop();
+    }
+}
+
+export interface EditedFileResult {
+    claims: number;
+    files: number;
+    /** Characters of the largest file (the one edited, for a single-file workspace). */
+    largestFileCharacters: number;
+    startupMs: number;
+    warmupMs: number[];
+    /** didChange → the edited file's diagnostics, one character typed into a claim's text. */
+    edits: LatencyStats;
+    /** Other files whose diagnostics were published again after each keystroke (nothing in them changed). */
+    republished: { median: number; max: number };
+    /** The server's peak RSS (VmHWM) at the end. */
+    peakRssMb: number;
+}
+
+/**
+ * Types `keystrokes` characters, one edit at a time, into the text of a claim of the Argdown
+ * baseline's argument (bench/argument.ts) and times each until the edited file's diagnostics
+ * arrive; then waits until the server is quiet and counts the other files it re-published.
+ */
+export async function editedFileSession(ws: ArgumentWorkspace, keystrokes: number, serverFlags: string[] = []): Promise<EditedFileResult> {
+    const client = await BenchClient.startBench(ws.root, serverFlags);
+    try {
+        const { file, before } = ws.probe;
+        const seq0 = client.lastSeq;
+        await client.open(file);
+        const allAt = await client.waitForAll(ws.files, seq0, 600_000);
+        const startupMs = allAt - client.startedAt;
+        await client.settle(1000, 120_000);
+        const uri = client.uri(file);
+        const type = async (ch: string): Promise<Sample & { republished: number }> => {
+            const at = client.text(file).indexOf(before) + before.length;
+            const { value, cpu, wait } = await onServer(client, async () => {
+                const { seq, sentAt } = await client.edit(file, at, at, ch);
+                const publish = await client.waitFor(file, seq, () => true, 120_000);
+                // Quiet long enough to see the rebuild of other files through (their publishes come one after another).
+                await client.settle(300, 120_000);
+                const republished = new Set(client.publishes.filter(p => p.seq > seq && p.uri !== uri).map(p => p.uri)).size;
+                return { latency: publish.time - sentAt, republished };
+            });
+            return { latency: value.latency, cpu, wait, republished: value.republished };
+        };
+        // Warm-up: the first edits after start-up run colder code (JIT); reported, not counted.
+        const warmupMs: number[] = [];
+        for (const ch of ' so') {
+            warmupMs.push(round((await type(ch)).latency, 1));
+        }
+        const samples: Array<Sample & { republished: number }> = [];
+        const words = ' as observed in every board meeting of the partnership'.padEnd(keystrokes, '.').slice(0, keystrokes);
+        for (const ch of words) {
+            samples.push(await type(ch));
+        }
+        const republished = samples.map(s => s.republished);
+        return {
+            claims: ws.counts.claims,
+            files: ws.counts.files,
+            largestFileCharacters: ws.counts.largestFileCharacters,
+            startupMs: round(startupMs),
+            warmupMs,
+            edits: stats(samples),
+            republished: { median: median(republished), max: Math.max(...republished) },
+            peakRssMb: round(client.memory()?.peakMb ?? NaN)
         };
     } finally {
         await client.stop();

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../extension/server-node-flags.js';
 import { LspClient, stopServer, type Publish } from '../test/helpers/lsp-client.js';
 import { memoryOf, REPOSITORY, threadTimes } from './common.js';
 
@@ -20,8 +21,9 @@ export class BenchClient extends LspClient {
         super(child, rootDir);
     }
 
+    /** Starts the server with the extension's Node flags, then `nodeFlags`. */
     static async startBench(rootDir: string, nodeFlags: string[] = []): Promise<BenchClient> {
-        return LspClient.launch((child, dir) => new BenchClient(child, dir), rootDir, undefined, { nodeFlags, bundle: SERVER_BUNDLE });
+        return LspClient.launch((child, dir) => new BenchClient(child, dir), rootDir, undefined, { nodeFlags: [...SERVER_NODE_FLAGS, ...nodeFlags], bundle: SERVER_BUNDLE });
     }
 
     get pid(): number {

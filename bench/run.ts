@@ -15,7 +15,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { measureBundles, type BundleResult } from './bundles.js';
-import { flag, median, REPOSITORY, round, runChild } from './common.js';
+import { argdownBaselineRows, measureArgdownBaseline } from './argdown-baseline.js';
+import { flag, formatMs, median, REPOSITORY, round, runChild, verdict, type Row } from './common.js';
 import { generateWorkspace, type GeneratedWorkspace } from './generate.js';
 import type { ManuscriptResult } from './manuscript.js';
 import { keystrokeSession, serverSession, type KeystrokeResult, type ServerResult } from './lsp-figures.js';
@@ -60,20 +61,6 @@ interface BuildSummary {
     firstParseMs: number;
     references: { resolved: number; unresolved: number };
     diagnostics: Record<string, number>;
-}
-
-interface ArgdownResult {
-    claims: number;
-    bytes: number;
-    generated: { statements: number; relations: number };
-    model: { statements: number; relations: number };
-    errors: number;
-    parseMs: number;
-    modelMs: number;
-    wallMs: number;
-    mainCpuMs: number;
-    mainWaitMs: number;
-    peakRssMb: number;
 }
 
 interface ChainExportResult {
@@ -142,14 +129,6 @@ interface GraphResult {
     cold: { layoutMs: number; renderMs: number; totalMs: number };
     warm: { layoutMs: number; renderMs: number; totalMs: number };
     svgKb: number;
-}
-
-interface Row {
-    figure: string;
-    measured: string;
-    budget: string;
-    /** pass / MISS on wall time; "(CPU …)" adds the verdict on the main thread's CPU time where contention makes wall time unfair. */
-    result: string;
 }
 
 const sizes = quick ? [500, 2000, 8000] : [1_000, 10_000, 40_000];
@@ -243,18 +222,8 @@ async function main(): Promise<void> {
         }
     }
 
-    // 3. Argdown.
-    const argdown: ArgdownResult[] = [];
-    for (const claims of sizes) {
-        const previous = argdown[argdown.length - 1];
-        if (previous && previous.wallMs > 60_000) {
-            skipped.push(`argdown at ${claims} claims`);
-            continue;
-        }
-        const result = await runChild<ArgdownResult>('argdown.ts', ['--claims', String(claims)], { timeoutMs: 600_000 });
-        argdown.push(result);
-        log(`argdown ${claims}: ${result.wallMs} ms (main thread ${result.mainCpuMs} ms CPU), ${result.model.statements} statements, ${result.model.relations} relations`);
-    }
+    // 3. Argdown, on the same argument.
+    const argdown = await measureArgdownBaseline(tmp, quick, [], log);
 
     // 4. Through the language server.
     log(`keystrokes in ${keystrokeSize} claims…`);
@@ -332,8 +301,7 @@ async function main(): Promise<void> {
 
     // Table.
     const rows: Row[] = [];
-    const s = (ms: number) => ms >= 1000 ? `${round(ms / 1000, 2)} s` : `${round(ms)} ms`;
-    const verdict = (ok: boolean): string => ok ? 'pass' : 'MISS';
+    const s = formatMs;
     const both = (wallOk: boolean, cpuOk: boolean): string => wallOk === cpuOk ? verdict(wallOk) : `${verdict(wallOk)} (CPU ${verdict(cpuOk)})`;
     const at = (list: BuildSummary[], claims: number) => list.find(b => b.claims === claims);
     const w = at(warrant, budgetSize)!;
@@ -463,7 +431,6 @@ async function main(): Promise<void> {
         const ours = at(warrant, claims)!;
         const def = at(defaultScoping, claims);
         const lang = at(langiumDefaults, claims);
-        const ad = argdown.find(a => a.claims === claims);
         const linking = (b: BuildSummary) => ['parse', 'index', 'scopes', 'link', 'indexReferences'].reduce((sum, p) => sum + (b.phasesCpuMs[p] ?? 0), 0);
         if (def) {
             rows.push({
@@ -479,14 +446,8 @@ async function main(): Promise<void> {
                 budget: '—', result: 'info'
             });
         }
-        if (ad) {
-            rows.push({
-                figure: `baseline: Argdown parse + model, ${claims.toLocaleString('en')} claims (${ad.model.statements.toLocaleString('en')} statements, ${ad.model.relations.toLocaleString('en')} relations)`,
-                measured: `${s(ad.wallMs)} wall (main ${s(ad.mainCpuMs)} CPU): Warrant full build ${round(ours.mainCpuMs / ad.mainCpuMs, 2)}×, Warrant parse → indexed references ${round(linking(ours) / ad.mainCpuMs, 2)}× its CPU`,
-                budget: '—', result: 'info'
-            });
-        }
     }
+    rows.push(...argdownBaselineRows(argdown));
 
     const widths = [0, 1, 2, 3].map(i => Math.max(...rows.map(r => [r.figure, r.measured, r.budget, r.result][i]!.length), ['figure', 'measured', 'budget', 'result'][i]!.length));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import type { Platform, Writers } from './platform.js';
+import { SERVER_NODE_FLAGS } from './server-node-flags.js';
 
 
 /** The desktop: the server in a Node process of its own over IPC, local files read with Node. */
@@ -10,8 +11,8 @@ export const desktopPlatform: Platform = {
     createClient(context, options) {
         const serverModule = context.asAbsolutePath('out/server.cjs');
         const serverOptions: ServerOptions = {
-            run: { module: serverModule, transport: TransportKind.ipc },
-            debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+            run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+            debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } }
         };
         return new LanguageClient('warrant', 'Warrant', serverOptions, options);
     },
