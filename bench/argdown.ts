@@ -4,19 +4,13 @@
  * on it, timed like bench/cold-build.ts times Warrant's check (reading the file included).
  *
  *   node --import tsx bench/argdown.ts --file ARGUMENT.argdown
- *
- * WARRANT_BENCH_ARGDOWN names another @argdown/core package folder to measure instead of the
- * project's own (e.g. a newer release installed elsewhere); the result says which version ran.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ArgdownApplication, ModelPlugin, ParserPlugin } from '@argdown/core';
 import { arg, cpuMs, gcTimer, mainThreadTimes, memoryOf, REPOSITORY, report, round } from './common.js';
 
-const packageFolder = process.env.WARRANT_BENCH_ARGDOWN;
-const { version, main } = JSON.parse(readFileSync(path.join(packageFolder ?? path.join(REPOSITORY, 'node_modules/@argdown/core'), 'package.json'), 'utf8')) as { version: string; main: string };
-const argdown = (packageFolder ? await import(pathToFileURL(path.join(packageFolder, main)).href) : await import('@argdown/core')) as typeof import('@argdown/core');
-const { ArgdownApplication, ModelPlugin, ParserPlugin } = argdown;
+const { version } = JSON.parse(readFileSync(path.join(REPOSITORY, 'node_modules/@argdown/core/package.json'), 'utf8')) as { version: string };
 
 const file = arg('file');
 const app = new ArgdownApplication();
