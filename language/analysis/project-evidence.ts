@@ -143,6 +143,30 @@ function factsOf(project: Project, index: QdaIndex): Map<string, SegmentFacts> {
     return facts;
 }
 
+/** Segments worked out between two chances to yield. */
+const PREPARE_SLICE = 250;
+
+/**
+ * Works out every segment's facts ahead of the analysis, handing the event loop back every few
+ * hundred segments: the analysis then finds them made (a first build with a large project
+ * would otherwise do all of it in one block).
+ */
+export async function prepareSegments(project: Project, index: QdaIndex, yieldNow: () => Promise<void>, isCancelled?: () => boolean): Promise<void> {
+    if (!index.project.readable) {
+        return;
+    }
+    const facts = factsOf(project, index);
+    const selections = index.project.selections;
+    for (let from = 0; from < selections.length && !isCancelled?.(); from += PREPARE_SLICE) {
+        for (const selection of selections.slice(from, from + PREPARE_SLICE)) {
+            if (!facts.has(selection.guid)) {
+                facts.set(selection.guid, segmentFacts(project, index, selection));
+            }
+        }
+        await yieldNow();
+    }
+}
+
 function segmentFacts(project: Project, index: QdaIndex, selection: QdaSelection): SegmentFacts {
     const source = index.source(selection.source);
     const theCase = index.caseOf(selection);

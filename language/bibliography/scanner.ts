@@ -14,6 +14,7 @@
 import { LineIndex } from './line-index.js';
 import { hasHiddenCharacters } from '../safety/characters.js';
 import type { BibEntryDetails } from './details.js';
+import { yieldToEventLoop } from '../workspace/yield-to-event-loop.js';
 
 export type BibProblemCode = 'bibliography-syntax' | 'duplicate-key';
 
@@ -1211,8 +1212,6 @@ export interface AsyncScanOptions {
     readonly isCancelled?: () => boolean;
 }
 
-// A Web Worker (VS Code for the Web) has no setImmediate; a zero timeout yields there.
-const yieldToEventLoop = (): Promise<void> => new Promise(resolve => typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0));
 
 /**
  * `scanBibliography` in time slices, yielding to the event loop between them so that a huge

@@ -1,5 +1,6 @@
 import { OperationCancelled } from 'langium';
 import { QdaCancelledError, QdaIndex, readQdpx } from '../qda/index.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /**
  * The bytes of one version of a project file, from wherever they live (the disk, through the
@@ -19,7 +20,7 @@ export interface ProjectReadOptions {
 
 /**
  * The REFI-QDA projects the documents name, each read once per version of its file with
- * `readQdpx`'s pacing: the read hands the event loop back every few milliseconds (setImmediate,
+ * `readQdpx`'s pacing: the read hands the event loop back every few milliseconds (yieldToEventLoop,
  * so requests queued meanwhile are answered), and stops when the build is cancelled.
  */
 export class ProjectStore {
@@ -33,7 +34,7 @@ export class ProjectStore {
         let project;
         try {
             project = await readQdpx(await source.bytes(), {
-                yieldNow: () => new Promise(resolve => setImmediate(resolve)),
+                yieldNow: yieldToEventLoop,
                 isCancelled: options.isCancelled,
                 resolveExternal: path => source.external(path)
             });

@@ -4,6 +4,8 @@ import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { describeFileProblem, type BibliographyFacts, type ExternalFiles, type FileProblem, type ProjectFacts, type TranscriptFacts } from '../analysis/external-files.js';
 import type { BibliographyLookup } from '../analysis/citations.js';
 import { CONFIG_FILE_NAME, EmptyConfig, parseConfig, type ConfigProblem, type WarrantConfig } from '../config/warrant-config.js';
+import { prepareSegments } from '../analysis/project-evidence.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 import { isAnnex, isBibliography, isDocument, isProject, type Bibliography, type Document, type Origin, type Project } from '../generated/ast.js';
 import { BibliographyStore } from '../bibliography/bibliography-store.js';
 import { isInside, resolveContained } from '../safety/path-containment.js';
@@ -184,7 +186,12 @@ export class WorkspaceFiles {
                 if (statement.path !== undefined) {
                     const load = document.uri.scheme === 'file' ? this.loadProject(file, statement.path, activeProjects, isCancelled)
                         : this.loadVirtualProject(document.uri, statement.path, activeProjects, isCancelled);
-                    projectFacts.set(statement, await load);
+                    const facts = await load;
+                    if (facts.status === 'ok') {
+                        // What the analysis asks of each segment is worked out here, a slice at a time, not in its one block.
+                        await prepareSegments(statement, facts.index, yieldToEventLoop, isCancelled);
+                    }
+                    projectFacts.set(statement, facts);
                 }
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
