@@ -8,6 +8,7 @@
  * the same under every convention and needs no detection.
  */
 import type { QdaConvention } from './model.js';
+import { countBelow } from './sorted.js';
 import type { Utf8Text } from './utf8-text.js';
 
 export interface RawPositions {
@@ -214,17 +215,7 @@ function isWordCharacter(code: number | undefined): boolean {
 }
 
 function includesSorted(list: readonly number[], value: number): boolean {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (list[mid]! < value) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    return list[low] === value;
+    return list[countBelow(list, value)] === value;
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {

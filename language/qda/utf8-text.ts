@@ -7,6 +7,7 @@
  * of the same text, so the rest of the reader can treat this as that string.
  */
 import type { Pacer } from './pacing.js';
+import { countBelow } from './sorted.js';
 
 /** A UTF-16 index is found from the nearest mark before it, at most this many bytes back. */
 const MARK_EVERY = 1024;
@@ -74,16 +75,8 @@ export class Utf8Text {
     /** The first byte and UTF-16 index of the character that holds UTF-16 index `unit`. */
     private locate(unit: number): { byte: number; unit: number } {
         const marks = this.markUnits;
-        let low = 0;
-        let high = marks.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >>> 1;
-            if (marks[mid]! <= unit) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
+        // The last mark at or before `unit` (the first is at 0).
+        const low = countBelow(marks, unit + 1) - 1;
         let byte = this.markBytes[low]!;
         let at = marks[low]!;
         const nextByte = this.markBytes[low + 1] ?? this.bytes.length;

@@ -8,6 +8,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { escapeXmlChars } from '../graph/escape.js';
+import { countBelow } from './sorted.js';
 
 export interface QdpxCodeInput {
     readonly name: string;
@@ -82,19 +83,7 @@ function codePointCounter(text: string): (offset: number) => number {
     for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) {
         lows.push(match.index + 1);
     }
-    return offset => {
-        let low = 0;
-        let high = lows.length;
-        while (low < high) {
-            const mid = (low + high) >>> 1;
-            if (lows[mid]! < offset) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return Math.min(offset, text.length) - low;
-    };
+    return offset => Math.min(offset, text.length) - countBelow(lows, offset);
 }
 
 /** A GUID (version 4 layout) from a kind and a name: FNV-1a over four seeds. */
