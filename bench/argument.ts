@@ -15,10 +15,10 @@
  * Warrant files hold `claimsPerFile` claims (default 500); `singleFile` puts claims and data in
  * one file. Same spec → byte-identical files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mulberry32 } from '../test/helpers/random.js';
-import { Random, sentenceOf } from './generate.js';
+import { Random, sentenceOf, writeFiles } from './generate.js';
 
 export interface ArgumentSpec {
     claims: number;
@@ -122,13 +122,7 @@ export function generateArgument(input: ArgumentSpec, root: string): ArgumentWor
         }
     }
     const workspace = path.join(root, 'warrant');
-    let warrantBytes = 0;
-    for (const [file, text] of texts) {
-        const full = path.join(workspace, file);
-        mkdirSync(path.dirname(full), { recursive: true });
-        writeFileSync(full, text);
-        warrantBytes += Buffer.byteLength(text);
-    }
+    const warrantBytes = writeFiles(workspace, texts);
     const argdown = ['===\ntitle: Warrant benchmark (the same argument)\n===\n', ...claimFiles.map((claims, f) => `# Part ${f + 1}\n\n${claims.map(argdownElement).join('\n')}`)].join('\n');
     const argdownFile = path.join(root, 'argument.argdown');
     writeFileSync(argdownFile, argdown);

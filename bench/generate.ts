@@ -660,6 +660,18 @@ function claimText(c: Claim): string {
 }
 
 /** Writes the workspace under `root` (created); returns what was written and counted. */
+/** Writes the files (paths relative to `root`) and returns how many bytes they hold. */
+export function writeFiles(root: string, files: ReadonlyMap<string, string>): number {
+    let bytes = 0;
+    for (const [file, text] of files) {
+        const full = path.join(root, file);
+        mkdirSync(path.dirname(full), { recursive: true });
+        writeFileSync(full, text);
+        bytes += Buffer.byteLength(text);
+    }
+    return bytes;
+}
+
 export function generateWorkspace(spec: WorkspaceSpec, root: string): GeneratedWorkspace {
     const model = buildModel(spec);
     const files = new Map<string, string>();
@@ -751,13 +763,7 @@ export function generateWorkspace(spec: WorkspaceSpec, root: string): GeneratedW
 
     files.set('references.bib', model.bib.text);
 
-    let bytes = 0;
-    for (const [file, text] of files) {
-        const full = path.join(root, file);
-        mkdirSync(path.dirname(full), { recursive: true });
-        writeFileSync(full, text);
-        bytes += Buffer.byteLength(text);
-    }
+    const bytes = writeFiles(root, files);
 
     const probeFile = model.claimFiles.findIndex(claims => claims.some(c => c.name === 'probeChainA'));
     const probeDatum = model.annexFiles[0]!.flatMap(a => a.data).find(d => d.name === 'probeInterview')!;
