@@ -43,7 +43,7 @@ describe('the CLI on examples/qda (a REFI-QDA project as annex data)', function 
         const tea = model.nodes.find(node => node.id === 'interviews:tea request')!;
         assert.deepEqual({ kind: tea.kind, label: tea.label, detail: tea.detail, section: tea.section, status: tea.status },
             { kind: 'datum', label: 'asked if I would make him a cup of tea', detail: 'interview · R01 (female) · emergent', section: 'gendered discourse', status: 'grounded' });
-        assert.ok(model.edges.some(edge => edge.from === tea.id && edge.to === 'teaRequest' && edge.kind === 'supports'));
+        assert.ok(model.edges.some(edge => edge.from === tea.id && edge.to === 'askedToMakeTea' && edge.kind === 'supports'));
         assert.ok(model.edges.some(edge => edge.from === 'teaPattern' && edge.to === tea.id && edge.kind === 'observes'));
         const referral = model.nodes.find(node => node.label === 'the referral form only had a box for her')!;
         assert.equal(referral.kind, 'datum');

@@ -99,6 +99,8 @@ export function createSandbox() {
     fs.cpSync(fixturesWorkspace, sandbox.workspace, { recursive: true });
     // The case study, as a researcher would have it: a folder of the workspace.
     fs.cpSync(path.join(root, 'examples', 'lscb-gender-hypothesis'), path.join(sandbox.workspace, 'lscb'), { recursive: true });
+    // A REFI-QDA project read live, with the claims that rest on it.
+    fs.cpSync(path.join(root, 'examples', 'qda'), path.join(sandbox.workspace, 'qda'), { recursive: true });
     return sandbox;
 }
 
