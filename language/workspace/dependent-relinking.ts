@@ -49,6 +49,8 @@ export class DependentRelinking {
      */
     settle(): LangiumDocument[] {
         const changed = new Set<string>();
+        /** Names a changed document declares now and did not before. */
+        const added = new Set<string>();
         for (const [uri, before] of this.linkedAgainst) {
             const document = this.documents.getDocument(URI.parse(uri));
             if (document && document.state < DocumentState.IndexedContent) {
@@ -58,8 +60,11 @@ export class DependentRelinking {
                 continue;
             }
             this.linkedAgainst.delete(uri);
-            if (!document || before === undefined || before !== this.resolvableNames(document)) {
+            const after = document && this.resolvableNames(document);
+            if (after === undefined || before !== after) {
                 changed.add(uri);
+                const previous = new Set(namesOf(before));
+                namesOf(after).filter(name => !previous.has(name)).forEach(name => added.add(name));
             }
         }
         const relink: LangiumDocument[] = [];
@@ -77,6 +82,16 @@ export class DependentRelinking {
             }
         }
         this.deferred.clear();
+        if (added.size > 0) {
+            // A new name can take a reference elsewhere from a later document's element of that
+            // name (the first in the index wins), in documents that reference no changed one.
+            for (const document of this.documents.all) {
+                if (document.state > DocumentState.ComputedScopes && !relink.includes(document)
+                    && document.references.some(reference => added.has(reference.$refText))) {
+                    relink.push(document);
+                }
+            }
+        }
         return relink;
     }
 
@@ -98,4 +113,9 @@ export class DependentRelinking {
         }
         return names.join('\n');
     }
+}
+
+/** The names in a list made by `resolvableNames`. */
+function namesOf(resolvable: string | undefined): string[] {
+    return resolvable ? resolvable.split('\n').map(line => line.split(' ')[1]!) : [];
 }

@@ -166,6 +166,23 @@ describe('an edit that keeps every name', function () {
 });
 
 describe('duplicated names', () => {
+    it('a name declared anew in an earlier file takes over references in files that did not reference it', async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'warrant-shadowing-'));
+        try {
+            writeFileSync(path.join(dir, 'a.warrant'), 'claim a0 "A"\n');
+            writeFileSync(path.join(dir, 'b.warrant'), 'annex B { datum d observation "from b" }\n');
+            writeFileSync(path.join(dir, 'c.warrant'), 'claim c "C" supported by d\n');
+            const workspace = await IncrementalWorkspace.load(dir);
+            const resolvesTo = (file: string) => AstUtils.findRootNode(supportTargets(workspace, 'c.warrant')[0]!) === workspace.document(file).parseResult.value;
+            assert.ok(resolvesTo('b.warrant'));
+            await workspace.edit({ 'a.warrant': 'claim a0 "A"\nannex A { datum d observation "from a" }\n' });
+            assert.ok(resolvesTo('a.warrant'), 'the first file\'s, as a fresh build links it');
+            await workspace.assertEqualsFreshBuild('shadowing');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it('resolve to the same declaration before and after an edit of the file that declares it first', async () => {
         const dir = mkdtempSync(path.join(tmpdir(), 'warrant-duplicates-'));
         try {
