@@ -23,8 +23,8 @@ export class WarrantLinker extends DefaultLinker {
      * Moves the document's resolved references whose target's document was re-parsed to the
      * node at the same path in that document's new syntax tree, as linking anew would, when the
      * re-parsed documents kept every name a reference can resolve to, with its type and path
-     * (see DependentRelinking). Returns false, having changed nothing it could not finish, when
-     * a target's path no longer holds a node of the same type and name: the caller relinks.
+     * (see DependentRelinking). Returns false, having changed nothing, when a target's path no
+     * longer holds a node of the same type and name: the caller relinks the document.
      */
     repoint(document: LangiumDocument): boolean {
         const moves: Array<{ reference: DefaultReference; node: DefaultReference['_ref']; description: AstNodeDescription }> = [];

@@ -12,8 +12,10 @@ import { resolvableNodes } from '../references/scope-computation.js';
  * name, a type or a path, see `resolvableNodes`); otherwise its references are re-pointed to
  * the nodes at the same paths in the new syntax trees (WarrantLinker.repoint), which is what
  * linking anew would give, and it is not revalidated unless its findings changed
- * (FindingsStaleness). What survives a cancelled build: the deferred dependents and, per
- * changed document, the names its dependents were linked against, until a build settles them.
+ * (FindingsStaleness). A name a changed document declares anew also relinks the documents
+ * whose references carry it: of several elements of one name the first in the index wins.
+ * What survives a cancelled build: the deferred dependents and, per changed document, the
+ * names its dependents were linked against, until a build settles them.
  */
 export class DependentRelinking {
     /** Per changed document, the resolvable names its dependents' links were made against (undefined: unknown). */
