@@ -17,12 +17,22 @@ export interface LatencyStats {
     serverCpuMedianMs?: number;
     /** Median time the server's main thread waited for a core (machine contention). */
     serverWaitMedianMs?: number;
+    /** For edits: how many files other than the edited one had diagnostics published (median, max). */
+    otherFilesPublished?: { median: number; max: number };
 }
 
 interface Sample {
     latency: number;
     cpu: number;
     wait: number;
+    /** Files other than the edited one whose diagnostics were published after an edit. */
+    otherFiles?: number;
+}
+
+/** The files other than `edited` with diagnostics published after `sinceSeq`. */
+function otherFilesPublished(client: BenchClient, edited: string, sinceSeq: number): number {
+    const uri = client.uri(edited);
+    return new Set(client.publishes.filter(p => p.seq > sinceSeq && p.uri !== uri).map(p => p.uri)).size;
 }
 
 /** Runs `work` against the server: its result, its duration, and the server main thread's CPU and run-queue wait meanwhile. */
@@ -37,7 +47,9 @@ async function onServer<T>(client: BenchClient, work: () => Promise<T>): Promise
 
 function stats(samples: Sample[]): LatencyStats {
     const latencies = samples.map(s => s.latency);
+    const others = samples.flatMap(s => s.otherFiles === undefined ? [] : [s.otherFiles]);
     return {
+        ...(others.length > 0 ? { otherFilesPublished: { median: median(others), max: Math.max(...others) } } : {}),
         count: samples.length,
         medianMs: round(median(latencies), 1),
         p95Ms: round(percentile(latencies, 95), 1),
@@ -94,7 +106,7 @@ export async function keystrokeSession(ws: GeneratedWorkspace, options: Keystrok
 
         const samples: Record<string, Sample[]> = {};
         const measure = async (kind: string | undefined, file: string, start: number, end: number, insert: string, waits: Array<[string, (d: Diagnostic[]) => boolean, string?]>): Promise<number> => {
-            const { value: { times, latency }, cpu, wait } = await onServer(client, async () => {
+            const { value: { times, latency, otherFiles }, cpu, wait } = await onServer(client, async () => {
                 const { seq, sentAt } = await client.edit(file, start, end, insert);
                 const byLabel: Record<string, number> = {};
                 let slowest = 0;
@@ -104,11 +116,11 @@ export async function keystrokeSession(ws: GeneratedWorkspace, options: Keystrok
                     slowest = Math.max(slowest, publish.time - sentAt);
                 }
                 await client.settle(150);
-                return { times: byLabel, latency: slowest };
+                return { times: byLabel, latency: slowest, otherFiles: otherFilesPublished(client, file, seq) };
             });
             if (kind) {
                 for (const [label, time] of Object.entries(times)) {
-                    (samples[label] ??= []).push({ latency: time, cpu, wait });
+                    (samples[label] ??= []).push({ latency: time, cpu, wait, otherFiles });
                 }
             }
             return latency;
@@ -343,13 +355,13 @@ export async function serverSession(ws: GeneratedWorkspace): Promise<ServerResul
         const keystroke: Record<string, Sample[]> = { 'type in claim text': [], 'cross-file': [] };
         const textAt = () => client.text(file).indexOf(ws.probes.text.snippet) + ws.probes.text.snippet.length;
         const edit = async (kind: string, target: string, start: number, end: number, insert: string, waitFile: string, accept: (d: Diagnostic[]) => boolean) => {
-            const { value: latency, cpu, wait } = await onServer(client, async () => {
+            const { value: { latency, otherFiles }, cpu, wait } = await onServer(client, async () => {
                 const { seq, sentAt } = await client.edit(target, start, end, insert);
                 const publish = await client.waitFor(waitFile, seq, accept, 120_000);
                 await client.settle(200);
-                return publish.time - sentAt;
+                return { latency: publish.time - sentAt, otherFiles: otherFilesPublished(client, target, seq) };
             });
-            keystroke[kind]!.push({ latency, cpu, wait });
+            keystroke[kind]!.push({ latency, cpu, wait, otherFiles });
         };
         for (const ch of ' and so on') {
             await edit('type in claim text', file, textAt(), textAt(), ch, file, () => true);

@@ -21,6 +21,7 @@ import { WorkspaceAnalysisProvider } from './workspace/analysis-provider.js';
 import { WarrantDocumentBuilder } from './workspace/document-builder.js';
 import { WarrantDocumentFactory } from './workspace/document-factory.js';
 import { WarrantDocumentUpdateHandler } from './workspace/document-update-handler.js';
+import { WarrantIndexManager } from './workspace/index-manager.js';
 import { WarrantWorkspaceManager } from './workspace/workspace-manager.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 import { FindingsStaleness } from './workspace/staleness.js';
@@ -97,6 +98,8 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
     workspace: {
         DocumentBuilder: (services) => new WarrantDocumentBuilder(services),
         WorkspaceManager: (services) => new WarrantWorkspaceManager(services),
+        // Of duplicated names the same wins before and after an edit (see DependentRelinking).
+        IndexManager: (services) => new WarrantIndexManager(services),
         // Reads .warrant files from disk with containment, caps and trust (robustness: docs/security.md).
         LangiumDocumentFactory: (services) => new WarrantDocumentFactory(services)
     },

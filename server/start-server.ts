@@ -8,6 +8,7 @@ import { createWarrantServices, type WarrantServices } from '../language/warrant
 import packageJson from '../package.json' with { type: 'json' };
 import { publishUnderClientUris } from './client-uris.js';
 import { publishConfigDiagnostics } from './config-diagnostics.js';
+import { publishOnlyChanges } from './publish-changes.js';
 import { notifyGraphChanges } from './graph-changed.js';
 import { registerGraphRequest } from './graph-request.js';
 import type { IncomingMessages } from './incoming-messages.js';
@@ -29,6 +30,7 @@ export function startWarrantServer(connection: Connection, incoming: IncomingMes
     const clientFileSystem = new ClientFileSystemProvider(clientFiles, MAX_EXTERNAL_FILE_BYTES);
     const { shared, Warrant } = createWarrantServices({ connection, fileSystemProvider: () => host.fileSystemProvider(clientFileSystem), clientFiles });
     incoming.attach(shared, message => connection.console.warn(message));
+    publishOnlyChanges(connection, shared.workspace.DocumentBuilder);
     shared.lsp.LanguageServer.onInitialize(params => {
         shared.workspace.ClientFiles.enabled = (params.initializationOptions as ReceivedInitializationOptions)?.clientFiles === true;
     });

@@ -1,6 +1,6 @@
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { isAnnex, isDocument, type Document } from '../generated/ast.js';
+import { isAnnex, isDocument, isScheme, type Document } from '../generated/ast.js';
 
 /**
  * Every named element is global across the workspace, including the data nested in annexes,
@@ -26,6 +26,20 @@ export class WarrantScopeComputation extends DefaultScopeComputation {
 
     override async collectLocalSymbols(_document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
+    }
+}
+
+/**
+ * Every node a reference in another document can resolve to: the exported ones (the global
+ * scope) and the bands of schemes (the one local scope, see WarrantScopeProvider). When a
+ * document's list of these is unchanged by an edit, so is every other document's linking.
+ */
+export function* resolvableNodes(root: Document): Generator<AstNode> {
+    yield* exportedNodes(root);
+    for (const element of root.elements) {
+        if (isScheme(element)) {
+            yield* element.bands;
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { BuildProgress } from './build-progress.js';
+import { DependentRelinking } from './dependent-relinking.js';
 import { isWarrantServices } from './warrant-services.js';
 
 /**
@@ -44,6 +45,8 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
             this.forgetFiles(external);
             this.externalChange = true;
         }
+        // A deleted document's names are gone: its dependents are relinked at once, Langium's way.
+        this.relinking.deferring = deleted.length === 0;
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
@@ -53,8 +56,12 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
 
     private externalChange = false;
 
+    /** Which dependents of a changed document must be relinked, decided once it is parsed again. */
+    private readonly relinking: DependentRelinking;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.relinking = new DependentRelinking(this.langiumDocuments, this.indexManager, this.serviceRegistry);
         this.onUpdate(() => {
             if (this.externalChange) {
                 this.externalChange = false;
@@ -73,12 +80,28 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
      * linking it, or a reference read meanwhile, resolves some references, which the next
      * linking keeps as they are (30 rapid edits left a claim resting on the datum of version
      * 28 of the file typed in, while the file said version 30).
+     * Any other document Langium would relink waits until the changed documents are parsed
+     * again (see DependentRelinking).
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (document.state < DocumentState.IndexedReferences) {
             return true;
         }
-        return super.shouldRelink(document, changedUris);
+        if (!super.shouldRelink(document, changedUris)) {
+            return false;
+        }
+        if (!this.relinking.deferring) {
+            return true;
+        }
+        this.relinking.defer(document);
+        return false;
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state <= DocumentState.Parsed) {
+            this.relinking.beforeReparse(document);
+        }
+        super.resetToState(document, state);
     }
 
     /** Requests waiting for the workspace to reach a state (see awaitBuilderState). */
@@ -169,6 +192,23 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /**
+     * When dependents wait for the changed documents' new names (see DependentRelinking), parses
+     * and indexes the documents first — Langium's first two phases, which its build then skips —
+     * and adds the dependents that must be relinked.
+     */
+    private async withDependentsToRelink(documents: LangiumDocument[], cancelToken: CancellationToken): Promise<LangiumDocument[]> {
+        if (!this.relinking.pending) {
+            return documents;
+        }
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
+        const relink = this.relinking.settle();
+        relink.forEach(document => this.resetToState(document, DocumentState.ComputedScopes));
+        const added = relink.filter(document => !documents.includes(document));
+        return added.length > 0 ? this.sortDocuments([...documents, ...added]) : documents;
+    }
+
     private resetAllTo(state: DocumentState): void {
         for (const document of this.langiumDocuments.all) {
             this.resetToState(document, state);
@@ -177,6 +217,7 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         this.generation++;
+        documents = await this.withDependentsToRelink(documents, cancelToken);
         await super.buildDocuments(documents, options, cancelToken);
         if (!options.validation || documents.length === 0) {
             return;

@@ -1,5 +1,5 @@
-import { DocumentState, type LangiumDocument } from 'langium';
-import type { Finding } from '../analysis/finding.js';
+import { AstUtils, DocumentState, type LangiumDocument } from 'langium';
+import type { Finding, RelatedElement } from '../analysis/finding.js';
 import { isDocument, type Document } from '../generated/ast.js';
 import type { WorkspaceAnalysisProvider } from './analysis-provider.js';
 
@@ -36,8 +36,17 @@ export class FindingsStaleness {
     }
 }
 
+/**
+ * Everything of a finding its diagnostic shows. Related elements are often in other documents,
+ * which an edit may have moved: their places count as well as their messages.
+ */
 function fingerprint(findings: Finding[]): string {
     return findings
-        .map(f => `${f.code}\u0000${f.message}\u0000${f.node.$cstNode?.offset}\u0000${f.range?.offset ?? ''}\u0000${f.property ?? ''}\u0000${f.index ?? ''}\u0000${f.related?.map(r => r.message).join('\u0001') ?? ''}`)
+        .map(f => `${f.code}\u0000${f.message}\u0000${f.node.$cstNode?.offset}\u0000${f.range?.offset ?? ''}\u0000${f.property ?? ''}\u0000${f.index ?? ''}\u0000${f.severity ?? ''}\u0000${f.unnecessary ?? ''}\u0000${f.data ? JSON.stringify(f.data) : ''}\u0000${f.related?.map(relatedPlace).join('\u0001') ?? ''}`)
         .join('\n');
+}
+
+function relatedPlace(related: RelatedElement): string {
+    const range = related.node.$cstNode?.range;
+    return `${related.message}\u0002${AstUtils.findRootNode(related.node).$document?.uri.toString()}\u0002${range ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}` : ''}`;
 }

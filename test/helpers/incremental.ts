@@ -1,0 +1,176 @@
+/**
+ * A workspace edited in process the way the language server edits it (open text documents,
+ * `DocumentBuilder.update`), and what it must always equal: a fresh build of the same texts.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { AstUtils, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { selectWarrantFiles } from '../../language/config/file-selection.js';
+import { createWarrantServices, type WarrantServices, type WarrantSharedServices } from '../../language/warrant-module.js';
+
+interface Services {
+    shared: WarrantSharedServices;
+    Warrant: WarrantServices;
+}
+
+function servicesFor(dir: string): Services {
+    const services = createWarrantServices(NodeFileSystem);
+    services.Warrant.warrant.Files.setRoots([dir]);
+    return services;
+}
+
+/** Builds `texts` (by URI, in this order) from scratch, as the CLI does. */
+async function freshBuild(dir: string, texts: Map<string, string>): Promise<Services> {
+    const services = servicesFor(dir);
+    const documents = [...texts].map(([uri, text]) => services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri)));
+    documents.forEach(document => services.shared.workspace.LangiumDocuments.addDocument(document));
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return services;
+}
+
+export class IncrementalWorkspace {
+    private readonly versions = new Map<string, number>();
+    /** Documents that went through each phase during the last update. */
+    readonly lastUpdate = { linked: new Set<string>(), validated: new Set<string>() };
+
+    private constructor(readonly dir: string, private readonly services: Services) {
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.Linked, document => void this.lastUpdate.linked.add(this.fileOf(document.uri.toString())));
+        builder.onDocumentPhase(DocumentState.Validated, document => void this.lastUpdate.validated.add(this.fileOf(document.uri.toString())));
+    }
+
+    /** The workspace files of `dir` (`.warrant` and manuscripts), built with validation. */
+    static async load(dir: string): Promise<IncrementalWorkspace> {
+        const texts = new Map<string, string>();
+        for (const file of await selectWarrantFiles(dir)) {
+            texts.set(URI.file(file).toString(), readFileSync(file, 'utf8'));
+        }
+        const services = servicesFor(dir);
+        const workspace = new IncrementalWorkspace(dir, services);
+        const documents = [...texts].map(([uri, text]) => services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri)));
+        documents.forEach(document => services.shared.workspace.LangiumDocuments.addDocument(document));
+        await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        return workspace;
+    }
+
+    get builder() {
+        return this.services.shared.workspace.DocumentBuilder;
+    }
+
+    /** Relative paths of the documents, in the workspace's order. */
+    get files(): string[] {
+        return this.documents().map(document => this.fileOf(document.uri.toString()));
+    }
+
+    text(file: string): string {
+        return this.document(file).textDocument.getText();
+    }
+
+    document(file: string): LangiumDocument {
+        return this.services.shared.workspace.LangiumDocuments.getDocument(this.uri(file))!;
+    }
+
+    /**
+     * Sets the editor texts of some files and runs the update the server would run; with
+     * `cancelAt`, the update is cancelled once it reaches that phase (false if it was).
+     */
+    async edit(changes: Record<string, string>, cancelAt?: DocumentState): Promise<boolean> {
+        for (const [file, text] of Object.entries(changes)) {
+            const uri = this.uri(file).toString();
+            const version = (this.versions.get(uri) ?? 1) + 1;
+            this.versions.set(uri, version);
+            this.services.shared.workspace.TextDocuments.set(TextDocument.create(uri, 'warrant', version, text));
+        }
+        return this.update(Object.keys(changes).map(file => this.uri(file)), [], cancelAt);
+    }
+
+    /** Removes a file from the workspace (closed and deleted). */
+    async delete(file: string): Promise<void> {
+        const uri = this.uri(file);
+        this.services.shared.workspace.TextDocuments.delete(uri);
+        await this.update([], [uri]);
+    }
+
+    private async update(changed: URI[], deleted: URI[], cancelAt?: DocumentState): Promise<boolean> {
+        this.lastUpdate.linked.clear();
+        this.lastUpdate.validated.clear();
+        const source = new CancellationTokenSource();
+        const stop = cancelAt === undefined ? undefined : this.builder.onBuildPhase(cancelAt, () => source.cancel());
+        try {
+            await this.builder.update(changed, deleted, source.token);
+            return true;
+        } catch (error) {
+            if (!isOperationCancelled(error)) {
+                throw error;
+            }
+            return false;
+        } finally {
+            stop?.dispose();
+        }
+    }
+
+    /**
+     * Asserts that the diagnostics of every document, and the workspace analysis, equal those of
+     * a fresh build of the same texts, and that every resolved reference points into the current
+     * syntax tree of its target's document.
+     */
+    async assertEqualsFreshBuild(context: string): Promise<void> {
+        const texts = new Map(this.documents().map(document => [document.uri.toString(), document.textDocument.getText()]));
+        const fresh = await freshBuild(this.dir, texts);
+        for (const [uri] of texts) {
+            const mine = this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+            const theirs = fresh.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+            assert.equal(mine.state, DocumentState.Validated, `${context}: ${this.fileOf(uri)} is validated`);
+            assert.deepEqual(normalised(mine), normalised(theirs), `${context}: diagnostics of ${this.fileOf(uri)}`);
+            this.assertCurrentTargets(mine, context);
+        }
+        assert.deepEqual(analysisSummary(this.services.Warrant), analysisSummary(fresh.Warrant), `${context}: the workspace analysis`);
+    }
+
+    private assertCurrentTargets(document: LangiumDocument, context: string): void {
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            for (const { reference } of AstUtils.streamReferences(node)) {
+                if (!('ref' in reference) || !reference.ref) {
+                    continue;
+                }
+                const target = reference.ref;
+                const description = reference.$nodeDescription;
+                const current = description && documents.getDocument(description.documentUri)?.parseResult.value;
+                assert.ok(current && AstUtils.findRootNode(target) === current,
+                    `${context}: \`${reference.$refText}\` in ${this.fileOf(document.uri.toString())} points into an old syntax tree`);
+            }
+        }
+    }
+
+    private documents(): LangiumDocument[] {
+        return this.services.shared.workspace.LangiumDocuments.all.toArray();
+    }
+
+    private uri(file: string): URI {
+        return URI.file(`${this.dir}/${file}`);
+    }
+
+    private fileOf(uri: string): string {
+        return URI.parse(uri).fsPath.slice(this.dir.length + 1);
+    }
+}
+
+function normalised(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? []).map(diagnostic => JSON.stringify(diagnostic)).sort();
+}
+
+/** Every node of the argument graph with its status, trace and place, and every edge. */
+function analysisSummary(services: WarrantServices): string[] {
+    const analysis = services.warrant.Analysis.get();
+    const place = (node: { $cstNode?: { offset: number } } | undefined) => node
+        ? `${AstUtils.getDocument(node as never).uri.toString()}@${node.$cstNode?.offset}`
+        : '';
+    const nodes = analysis.graph.nodes.map(node =>
+        `${node.id} ${node.kind} ${analysis.status(node)} [${analysis.trace(node).map(step => step.id).join(' ')}] ${place(node.element)}`);
+    const edges = analysis.graph.edges.map(edge => `${analysis.graph.nodes[edge.from]!.id} ${edge.kind} ${analysis.graph.nodes[edge.to]!.id}`);
+    return [...nodes, ...edges].sort();
+}
