@@ -1,6 +1,7 @@
-import { createParser, LangiumCompletionParser, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { createParser, LangiumCompletionParser, LangiumParser, type AstNode, type CstNodeBuilder, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import { CheckingCodes } from '../analysis/issue-codes.js';
 import { asCheckingNotice } from './checking-notices.js';
+import { ContainerLinker } from './container-links.js';
 import { WarrantCstNodeBuilder } from './cst-node-builder.js';
 
 /**
@@ -49,18 +50,55 @@ function boundRecovery(wrapper: unknown): () => void {
     };
 }
 
-/** Langium's parser with Warrant's CST builder (see cst-node-builder.ts) and bounded error recovery. */
+/** The parts of Langium's parser that `parse` uses and its typings keep private. */
+interface ParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult: LexerResult | undefined;
+    doParse(rule: RuleResult): AstNode;
+}
+
+type RuleResult = LangiumParser['mainRule'];
+
+/**
+ * Langium's parser with Warrant's CST builder (see cst-node-builder.ts), bounded error recovery
+ * and a cheaper linking of the AST to its containers (see container-links.ts).
+ */
 class WarrantParser extends LangiumParser {
     private readonly restartErrorCount = boundRecovery(this.wrapper);
+    private readonly containers: ContainerLinker;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new WarrantCstNodeBuilder();
+        this.internals.nodeBuilder = new WarrantCstNodeBuilder();
+        this.containers = new ContainerLinker(services.shared.AstReflection);
     }
 
-    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+    private get internals(): ParserInternals {
+        return this as unknown as ParserInternals;
+    }
+
+    /** Langium's `parse` (langium 4.x), step for step, except for how containers are linked. */
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         this.restartErrorCount();
-        return super.parse(input, options);
+        const internals = this.internals;
+        internals.nodeBuilder.buildRootNode(input);
+        const lexerResult = internals.lexerResult = this.lexer.tokenize(input);
+        this.wrapper.input = lexerResult.tokens;
+        const ruleMethod = options.rule ? this.allRules.get(options.rule) : this.mainRule;
+        if (!ruleMethod) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const result = internals.doParse(ruleMethod);
+        internals.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        this.unorderedGroups.clear();
+        internals.lexerResult = undefined;
+        this.containers.link(result);
+        return {
+            value: result as T,
+            lexerErrors: lexerResult.errors,
+            lexerReport: lexerResult.report,
+            parserErrors: this.wrapper.errors
+        };
     }
 }
 

@@ -5,9 +5,38 @@ import type { CancellationToken } from 'vscode-languageserver';
 const NODES_PER_CHECK = 128;
 
 /** Which properties of a node type hold cross-references, and which may hold child nodes. */
-interface TypePlan {
+export interface TypePlan {
     references: string[];
     contents: string[];
+}
+
+const NO_PROPERTIES: TypePlan = { references: [], contents: [] };
+
+/**
+ * Each AST type's reference and other properties, read once from the grammar's reflection:
+ * walks that ask every node for `Object.keys` or `Object.entries` allocate per node.
+ */
+export class PropertyPlans {
+    private readonly plans = new Map<string, TypePlan>();
+
+    constructor(private readonly reflection: AstReflection) {}
+
+    /** Undefined for a type the reflection does not know (its properties are not declared). */
+    of(type: string): TypePlan | undefined {
+        let plan = this.plans.get(type);
+        if (!plan) {
+            if (!this.reflection.getAllTypes().includes(type)) {
+                return undefined;
+            }
+            const properties = Object.values(this.reflection.getTypeMetaData(type).properties);
+            plan = {
+                references: properties.filter(property => property.referenceType !== undefined).map(property => property.name),
+                contents: properties.filter(property => property.referenceType === undefined).map(property => property.name)
+            };
+            this.plans.set(type, plan);
+        }
+        return plan;
+    }
 }
 
 /**
@@ -21,9 +50,11 @@ interface TypePlan {
  * the CLI sorts its findings, editors sort diagnostics).
  */
 export class ReferenceWalker {
-    private readonly plans = new Map<string, TypePlan>();
+    private readonly plans: PropertyPlans;
 
-    constructor(private readonly reflection: AstReflection) {}
+    constructor(reflection: AstReflection) {
+        this.plans = new PropertyPlans(reflection);
+    }
 
     async forEach(document: LangiumDocument, cancelToken: CancellationToken, visit: (info: ReferenceInfo) => void): Promise<void> {
         const stack: AstNode[] = [document.parseResult.value];
@@ -33,7 +64,7 @@ export class ReferenceWalker {
             if (++visited % NODES_PER_CHECK === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            const plan = this.planOf(node.$type);
+            const plan = this.plans.of(node.$type) ?? NO_PROPERTIES;
             const record = node as unknown as Record<string, unknown>;
             for (const property of plan.references) {
                 const value = record[property];
@@ -62,18 +93,5 @@ export class ReferenceWalker {
             }
         }
         await interruptAndCheck(cancelToken);
-    }
-
-    private planOf(type: string): TypePlan {
-        let plan = this.plans.get(type);
-        if (!plan) {
-            const properties = Object.values(this.reflection.getTypeMetaData(type).properties);
-            plan = {
-                references: properties.filter(property => property.referenceType !== undefined).map(property => property.name),
-                contents: properties.filter(property => property.referenceType === undefined).map(property => property.name)
-            };
-            this.plans.set(type, plan);
-        }
-        return plan;
     }
 }

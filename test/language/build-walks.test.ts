@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AstUtils, EmptyFileSystem, OperationCancelled, URI, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, EmptyFileSystem, GrammarUtils, OperationCancelled, URI, type AstNode, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { createWarrantServices } from '../../language/warrant-module.js';
 import { ReferenceWalker } from '../../language/references/reference-walk.js';
+import { findNodeForProperty } from '../../language/validation/property-node.js';
 import type { Claim, Document } from '../../language/generated/ast.js';
 
 const CASE_STUDY = path.resolve('examples/lscb-gender-hypothesis');
@@ -73,5 +74,56 @@ describe('validation stopping at the root', () => {
         await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
         assert.deepEqual(checked, ['a', 'b']);
         assert.ok(document.diagnostics?.some(d => d.code === 'unsupported-claim'), 'the root check ran too');
+    });
+});
+
+/** Every node's container fields, in a form that compares nodes by their place in the tree. */
+function containerLinks(root: AstNode): string[] {
+    const places = new Map<AstNode, number>();
+    const nodes = AstUtils.streamAst(root).toArray();
+    nodes.forEach((node, i) => places.set(node, i));
+    return nodes.map((node, i) => `${i} ${node.$type} in ${node.$container ? places.get(node.$container) : '-'}.${node.$containerProperty ?? '-'}[${node.$containerIndex ?? ''}]`);
+}
+
+describe('linking the AST to its containers after a parse', () => {
+    it('sets the container, property and index Langium sets, for the case study and a broken file', async () => {
+        const files = { ...caseStudyFiles(), 'broken.warrant': 'claim a "A" supported by\nannex x { datum d interview "D" datum }\nstat s "S" = 26% cites @k p. 3, @j\nclaim b "B" { supported by a, d warrant "W" }\n' };
+        const { documents } = await build(files);
+        let nodes = 0;
+        for (const document of documents) {
+            const root = document.parseResult.value;
+            const ours = containerLinks(root);
+            for (const node of AstUtils.streamAst(root)) {
+                const writable = node as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+                delete writable.$container;
+                delete writable.$containerProperty;
+                delete writable.$containerIndex;
+            }
+            AstUtils.linkContentToContainer(root, { deep: true });
+            assert.deepEqual(ours, containerLinks(root), document.uri.path);
+            nodes += ours.length;
+        }
+        assert.ok(nodes > 300, `the files have ${nodes} nodes`);
+    });
+});
+
+describe('the node of a finding\'s property', () => {
+    it('is the node Langium finds, for every property and index of every node of the case study', async () => {
+        const { services, documents } = await build(caseStudyFiles());
+        let compared = 0;
+        for (const document of documents) {
+            for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                const properties = Object.keys(services.shared.AstReflection.getTypeMetaData(node.$type).properties);
+                for (const property of [...properties, 'nothing']) {
+                    for (const index of [undefined, -1, 0, 1, 2, 50]) {
+                        const expected = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);
+                        const found = findNodeForProperty(node.$cstNode, property, index);
+                        assert.ok(found === expected, `${node.$type}.${property}[${index}]: ${found?.text} at ${found?.offset}, Langium ${expected?.text} at ${expected?.offset}`);
+                        compared += expected ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assert.ok(compared > 1000, `${compared} nodes found`);
     });
 });
