@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
+import { LspClient } from '../helpers/lsp-client.js';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +32,31 @@ export function copyCaseStudy(): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'warrant-case-'));
     cpSync(CASE_STUDY_DIR, dir, { recursive: true });
     return dir;
+}
+
+/** The bundled server over stdio on a copy of the case study, `files` open, its first build's diagnostics in. */
+export interface CaseStudySession {
+    readonly dir: string;
+    readonly client: LspClient;
+    read(file: string): string;
+    close(): Promise<void>;
+}
+
+export async function caseStudySession(files: readonly string[]): Promise<CaseStudySession> {
+    const dir = copyCaseStudy();
+    const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+    const client = await LspClient.start(dir);
+    for (const file of files) {
+        await client.open(file, read(file));
+    }
+    await client.diagnosticsOf('argument.warrant', d => d.some(x => x.code === 'unsupported-claim'));
+    return {
+        dir, client, read,
+        async close() {
+            await client.stop();
+            rmSync(dir, { recursive: true, force: true });
+        }
+    };
 }
 
 /** The case study built like the CLI does (real files: the .bib is read). */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, LocationLink, TextEdit } from 'vscode-languageserver';
 import { LspClient, SERVER_BUNDLE } from '../helpers/lsp-client.js';
-import { copyCaseStudy, hasCaseStudy, positionIn } from './fixtures.js';
+import { caseStudySession, hasCaseStudy, positionIn, type CaseStudySession } from './fixtures.js';
 
 function hoverText(hover: Hover | null): string {
     return (hover?.contents as { value?: string } | undefined)?.value ?? '';
@@ -24,28 +24,20 @@ function apply(text: string, edits: TextEdit[] | null): string {
  */
 describe('editor features over LSP (stdio) on the case study', function () {
     this.timeout(120000);
+    let session: CaseStudySession | undefined;
     let dir: string;
     let client: LspClient;
-    const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+    const read = (file: string) => session!.read(file);
 
     before(async function () {
         if (!existsSync(SERVER_BUNDLE) || !hasCaseStudy()) {
             this.skip();
         }
-        dir = copyCaseStudy();
-        client = await LspClient.start(dir);
-        for (const file of ['argument.warrant', 'annex.warrant', 'serendipity.warrant']) {
-            await client.open(file, read(file));
-        }
-        await client.diagnosticsOf('argument.warrant', d => d.some(x => x.code === 'unsupported-claim'));
+        session = await caseStudySession(['argument.warrant', 'annex.warrant', 'serendipity.warrant']);
+        ({ dir, client } = session);
     });
 
-    after(async () => {
-        await client?.stop();
-        if (dir) {
-            rmSync(dir, { recursive: true, force: true });
-        }
-    });
+    after(() => session?.close());
 
     it('hover: a claim\'s status, evidence and triangulation; an @key\'s reference', async () => {
         const argument = read('argument.warrant');

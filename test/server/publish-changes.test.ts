@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LspClient, SERVER_BUNDLE } from '../helpers/lsp-client.js';
-import { copyCaseStudy, hasCaseStudy } from '../lsp/fixtures.js';
+import { caseStudySession, hasCaseStudy, type CaseStudySession } from '../lsp/fixtures.js';
 
 /** Waits until no diagnostics have arrived for `quietMs`. */
 async function quiet(client: LspClient, quietMs = 700): Promise<void> {
@@ -22,28 +22,21 @@ function publishedSince(client: LspClient, dir: string, sinceSeq: number): strin
 
 describe('publishing over LSP (stdio): only what an edit changed', function () {
     this.timeout(120000);
+    let session: CaseStudySession | undefined;
     let dir: string;
     let client: LspClient;
-    const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+    const read = (file: string) => session!.read(file);
 
     before(async function () {
         if (!existsSync(SERVER_BUNDLE) || !hasCaseStudy()) {
             this.skip();
         }
-        dir = copyCaseStudy();
-        client = await LspClient.start(dir);
-        await client.open('annex.warrant', read('annex.warrant'));
-        await client.open('argument.warrant', read('argument.warrant'));
-        await client.diagnosticsOf('argument.warrant', d => d.some(x => x.code === 'unsupported-claim'));
+        session = await caseStudySession(['annex.warrant', 'argument.warrant']);
+        ({ dir, client } = session);
         await quiet(client);
     });
 
-    after(async () => {
-        await client?.stop();
-        if (dir) {
-            rmSync(dir, { recursive: true, force: true });
-        }
-    });
+    after(() => session?.close());
 
     it('typing inside a datum\'s text re-publishes the edited file only', async () => {
         const text = read('annex.warrant');
