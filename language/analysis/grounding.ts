@@ -256,7 +256,9 @@ export function profileOf(graph: ArgumentGraph, grounding: Grounding, node: Argu
     return profile;
 }
 
-type MutableProfile = { data: string[]; respondents: string[]; methods: string[]; sources: string[]; stats: string[]; pieces: string[] };
+type MutableProfile = { data: readonly string[]; respondents: readonly string[]; methods: readonly string[]; sources: readonly string[]; stats: readonly string[]; pieces: readonly string[] };
+/** What every list of a new profile starts as: additions make new arrays, so one empty list serves all. */
+const NONE: readonly string[] = Object.freeze([]);
 const PROFILE_KEYS = ['data', 'respondents', 'methods', 'sources', 'stats', 'pieces'] as const;
 type ProfileKey = typeof PROFILE_KEYS[number];
 
@@ -283,7 +285,7 @@ function computeProfiles(graph: ArgumentGraph, grounded: boolean[], order: numbe
         const component = componentOf[index];
         let profile = componentProfile.get(component);
         if (!profile) {
-            profile = { data: [], respondents: [], methods: [], sources: [], stats: [], pieces: [] };
+            profile = { data: NONE, respondents: NONE, methods: NONE, sources: NONE, stats: NONE, pieces: NONE };
             componentProfile.set(component, profile);
         }
         const datum = node.kind === 'datum' ? datumFacts(node) : undefined;
