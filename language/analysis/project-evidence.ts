@@ -157,13 +157,18 @@ export async function prepareSegments(project: Project, index: QdaIndex, yieldNo
     }
     const facts = factsOf(project, index);
     const selections = index.project.selections;
-    for (let from = 0; from < selections.length && !isCancelled?.(); from += PREPARE_SLICE) {
-        for (const selection of selections.slice(from, from + PREPARE_SLICE)) {
-            if (!facts.has(selection.guid)) {
-                facts.set(selection.guid, segmentFacts(project, index, selection));
+    // Once made (every build after the first), nothing is left to do and nothing yields.
+    let made = 0;
+    for (const selection of selections) {
+        if (isCancelled?.()) {
+            return;
+        }
+        if (!facts.has(selection.guid)) {
+            facts.set(selection.guid, segmentFacts(project, index, selection));
+            if (++made % PREPARE_SLICE === 0) {
+                await yieldNow();
             }
         }
-        await yieldNow();
     }
 }
 
@@ -181,7 +186,7 @@ function segmentFacts(project: Project, index: QdaIndex, selection: QdaSelection
 }
 
 /** A code by name (ignoring letter case), else by its path from the top (`gendered discourse/mother-blaming`). */
-export function findCode(index: QdaIndex, key: string): readonly QdaCode[] {
+function findCode(index: QdaIndex, key: string): readonly QdaCode[] {
     const named = index.codesNamed(key);
     if (named.length > 0 || !key.includes('/')) {
         return named;
