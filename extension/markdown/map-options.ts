@@ -18,8 +18,7 @@ export interface MapFenceOptions {
 }
 
 /** The info strings of the two fences (also written `{warrant}` or `{.warrant}`, as Pandoc allows). */
-export const SOURCE_FENCE = 'warrant';
-export const MAP_FENCE = 'warrant-map';
+export { MAP_FENCE, SOURCE_FENCE } from '../../language/manuscript/fences.js';
 
 /** Options the Pandoc filter reads and the preview has no use for (it always shows the open workspace). */
 const FILTER_ONLY = new Set(['paths']);

@@ -19,8 +19,8 @@ import { inProjectKey, projectKeyItems } from './project-completion.js';
 import type { WarrantLspSupport } from './support.js';
 import { citesAfter } from '../manuscript/citations.js';
 import { manuscriptOf } from '../manuscript/manuscript-documents.js';
-import { inFence, isManuscriptPath, type Manuscript } from '../manuscript/manuscript.js';
-import { maskOutside, scanBlocks, warrantFences } from '../manuscript/fences.js';
+import { inFence, isManuscriptUri, parserText, type Manuscript } from '../manuscript/manuscript.js';
+import { maskOutside } from '../manuscript/fences.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 interface KeySearchText {
@@ -356,13 +356,13 @@ export class WarrantCompletionProvider extends DefaultCompletionProvider {
      */
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
         const uri = URI.parse(document.uri);
-        if (!isManuscriptPath(uri.path)) {
+        if (!isManuscriptUri(uri)) {
             return super.findFeaturesAt(document, offset);
         }
         const built = this.services.shared.workspace.LangiumDocuments.getDocument(uri);
         const current = built && built.textDocument.version === document.version ? manuscriptOf(built) : undefined;
-        const fences = current?.fences ?? warrantFences(scanBlocks(document.getText()));
-        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, maskOutside(document.getText(), fences)), offset);
+        const masked = current ? maskOutside(document.getText(), current.fences) : parserText(document.getText());
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, masked), offset);
     }
 
     /** Author, year and title of each .bib key (cheap raw fields), cached until the bibliographies change. */

@@ -168,9 +168,13 @@ export function fenceLanguage(info: string): string {
     return words[0] !== undefined && /^[A-Za-z][\w-]*$/.test(words[0]) ? words[0] : '';
 }
 
+/** The fence languages Warrant reads: its source, and a map drawn from the workspace. */
+export const SOURCE_FENCE = 'warrant';
+export const MAP_FENCE = 'warrant-map';
+
 /** The fences whose language is `warrant` (not `warrant-map` or any other). */
 export function warrantFences(blocks: MarkdownBlocks): Fence[] {
-    return blocks.fences.filter(fence => fence.language === 'warrant');
+    return blocks.fences.filter(fence => fence.language === SOURCE_FENCE);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { URI } from 'langium';
-import { maskOutside, scanBlocks, warrantFences, type Fence, type MarkdownBlocks } from './fences.js';
+import { MAP_FENCE, maskOutside, scanBlocks, warrantFences, type Fence, type MarkdownBlocks } from './fences.js';
 import { frontMatterBibliographies, type FrontMatterPath } from './front-matter.js';
 import { scanProse, type Prose } from './prose.js';
 
@@ -35,7 +35,7 @@ export function scanManuscript(text: string, quarto: boolean): Manuscript {
     const fences = warrantFences(blocks);
     const prose = scanProse(text, blocks.skipped);
     const bibliographies = frontMatterBibliographies(text, blocks.frontMatter);
-    const mapFence = blocks.fences.some(fence => fence.language === 'warrant-map');
+    const mapFence = blocks.fences.some(fence => fence.language === MAP_FENCE);
     const checked = quarto || fences.length > 0 || mapFence || prose.claimSpans.length > 0 || bibliographies.length > 0;
     return { blocks, fences, prose, bibliographies, checked };
 }
