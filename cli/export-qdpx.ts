@@ -4,6 +4,7 @@ import type { WorkspaceAnalysis } from '../language/analysis/analysis.js';
 import type { ExternalFiles } from '../language/analysis/external-files.js';
 import type { Datum } from '../language/generated/ast.js';
 import type { QdpxCodeInput, QdpxInput, QdpxSelectionInput } from '../language/qda/write-project.js';
+import { lineTable, memoised, type LineTable } from '../language/analysis/transcript-lines.js';
 
 /**
  * The annex data that name a transcript and a line range (`datum … in "sw1.txt" lines 3-5`), as
@@ -15,15 +16,7 @@ export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, n
     const sources = new Map<string, { name: string; text: string; selections: QdpxSelectionInput[] }>();
     const codes = new Map<string, QdpxCodeInput>();
     // Each transcript's lines are found once, however many data cite it.
-    const lines = new Map<string, LineTable>();
-    const linesOf = (text: string) => {
-        let table = lines.get(text);
-        if (!table) {
-            table = lineTable(text);
-            lines.set(text, table);
-        }
-        return table;
-    };
+    const linesOf = memoised(lineTable);
     let left = 0;
     for (const datum of analysis.elements.data) {
         const origin = datum.origin;
@@ -64,26 +57,6 @@ function supported(analysis: WorkspaceAnalysis, datum: Datum, codes: Map<string,
         }
     }
     return names;
-}
-
-/** Where each line of a text starts and ends (UTF-16 offsets, without its line break). */
-export interface LineTable {
-    readonly starts: readonly number[];
-    readonly ends: readonly number[];
-}
-
-/** A final line break ends the last line; it does not start another (as the line-range rule counts). */
-export function lineTable(whole: string): LineTable {
-    const text = whole.replace(/(?:\r\n|\r|\n)$/, '');
-    const starts = [0];
-    const ends: number[] = [];
-    const breaks = /\r\n|\r|\n/g;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-        ends.push(match.index);
-        starts.push(match.index + match[0].length);
-    }
-    ends.push(text.length);
-    return { starts, ends };
 }
 
 /** Lines `from` to `to` (1-based, inclusive) as UTF-16 offsets, without the final line break; undefined when out of range. */

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { lineSpan as spanOf, lineTable } from '../../cli/export-qdpx.js';
+import { lineSpan as spanOf } from '../../cli/export-qdpx.js';
+import { lineTable } from '../../language/analysis/transcript-lines.js';
 
 const lineSpan = (text: string, from: number, to: number) => spanOf(lineTable(text), from, to);
 import { QdaIndex, readQdpx, wholeText } from '../../language/qda/index.js';

@@ -2,6 +2,7 @@ import type { Finding } from '../finding.js';
 import { describeFileProblem, DOCUMENT_OUTSIDE_WORKSPACE, type ExternalFiles, type FileProblem } from '../external-files.js';
 import { IssueCodes } from '../issue-codes.js';
 import type { WorkspaceElements } from '../workspace-elements.js';
+import { linesOf, memoised } from '../transcript-lines.js';
 
 /** Problems a bibliography statement reports at once before the rest are summarised. */
 const SHOWN_PROBLEMS = 5;
@@ -36,8 +37,7 @@ export function fileFindings(elements: WorkspaceElements, files: ExternalFiles):
         }
     }
     // Many data quote one transcript: split and normalise each text once per analysis, not per datum.
-    // A final line break ends the last line; it does not start another.
-    const lines = memoised((text: string) => text.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/));
+    const lines = memoised(linesOf);
     const normalised = memoised(normaliseQuote);
     for (const datum of elements.data) {
         const origin = datum.origin;
@@ -109,17 +109,6 @@ function selectLines(lines: string[], from: number, to: number): string {
     return lines.slice(from - 1, to).join('\n');
 }
 
-function memoised<T>(compute: (text: string) => T): (text: string) => T {
-    const results = new Map<string, T>();
-    return text => {
-        let result = results.get(text);
-        if (result === undefined) {
-            result = compute(text);
-            results.set(text, result);
-        }
-        return result;
-    };
-}
 
 /** Transcripts and quotes differ in line breaks, runs of spaces, typographic quotes, dashes and ellipses. */
 export function normaliseQuote(text: string): string {
