@@ -258,8 +258,25 @@ function occurrenceOf(project: Project, index: QdaIndex, selection: QdaSelection
     return undefined;
 }
 
+const codeGuids = new WeakMap<QdaIndex, Map<string, ReadonlySet<string>>>();
+
+/** The GUIDs of the codes a setting names, looked up once per project read, not once per segment. */
+function guidsOfCode(index: QdaIndex, name: string): ReadonlySet<string> {
+    let byName = codeGuids.get(index);
+    if (!byName) {
+        byName = new Map();
+        codeGuids.set(index, byName);
+    }
+    let guids = byName.get(name);
+    if (!guids) {
+        guids = new Set(findCode(index, name).map(code => code.guid));
+        byName.set(name, guids);
+    }
+    return guids;
+}
+
 function carriesCode(index: QdaIndex, selection: QdaSelection, name: string): boolean {
-    const wanted = new Set(findCode(index, name).map(code => code.guid));
+    const wanted = guidsOfCode(index, name);
     return selection.codes.some(guid => {
         for (let code = index.code(guid), depth = 0; code && depth < 1000; code = code.parent ? index.code(code.parent) : undefined, depth++) {
             if (wanted.has(code.guid)) {
