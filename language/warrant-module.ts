@@ -123,10 +123,12 @@ export function createWarrantServices(context: DefaultSharedModuleContext & { cl
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);
     // Files outside the documents (bibliographies, transcripts, config) and the user's rule
-    // settings are read once per build, after linking and before validation.
+    // settings are read once per build, after linking and before validation; then the analysis
+    // is computed, in stages, before the validators ask for it.
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, async (_documents, cancelToken) => {
         await Warrant.warrant.Files.refresh(shared.workspace.LangiumDocuments.all.toArray(), () => cancelToken.isCancellationRequested);
         await Warrant.warrant.Settings.refresh();
+        await Warrant.warrant.Analysis.prepare(cancelToken);
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section === 'warrant') {

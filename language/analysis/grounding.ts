@@ -55,9 +55,9 @@ export interface Grounding {
  * the evidence along support edges, so every node and edge is visited once. A cycle grounds
  * nothing by itself, but every member of a cycle that evidence reaches is grounded (and the
  * cycle is still reported, separately). The first supporter that reaches a node gives it a
- * shortest trace.
+ * shortest trace. In stages (see analysisStages): the search and the cycles, then the profiles.
  */
-export function computeGrounding(graph: ArgumentGraph): Grounding {
+export function* groundingStages(graph: ArgumentGraph): Generator<void, Grounding> {
     const n = graph.nodes.length;
     const grounded = new Array<boolean>(n).fill(false);
     const via = new Array<number>(n).fill(-1);
@@ -79,6 +79,7 @@ export function computeGrounding(graph: ArgumentGraph): Grounding {
         }
     }
     const { components, componentOf, order } = stronglyConnectedComponents(graph);
+    yield;
     const cycleOf = new Array<number>(n).fill(-1);
     const cycles: number[][] = [];
     const cycleComponents: number[][] = [];
@@ -95,6 +96,7 @@ export function computeGrounding(graph: ArgumentGraph): Grounding {
     const contested = graph.nodes.map(node => graph.opposers[node.index].some(opposer => grounded[opposer]));
     const contradicted = graph.nodes.map(node => node.element !== undefined && isClaim(node.element)
         && node.element.clauses.some(clause => isClassification(clause) && classificationMismatch(clause) !== undefined));
+    yield;
     return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, contradicted, order, componentOf, profiles: computeProfiles(graph, grounded, order, componentOf, RULE_PROFILE_CAP) };
 }
 

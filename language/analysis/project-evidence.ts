@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import { isMethodSetting, isOccurrenceSetting, type Method, type Occurrence, type Project, type ProjectEvidence } from '../generated/ast.js';
 import type { QdaCase, QdaCode, QdaIndex, QdaSelection, QdaSource, QdaValue } from '../qda/index.js';
 import type { ExternalFiles } from './external-files.js';
@@ -50,6 +51,21 @@ export class ProjectEvidenceResolver {
     indexOf(project: Project | undefined): QdaIndex | undefined {
         const facts = project ? this.files.project(project) : undefined;
         return facts?.status === 'ok' && facts.index.project.readable ? facts.index : undefined;
+    }
+
+    /**
+     * The same resolutions for the syntax nodes that replace the ones they were made for (see
+     * carryOver); the old nodes are let go, and the segments stay shared with the graph.
+     */
+    movedTo(moved: ReadonlyMap<AstNode, AstNode>): ProjectEvidenceResolver {
+        const resolver = new ProjectEvidenceResolver(this.files);
+        for (const [project, segments] of this.segments) {
+            resolver.segments.set(project, segments);
+        }
+        for (const [reference, resolution] of this.resolved) {
+            resolver.resolved.set((moved.get(reference) ?? reference) as ProjectEvidence, resolution);
+        }
+        return resolver;
     }
 
     resolve(reference: ProjectEvidence): EvidenceResolution {

@@ -11,12 +11,16 @@ import type { WorkspaceAnalysisProvider } from './analysis-provider.js';
  * changed — a comparison linear in the number of findings, no relinking.
  */
 export class FindingsStaleness {
-    private readonly validatedWith = new WeakMap<Document, string>();
+    /** The findings each document was validated with, and their fingerprint once it was needed. */
+    private readonly validatedWith = new WeakMap<Document, { findings: Finding[]; fingerprint?: string }>();
 
     constructor(private readonly analysis: WorkspaceAnalysisProvider) {}
 
     recordValidated(document: Document, findings: Finding[]): void {
-        this.validatedWith.set(document, fingerprint(findings));
+        // Fingerprinted later, only if the next analysis hands out another list: a carried-over
+        // analysis (see carryOver) keeps the lists nothing moved in, and then nothing is compared.
+        // The syntax trees do not change once parsed, so a later fingerprint reads the same places.
+        this.validatedWith.set(document, { findings });
     }
 
     staleDocuments(candidates: Iterable<LangiumDocument>): LangiumDocument[] {
@@ -28,8 +32,16 @@ export class FindingsStaleness {
                 continue;
             }
             const recorded = this.validatedWith.get(root);
-            if (recorded !== undefined && recorded !== fingerprint(analysis.findings.get(root) ?? [])) {
+            const findings = analysis.findings.get(root) ?? [];
+            if (recorded === undefined || recorded.findings === findings) {
+                continue;
+            }
+            recorded.fingerprint ??= fingerprint(recorded.findings);
+            const current = fingerprint(findings);
+            if (recorded.fingerprint !== current) {
                 stale.push(document);
+            } else {
+                this.validatedWith.set(root, { findings, fingerprint: current });
             }
         }
         return stale;

@@ -45,6 +45,13 @@ export class WorkspaceFiles {
     config: WarrantConfig = EmptyConfig;
     /** Counts refreshes, so results computed from these files can tell they are outdated. */
     version = 0;
+    /**
+     * Counts the refreshes that read something different from the refresh before (another text,
+     * project, problem or config): results that depend only on what the files say outlive the others.
+     */
+    contentVersion = 0;
+    /** What the last refresh read, in order, to tell whether the next one reads the same. */
+    private contents: readonly unknown[] = [];
     /** The config file the last refresh read (absolute path), with its problems. */
     configFile: { path: string; problems: ConfigProblem[] } | undefined;
     /** The files the last refresh did not read, by absolute path, with why (the language server logs them). */
@@ -133,8 +140,11 @@ export class WorkspaceFiles {
         const projectFacts = new Map<Project, ProjectFacts>();
         const activeBibliographies = new Set<string>();
         const activeProjects = new Set<string>();
+        // Texts are compared by identity first: an unchanged file's text is the cached string.
+        const contents: unknown[] = [JSON.stringify(this.config), this.shared.workspace.WorkspaceManager.trusted, ...this.roots()];
         const loadBibliography = async (base: URI, relative: string): Promise<BibliographyFacts> => {
             const read = await this.load(base, relative);
+            contents.push(relative, read.ok ? read.text : read.problem);
             if (!read.ok) {
                 return { status: read.problem, path: relative };
             }
@@ -164,6 +174,7 @@ export class WorkspaceFiles {
             const manuscript = manuscriptOf(document);
             if (this.shared.workspace.WorkspaceManager.trusted && document.uri.scheme === 'file' && this.rootFor(file) === undefined) {
                 this.refuseOutsideDocument(root as Document, file, bibliographyFacts, transcriptFacts, projectFacts);
+                contents.push(file);
                 if (manuscript?.checked && manuscript.bibliographies.length > 0) {
                     manuscriptFacts.set(root as Document, manuscript.bibliographies.map(named => ({ status: 'document-outside-workspace', path: named.path })));
                 }
@@ -192,6 +203,7 @@ export class WorkspaceFiles {
                         await prepareSegments(statement, facts.index, yieldToEventLoop, isCancelled);
                     }
                     projectFacts.set(statement, facts);
+                    contents.push(statement.path, facts.status === 'ok' ? facts.index : facts.status);
                 }
             }
             const origins = (root as Document).elements.filter(isAnnex).flatMap(annex => annex.data.flatMap(datum => datum.origin ? [datum.origin] : []));
@@ -205,6 +217,7 @@ export class WorkspaceFiles {
                         reads.set(origin.file, pending);
                     }
                     const read = await pending;
+                    contents.push(origin.file, read.ok ? read.text : read.problem);
                     transcriptFacts.set(origin, read.ok ? { status: 'ok', path: origin.file, text: read.text } : { status: read.problem, path: origin.file });
                 }
             }
@@ -221,6 +234,10 @@ export class WorkspaceFiles {
         this.projectFacts = projectFacts;
         this.skipped = this.skipping;
         this.version++;
+        if (contents.length !== this.contents.length || contents.some((content, i) => content !== this.contents[i])) {
+            this.contentVersion++;
+        }
+        this.contents = contents;
     }
 
     /**

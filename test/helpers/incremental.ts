@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AstUtils, DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, isOperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -58,6 +58,10 @@ export class IncrementalWorkspace {
 
     get builder() {
         return this.services.shared.workspace.DocumentBuilder;
+    }
+
+    get analysis() {
+        return this.services.Warrant.warrant.Analysis.get();
     }
 
     /** Relative paths of the documents, in the workspace's order. */
@@ -166,8 +170,9 @@ function normalised(document: LangiumDocument): string[] {
 /** Every node of the argument graph with its status, trace and place, and every edge. */
 function analysisSummary(services: WarrantServices): string[] {
     const analysis = services.warrant.Analysis.get();
-    const place = (node: { $cstNode?: { offset: number } } | undefined) => node
-        ? `${AstUtils.getDocument(node as never).uri.toString()}@${node.$cstNode?.offset}`
+    // An element of a syntax tree its document has replaced would still say where it was.
+    const place = (node: AstNode | undefined) => node
+        ? `${AstUtils.getDocument(node).uri.toString()}@${node.$cstNode?.offset}${AstUtils.getDocument(node).parseResult.value === AstUtils.findRootNode(node) ? '' : ' (old tree)'}`
         : '';
     const nodes = analysis.graph.nodes.map(node =>
         `${node.id} ${node.kind} ${analysis.status(node)} [${analysis.trace(node).map(step => step.id).join(' ')}] ${place(node.element)}`);

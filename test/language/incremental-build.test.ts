@@ -152,6 +152,34 @@ describe('an edit that keeps every name', function () {
         await workspace.assertEqualsFreshBuild('text edit');
     });
 
+    it('typing in a claim\'s text carries the analysis over to the new syntax tree instead of analysing again', async function () {
+        if (!hasCaseStudy()) {
+            this.skip();
+        }
+        const workspace = await IncrementalWorkspace.load(CASE_STUDY_DIR);
+        const file = workspace.files.find(name => /^claim \w+ "/m.test(workspace.text(name)))!;
+        const text = workspace.text(file);
+        const before = workspace.analysis;
+        const quote = text.indexOf('"', /^claim \w+ "/m.exec(text)!.index) + 1;
+        await workspace.edit({ [file]: text.slice(0, quote) + 'EDITED ' + text.slice(quote) });
+        const after = workspace.analysis;
+        assert.equal(after.grounding, before.grounding, 'the grounding is reused');
+        const edited = workspace.document(file).parseResult.value as Document;
+        const claim = edited.elements.find((element): element is Claim => element.$type === 'Claim' && element.text.startsWith('EDITED'))!;
+        assert.equal(after.nodeOf(claim)?.element, claim, 'the graph points at the new syntax node');
+        assert.ok(after.findings.get(edited)!.every(finding => AstUtils.findRootNode(finding.node) === edited), 'the findings too');
+        await workspace.assertEqualsFreshBuild('text edit carried over');
+
+        // A new supporter changes the structure: analysed afresh.
+        const claimAt = /^claim (\w+) "/m.exec(workspace.text(file))!;
+        const other = workspace.files.flatMap(name => /^claim (\w+)/m.exec(workspace.text(name))?.[1] ?? []).find(name => name !== claimAt[1])!;
+        const current = workspace.text(file);
+        const end = current.indexOf('\n', claimAt.index);
+        await workspace.edit({ [file]: `${current.slice(0, end)} supported by ${other}${current.slice(end)}` });
+        assert.notEqual(workspace.analysis.grounding, after.grounding, 'a structural edit is analysed afresh');
+        await workspace.assertEqualsFreshBuild('structural edit');
+    });
+
     it('a renamed declaration relinks the files that reference it', async function () {
         if (!hasCaseStudy()) {
             this.skip();
