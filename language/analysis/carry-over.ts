@@ -3,13 +3,8 @@ import { isProject, type Document, type Source } from '../generated/ast.js';
 import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
 import type { Finding } from './finding.js';
 import type { NamedElement, WorkspaceElements } from './workspace-elements.js';
+import { FREE_TEXT } from './free-text.js';
 import { assembleAnalysis, type AnalysisInput, type WorkspaceAnalysis } from './analysis.js';
-
-/**
- * Strings that only say something to a reader: no rule, graph edge or profile reads their
- * words (the map and hovers do, from the syntax tree, at request time).
- */
-const FREE_TEXT = new Set(['Claim', 'Datum', 'Qualifier', 'WarrantText', 'Unanticipated', 'Anomalous']);
 
 /**
  * The analysis of the documents `before`, moved onto the current syntax trees when every

@@ -49,18 +49,22 @@ const MAYBE_HEADING = /^[^\S\r\n]*\/\/[ \t]+#{1,6}[ \t]/m;
 const BLANK = /[\s\uFEFF]/;
 
 const NO_SECTIONS: Sections = { headings: [], sectionAt: () => undefined };
-/** Keyed by the parse result's root: a document parsed anew gets its sections computed anew, once. */
-const cache = new WeakMap<AstNode, Sections>();
+/**
+ * Keyed by the parse result's root, with the text it was computed on: a document parsed anew,
+ * or edited in place (see applyFreeTextEdit), gets its sections computed anew, once.
+ */
+const cache = new WeakMap<AstNode, { text: string; sections: Sections }>();
 
-/** The sections of a parsed document (computed once per parse, then shared by every request). */
+/** The sections of a parsed document (computed once per text, then shared by every request). */
 export function sectionsOf(document: LangiumDocument): Sections {
     const root = document.parseResult.value;
-    let sections = cache.get(root);
-    if (!sections) {
-        sections = findSections(document);
-        cache.set(root, sections);
+    const text = document.textDocument.getText();
+    let cached = cache.get(root);
+    if (cached?.text !== text) {
+        cached = { text, sections: findSections(document) };
+        cache.set(root, cached);
     }
-    return sections;
+    return cached.sections;
 }
 
 /** The innermost section the node's declaration starts in, if its file has one there. */

@@ -3,6 +3,10 @@ import { CancellationToken } from 'vscode-languageserver';
 import { BuildProgress } from './build-progress.js';
 import { DependentRelinking } from './dependent-relinking.js';
 import { isWarrantServices } from './warrant-services.js';
+import { applyFreeTextEdit, findFreeTextEdit } from '../parser/free-text-edit.js';
+import { isManuscriptUri } from '../manuscript/manuscript.js';
+import { WarrantIndexManager } from './index-manager.js';
+import { PositionShifter } from './shift-positions.js';
 
 /**
  * Counts builds so that workspace-wide results (the argument analysis) are computed once per
@@ -47,10 +51,48 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         }
         // A deleted document's names are gone: its dependents are relinked at once, Langium's way.
         this.relinking.deferring = deleted.length === 0;
+        this.editInPlace(changed);
         try {
             await super.update(changed, deleted, cancelToken);
         } finally {
+            this.editedInPlace.clear();
             tracking.dispose();
+        }
+    }
+
+    /** Documents whose edit was applied to their syntax tree in place during the current update (see editInPlace). */
+    private readonly editedInPlace = new Set<string>();
+
+    /**
+     * An edit inside a claim's text (see findFreeTextEdit) is applied to the syntax tree in
+     * place: the document keeps its links and index entries (their positions moved) and is only
+     * validated again; what references it is left alone. Everything else is parsed again.
+     */
+    private editInPlace(changed: URI[]): void {
+        for (const uri of changed) {
+            const document = this.langiumDocuments.getDocument(uri);
+            const services = this.serviceRegistry.hasServices(uri) ? this.serviceRegistry.getServices(uri) : undefined;
+            const textDocument = this.textDocuments?.get(uri.toString());
+            if (!document || document.state < DocumentState.IndexedReferences || !textDocument || !services || !isWarrantServices(services)
+                || isManuscriptUri(uri) || !(this.indexManager instanceof WarrantIndexManager)) {
+                continue;
+            }
+            const edit = findFreeTextEdit(document, textDocument.getText());
+            if (!edit) {
+                continue;
+            }
+            // Positions are moved from what they were: before the syntax tree changes.
+            const shifter = new PositionShifter(edit.shift);
+            this.indexManager.shiftPositions(uri, shifter);
+            for (const reference of document.references) {
+                const description = '$nodeDescription' in reference ? reference.$nodeDescription : undefined;
+                if (description && description.documentUri.toString() === uri.toString()) {
+                    shifter.description(description);
+                }
+            }
+            applyFreeTextEdit(edit, services.parser.ValueConverter);
+            Object.defineProperty(document, 'textDocument', { value: textDocument });
+            this.editedInPlace.add(uri.toString());
         }
     }
 
@@ -87,7 +129,9 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
         if (document.state < DocumentState.IndexedReferences) {
             return true;
         }
-        if (!super.shouldRelink(document, changedUris)) {
+        // A document edited in place declares what it did, at the same syntax nodes.
+        const changedNodes = this.editedInPlace.size === 0 ? changedUris : new Set([...changedUris].filter(uri => !this.editedInPlace.has(uri)));
+        if (!super.shouldRelink(document, changedNodes)) {
             return false;
         }
         if (!this.relinking.deferring) {
@@ -98,7 +142,10 @@ export class WarrantDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
-        if (state <= DocumentState.Parsed) {
+        if (this.editedInPlace.has(document.uri.toString())) {
+            // Its links and index entries hold (see editInPlace): only its validation is redone.
+            state = Math.max(state, DocumentState.IndexedReferences);
+        } else if (state <= DocumentState.Parsed) {
             this.relinking.beforeReparse(document);
         }
         super.resetToState(document, state);

@@ -1,4 +1,5 @@
 import { DefaultIndexManager, type URI } from 'langium';
+import type { PositionShifter } from './shift-positions.js';
 
 /**
  * Langium's index, except that a document re-indexed after an edit keeps its place among the
@@ -20,5 +21,12 @@ export class WarrantIndexManager extends DefaultIndexManager {
     override remove(uri: URI): void {
         super.remove(uri);
         this.symbolIndex.delete(uri.toString());
+    }
+
+    /** Moves the positions of a document's entries by an edit applied in place (see applyFreeTextEdit). */
+    shiftPositions(uri: URI, shifter: PositionShifter): void {
+        const key = uri.toString();
+        this.symbolIndex.get(key)?.forEach(description => shifter.description(description));
+        this.referenceIndex.get(key)?.forEach(reference => shifter.reference(reference));
     }
 }

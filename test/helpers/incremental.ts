@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AstUtils, DocumentState, isOperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, DocumentState, isOperationCancelled, URI, type AstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -129,9 +129,11 @@ export class IncrementalWorkspace {
             const theirs = fresh.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
             assert.equal(mine.state, DocumentState.Validated, `${context}: ${this.fileOf(uri)} is validated`);
             assert.deepEqual(normalised(mine), normalised(theirs), `${context}: diagnostics of ${this.fileOf(uri)}`);
+            assert.deepEqual(syntaxSummary(mine), syntaxSummary(theirs), `${context}: the syntax tree of ${this.fileOf(uri)}`);
             this.assertCurrentTargets(mine, context);
         }
         assert.deepEqual(analysisSummary(this.services.Warrant), analysisSummary(fresh.Warrant), `${context}: the workspace analysis`);
+        assert.deepEqual(indexSummary(this.services.shared), indexSummary(fresh.shared), `${context}: the index`);
     }
 
     private assertCurrentTargets(document: LangiumDocument, context: string): void {
@@ -178,4 +180,21 @@ function analysisSummary(services: WarrantServices): string[] {
         `${node.id} ${node.kind} ${analysis.status(node)} [${analysis.trace(node).map(step => step.id).join(' ')}] ${place(node.element)}`);
     const edges = analysis.graph.edges.map(edge => `${analysis.graph.nodes[edge.from]!.id} ${edge.kind} ${analysis.graph.nodes[edge.to]!.id}`);
     return [...nodes, ...edges].sort();
+}
+
+/** Every token with its place, and every value of the syntax tree (an edit applied in place must leave what a parse gives). */
+export function syntaxSummary(document: LangiumDocument): string[] {
+    const root = document.parseResult.value;
+    const tokens = root.$cstNode ? CstUtils.flattenCst(root.$cstNode).map(leaf => `${leaf.offset}+${leaf.length} ${JSON.stringify(leaf.range)} ${leaf.text}`).toArray() : [];
+    const values = AstUtils.streamAst(root).map(node => `${node.$type} ${JSON.stringify(node.$cstNode?.range)} ${JSON.stringify(Object.fromEntries(Object.entries(node).filter(([key, value]) => !key.startsWith('$') && typeof value !== 'object')))}`).toArray();
+    return [...tokens, ...values];
+}
+
+/** The index entries of every document, with the places of names and references. */
+function indexSummary(shared: Services['shared']): string[] {
+    const segment = (s: DocumentSegment | undefined) => s ? `${s.offset}-${s.end}/${s.length} ${JSON.stringify(s.range)}` : '';
+    const symbols = shared.workspace.IndexManager.allElements().map(d => `${d.documentUri.toString()} ${d.type} ${d.name} ${segment(d.nameSegment)} ${segment(d.selectionSegment)}`).toArray();
+    const references = [...(shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }).referenceIndex.values()]
+        .flat().map(r => `${r.sourceUri.toString()} ${r.sourcePath} -> ${r.targetUri.toString()} ${r.targetPath} ${segment(r.segment)}`);
+    return [...symbols, ...references].sort();
 }
