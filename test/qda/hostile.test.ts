@@ -168,9 +168,12 @@ describe('REFI-QDA reader: hostile archives', function () {
         assert.deepEqual(errors(project), ['project.qde declares a DOCTYPE; REFI-QDA projects have none, and Warrant does not read one (it could expand entities without end) (line 2, column 1).']);
     });
 
-    it('an entity reference without a DOCTYPE stays as written', async () => {
-        const project = await read({ sources: [R02], transformXml: xml => xml.replace('name="LSCB interviews"', 'name="&lol9; &amp; &#x1F642;"') });
-        assert.equal(project.name, '&lol9; & 🙂');
+    it('without a DOCTYPE only the predefined entities and character references exist: any other is an error, not expanded', async () => {
+        const decoded = await read({ sources: [R02], transformXml: xml => xml.replace('name="LSCB interviews"', 'name="&amp; &lt;&gt; &quot;&apos; &#x1F642;&#233;"') });
+        assert.equal(decoded.name, '& <> "\' 🙂é');
+        const unknown = await read({ sources: [R02], transformXml: xml => xml.replace('name="LSCB interviews"', 'name="&lol9;"') });
+        assert.equal(unknown.readable, false);
+        assert.deepEqual(errors(unknown), ['project.qde is not well-formed XML (line 2, column 48: &lol9; is not an entity XML defines (only &amp; &lt; &gt; &quot; &apos; and character references are)).']);
     });
 
     it('XML that is not well-formed is unreadable, with its line', async () => {
