@@ -16,6 +16,7 @@ import { ProjectEvidenceResolver } from './project-evidence.js';
 import { quantityFindings } from './rules/quantity-rules.js';
 import { sourceFindings } from './rules/source-rules.js';
 import { usageFindings } from './rules/usage-rules.js';
+import { finishStages, type Stages } from './stages.js';
 import { collectElements, type WorkspaceElements } from './workspace-elements.js';
 import type { NodeStatus } from './vocabulary.js';
 
@@ -54,22 +55,12 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     return finishStages(analysisStages(input));
 }
 
-/** Runs what is left of the stages at once. */
-export function finishStages<T>(stages: Generator<void, T>): T {
-    for (;;) {
-        const step = stages.next();
-        if (step.done) {
-            return step.value;
-        }
-    }
-}
-
 /**
  * The same pass, cut where each stage is a few tens of milliseconds on a large workspace
  * (5,000 REFI-QDA segments as data, 40,000 claims): the server yields between stages so that
  * no build holds its event loop for the whole analysis.
  */
-export function* analysisStages(input: AnalysisInput): Generator<void, WorkspaceAnalysis> {
+export function* analysisStages(input: AnalysisInput): Stages<WorkspaceAnalysis> {
     const elements = collectElements(input.documents);
     const projects = new ProjectEvidenceResolver(input.files);
     yield;

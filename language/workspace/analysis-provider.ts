@@ -1,6 +1,7 @@
 import { OperationCancelled, URI, type LangiumDocument } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { analysisStages, finishStages, type AnalysisInput, type WorkspaceAnalysis } from '../analysis/analysis.js';
+import { analysisStages, type AnalysisInput, type WorkspaceAnalysis } from '../analysis/analysis.js';
+import { finishStages, type Stages } from '../analysis/stages.js';
 import { carryOver } from '../analysis/carry-over.js';
 import type { ManuscriptInput } from '../analysis/rules/manuscript-rules.js';
 import { isDocument, type Document } from '../generated/ast.js';
@@ -129,7 +130,7 @@ interface Running {
     documents: Document[];
     /** The external files' contents the analysis read (see WorkspaceFiles.contentVersion). */
     contentVersion: number;
-    stages: Generator<void, WorkspaceAnalysis>;
+    stages: Stages<WorkspaceAnalysis>;
 }
 
 type Analysed = Omit<Running, 'stages'> & { analysis: WorkspaceAnalysis };
@@ -139,7 +140,7 @@ function analysed({ key, documents, contentVersion }: Running, analysis: Workspa
 }
 
 // eslint-disable-next-line require-yield -- stages with nothing left to do
-function* alreadyDone(analysis: WorkspaceAnalysis): Generator<void, WorkspaceAnalysis> {
+function* alreadyDone(analysis: WorkspaceAnalysis): Stages<WorkspaceAnalysis> {
     return analysis;
 }
 
