@@ -11,7 +11,7 @@ import { groundingFindings } from './rules/grounding-rules.js';
 import { manuscriptFindings, type ManuscriptInput } from './rules/manuscript-rules.js';
 import { namingFindings } from './rules/naming-rules.js';
 import { patternFindings } from './rules/pattern-rules.js';
-import { projectFindings } from './rules/project-rules.js';
+import { projectFindings, projectReferences } from './rules/project-rules.js';
 import { ProjectEvidenceResolver } from './project-evidence.js';
 import { quantityFindings } from './rules/quantity-rules.js';
 import { sourceFindings } from './rules/source-rules.js';
@@ -55,6 +55,9 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
     return finishStages(analysisStages(input));
 }
 
+/** Segments of REFI-QDA projects resolved between two yields: a few milliseconds' work. */
+const PROJECT_SEGMENTS_PER_STAGE = 1_000;
+
 /**
  * The same pass, cut where each stage is a few tens of milliseconds on a large workspace
  * (5,000 REFI-QDA segments as data, 40,000 claims): the server yields between stages so that
@@ -63,6 +66,17 @@ export function analyzeWorkspace(input: AnalysisInput): WorkspaceAnalysis {
 export function* analysisStages(input: AnalysisInput): Stages<WorkspaceAnalysis> {
     const elements = collectElements(input.documents);
     const projects = new ProjectEvidenceResolver(input.files);
+    yield;
+    // Each coded segment a reference stands for becomes a datum: thousands for a large project.
+    let segments = 0;
+    for (const reference of projectReferences(elements)) {
+        const resolved = projects.resolve(reference);
+        segments += resolved.status === 'ok' ? resolved.segments.length : 0;
+        if (segments >= PROJECT_SEGMENTS_PER_STAGE) {
+            segments = 0;
+            yield;
+        }
+    }
     yield;
     const graph = buildArgumentGraph(elements, input.bibliography, projects);
     yield;
