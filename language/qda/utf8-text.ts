@@ -12,7 +12,7 @@ import { countBelow } from './sorted.js';
 /** A UTF-16 index is found from the nearest mark before it, at most this many bytes back. */
 const MARK_EVERY = 1024;
 /** Bytes scanned between two chances to yield. */
-const SCAN_WINDOW = 1 << 22;
+const SCAN_WINDOW = 1 << 20;
 
 // ignoreBOM: a slice that starts with U+FEFF keeps it (the text's own BOM was dropped by scan).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });

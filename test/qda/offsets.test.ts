@@ -7,7 +7,7 @@ import { wholeText } from '../../language/qda/text.js';
 import { Utf8Text } from '../../language/qda/utf8-text.js';
 import { buildProject, positionsOf, type FixtureSource } from './fixtures.js';
 
-const WINDOW = 1 << 22;
+const WINDOW = 1 << 20;
 const pacer = () => new Pacer({ yieldNow: async () => undefined });
 const count = async (text: string) => new CountedText((await Utf8Text.scan(strToU8(text), pacer()))!);
 
@@ -28,7 +28,7 @@ describe('REFI-QDA offsets: counting large texts in windows', () => {
 
     it('a character split between two decoding chunks is decoded whole', async () => {
         // 4 MiB chunks: the emoji's four bytes start three bytes before the first chunk ends.
-        const text = `${'a'.repeat((1 << 22) - 3)}🙂 We share what we know.`;
+        const text = `${'a'.repeat((1 << 20) - 3)}🙂 We share what we know.`;
         const source: FixtureSource = { name: 'long', text, selections: [{ excerpt: 'We share what we know', codes: [] }] };
         const project = await readQdpx(buildProject({ sources: [source], cases: [] }).bytes, { limits: { maxRatio: 10_000 } });
         assert.deepEqual(project.problems.filter(p => p.severity !== 'info'), []);
@@ -37,8 +37,8 @@ describe('REFI-QDA offsets: counting large texts in windows', () => {
     });
 
     it('invalid bytes in a large text are found in whichever chunk they are', async () => {
-        const bytes = new Uint8Array([...strToU8('a'.repeat((1 << 22) + 10)), 0xff, ...strToU8(' tail')]);
-        const source: FixtureSource = { name: 'bad', text: `${'a'.repeat((1 << 22) + 10)}\uFFFD tail`, bytes, selections: [{ excerpt: 'tail', codes: [] }] };
+        const bytes = new Uint8Array([...strToU8('a'.repeat((1 << 20) + 10)), 0xff, ...strToU8(' tail')]);
+        const source: FixtureSource = { name: 'bad', text: `${'a'.repeat((1 << 20) + 10)}\uFFFD tail`, bytes, selections: [{ excerpt: 'tail', codes: [] }] };
         const project = await readQdpx(buildProject({ sources: [source], cases: [] }).bytes, { limits: { maxRatio: 10_000 } });
         assert.ok(project.problems.some(p => p.severity === 'warning' && /The text of "bad" is not valid UTF-8/.test(p.message)));
         assert.equal(project.selections[0]!.text, 'tail');
