@@ -10,15 +10,19 @@ import { lineTable, memoised, type LineTable } from '../language/analysis/transc
  * The annex data that name a transcript and a line range (`datum … in "sw1.txt" lines 3-5`), as
  * a REFI-QDA project: each transcript a source, each datum a segment spanning its lines, coded
  * with the claims and patterns it supports (one code each). Data without lines, or whose
- * transcript was not read, are left out and counted.
+ * transcript was not read, are left out and counted. With `only` (`--focus`: the ids of what an
+ * element rests on), only those data, coded with only those claims and patterns.
  */
-export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, name: string): { input: QdpxInput; left: number } {
+export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, name: string, only?: ReadonlySet<string>): { input: QdpxInput; left: number } {
     const sources = new Map<string, { name: string; text: string; selections: QdpxSelectionInput[] }>();
     const codes = new Map<string, QdpxCodeInput>();
     // Each transcript's lines are found once, however many data cite it.
     const linesOf = memoised(lineTable);
     let left = 0;
     for (const datum of analysis.elements.data) {
+        if (only && !only.has(datum.name)) {
+            continue;
+        }
         const origin = datum.origin;
         const facts = origin?.file !== undefined && origin.lines ? files.transcript(origin) : undefined;
         const span = facts?.status === 'ok' && origin?.lines ? lineSpan(linesOf(facts.text), origin.lines.from, origin.lines.to ?? origin.lines.from) : undefined;
@@ -34,19 +38,19 @@ export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, n
             source = { name: taken ? path.relative(process.cwd(), file).split(path.sep).join('/') : facts.path, text: facts.text, selections: [] };
             sources.set(file, source);
         }
-        source.selections.push({ name: datum.name, start: span.start, end: span.end, codes: supported(analysis, datum, codes), description: datum.text });
+        source.selections.push({ name: datum.name, start: span.start, end: span.end, codes: supported(analysis, datum, codes, only), description: datum.text });
     }
     return { input: { name, origin: 'Warrant (warrant export --format qdpx)', codes: [...codes.values()], sources: [...sources.values()] }, left };
 }
 
 /** The claims and patterns a datum supports, each a code (declared once). */
-function supported(analysis: WorkspaceAnalysis, datum: Datum, codes: Map<string, QdpxCodeInput>): string[] {
+function supported(analysis: WorkspaceAnalysis, datum: Datum, codes: Map<string, QdpxCodeInput>, only: ReadonlySet<string> | undefined): string[] {
     const node = analysis.nodeOf(datum);
     const names: string[] = [];
     for (const index of node ? analysis.graph.dependents[node.index] : []) {
         const dependent = analysis.graph.nodes[index]!;
         const element = dependent.element;
-        if (element?.$type !== 'Claim' && element?.$type !== 'Pattern') {
+        if ((element?.$type !== 'Claim' && element?.$type !== 'Pattern') || (only && !only.has(dependent.id))) {
             continue;
         }
         if (!codes.has(dependent.id)) {

@@ -28,17 +28,18 @@ export async function runExport(command: Extract<Command, { command: 'export' }>
     const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'export' });
     const analysis = workspace.services.warrant.Analysis.get();
     const named = command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd());
-    if (command.format === 'qdpx') {
-        const { input, left } = annexAsQdpx(analysis, workspace.services.warrant.Files.external, `Annex: ${named}`);
-        const selections = input.sources.reduce((n, source) => n + source.selections.length, 0);
-        await write(command.out, writeQdpx(input));
-        report(`wrote a REFI-QDA project of ${selections} data in ${input.sources.length} transcripts with ${input.codes.length} codes${left > 0 ? ` (${left} data without a transcript line range left out)` : ''}${command.out === undefined || command.out === '-' ? '' : ` to ${command.out}`}`);
-        return 0;
-    }
     const whole = normalizeModel(buildGraphModel(analysis));
     const model = command.focus === undefined ? whole : focusModel(whole, command.focus);
     if (!model) {
         throw new UsageError(`--focus: no element is named "${command.focus}" in ${command.paths.join(', ') || 'the current folder'}`);
+    }
+    if (command.format === 'qdpx') {
+        const only = command.focus === undefined ? undefined : new Set(model.nodes.map(node => node.id));
+        const { input, left } = annexAsQdpx(analysis, workspace.services.warrant.Files.external, `Annex: ${named}`, only);
+        const selections = input.sources.reduce((n, source) => n + source.selections.length, 0);
+        await write(command.out, writeQdpx(input));
+        report(`wrote a REFI-QDA project of ${selections} data in ${input.sources.length} transcripts with ${input.codes.length} codes${left > 0 ? ` (${left} data without a transcript line range left out)` : ''}${command.out === undefined || command.out === '-' ? '' : ` to ${command.out}`}`);
+        return 0;
     }
     const output = await exportMap(model, command.format, { title: `Argument map: ${named}`, viewerScript });
     await write(command.out, output);

@@ -43,6 +43,22 @@ describe('warrant export --format qdpx', function () {
         assert.deepEqual(project.selections.map(s => `${s.name}: ${s.text}`).sort(), ['ta: First folder', 'tb: Second folder']);
     });
 
+    it('--focus exports only the data of the element\'s part of the map (as the map exports focus it), coded with only its claims and patterns', async () => {
+        dir = tempWorkspace({ 'study.warrant': WARRANT, 'transcripts/sw1.txt': SW1, 'transcripts/po1.txt': PO1 }, 'warrant-qdpx-');
+        const out = path.join(dir, 'gendered.qdpx');
+        const result = spawnSync(process.execPath, [CLI, 'export', dir, '--format', 'qdpx', '--focus', 'gendered', '--out', out], { encoding: 'utf8' });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stderr, /wrote a REFI-QDA project of 2 data in 1 transcripts with 2 codes/);
+        const project = await readQdpx(new Uint8Array(readFileSync(out)));
+        assert.deepEqual(project.problems, []);
+        assert.deepEqual(project.selections.map(s => s.name).sort(), ['silence', 'tea']);
+        // `partnership` also rests on tea, but is not part of gendered's map; the pattern that interprets gendered is.
+        assert.deepEqual(project.codes.map(c => c.name).sort(), ['gendered', 'teaPattern']);
+        const unknown = spawnSync(process.execPath, [CLI, 'export', dir, '--format', 'qdpx', '--focus', 'nowhere', '--out', out], { encoding: 'utf8' });
+        assert.equal(unknown.status, 2);
+        assert.match(unknown.stderr, /--focus: no element is named "nowhere"/);
+    });
+
     it('writes the data with line ranges as a REFI-QDA project that reads back to the same excerpts', async () => {
         dir = tempWorkspace({ 'study.warrant': WARRANT, 'transcripts/sw1.txt': SW1, 'transcripts/po1.txt': PO1 }, 'warrant-qdpx-');
         const out = path.join(dir, 'out/annex.qdpx');
