@@ -13,7 +13,7 @@ import { lineTable, memoised, type LineTable } from '../language/analysis/transc
  * transcript was not read, are left out and counted. With `only` (`--focus`: the ids of what an
  * element rests on), only those data, coded with only those claims and patterns.
  */
-export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, name: string, only?: ReadonlySet<string>): { input: QdpxInput; left: number } {
+export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles & { rootFor(file: string): string | undefined }, name: string, only?: ReadonlySet<string>): { input: QdpxInput; left: number } {
     const sources = new Map<string, { name: string; text: string; selections: QdpxSelectionInput[] }>();
     const codes = new Map<string, QdpxCodeInput>();
     // Each transcript's lines are found once, however many data cite it.
@@ -33,9 +33,10 @@ export function annexAsQdpx(analysis: WorkspaceAnalysis, files: ExternalFiles, n
         const file = path.resolve(path.dirname(AstUtils.getDocument(datum).uri.fsPath), facts.path);
         let source = sources.get(file);
         if (!source) {
-            // The name as written (`sw1.txt`), unless another folder's transcript has it: a source's GUID comes from its name.
+            // The name as written (`sw1.txt`), unless another folder's transcript has it: then its path in
+            // the workspace folder (a source's GUID comes from its name, so the name must not depend on where the CLI runs).
             const taken = [...sources.values()].some(other => other.name === facts.path);
-            source = { name: taken ? path.relative(process.cwd(), file).split(path.sep).join('/') : facts.path, text: facts.text, selections: [] };
+            source = { name: taken ? path.relative(files.rootFor(file) ?? path.dirname(file), file).split(path.sep).join('/') : facts.path, text: facts.text, selections: [] };
             sources.set(file, source);
         }
         source.selections.push({ name: datum.name, start: span.start, end: span.end, codes: supported(analysis, datum, codes, only), description: datum.text });

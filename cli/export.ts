@@ -35,7 +35,8 @@ export async function runExport(command: Extract<Command, { command: 'export' }>
     }
     if (command.format === 'qdpx') {
         const only = command.focus === undefined ? undefined : new Set(model.nodes.map(node => node.id));
-        const { input, left } = annexAsQdpx(analysis, workspace.services.warrant.Files.external, `Annex: ${named}`, only);
+        const files = workspace.services.warrant.Files;
+        const { input, left } = annexAsQdpx(analysis, { ...files.external, rootFor: file => files.rootFor(file) }, `Annex: ${named}`, only);
         const selections = input.sources.reduce((n, source) => n + source.selections.length, 0);
         await write(command.out, writeQdpx(input));
         report(`wrote a REFI-QDA project of ${selections} data in ${input.sources.length} transcripts with ${input.codes.length} codes${left > 0 ? ` (${left} data without a transcript line range left out)` : ''}${command.out === undefined || command.out === '-' ? '' : ` to ${command.out}`}`);

@@ -41,6 +41,10 @@ describe('warrant export --format qdpx', function () {
         assert.deepEqual(project.problems, []);
         assert.equal(new Set(project.sources.map(source => source.guid)).size, 2);
         assert.deepEqual(project.selections.map(s => `${s.name}: ${s.text}`).sort(), ['ta: First folder', 'tb: Second folder']);
+        assert.deepEqual(project.sources.map(s => s.name).sort(), ['b/sw1.txt', 'sw1.txt']);
+        // The same project wherever the CLI runs.
+        const elsewhere = spawnSync(process.execPath, [CLI, 'export', dir, '--format', 'qdpx'], { encoding: 'buffer', cwd: path.dirname(dir) });
+        assert.deepEqual(new Uint8Array(elsewhere.stdout), new Uint8Array(readFileSync(out)));
     });
 
     it('--focus exports only the data of the element\'s part of the map (as the map exports focus it), coded with only its claims and patterns', async () => {
