@@ -28,13 +28,17 @@ export async function runExport(command: Extract<Command, { command: 'export' }>
     const workspace = await loadWorkspace(command.paths, process.cwd(), { root: command.root, command: 'export' });
     const analysis = workspace.services.warrant.Analysis.get();
     const named = command.paths.map(p => path.basename(path.resolve(p))).join(', ') || path.basename(process.cwd());
-    const whole = normalizeModel(buildGraphModel(analysis));
-    const model = command.focus === undefined ? whole : focusModel(whole, command.focus);
-    if (!model) {
-        throw new UsageError(`--focus: no element is named "${command.focus}" in ${command.paths.join(', ') || 'the current folder'}`);
-    }
+    // The map, or the part of it --focus names; a qdpx export without --focus needs neither.
+    const map = () => {
+        const whole = normalizeModel(buildGraphModel(analysis));
+        const focused = command.focus === undefined ? whole : focusModel(whole, command.focus);
+        if (!focused) {
+            throw new UsageError(`--focus: no element is named "${command.focus}" in ${command.paths.join(', ') || 'the current folder'}`);
+        }
+        return focused;
+    };
     if (command.format === 'qdpx') {
-        const only = command.focus === undefined ? undefined : new Set(model.nodes.map(node => node.id));
+        const only = command.focus === undefined ? undefined : new Set(map().nodes.map(node => node.id));
         const files = workspace.services.warrant.Files;
         const { input, left } = annexAsQdpx(analysis, { ...files.external, rootFor: file => files.rootFor(file) }, `Annex: ${named}`, only);
         const selections = input.sources.reduce((n, source) => n + source.selections.length, 0);
@@ -42,6 +46,7 @@ export async function runExport(command: Extract<Command, { command: 'export' }>
         report(`wrote a REFI-QDA project of ${selections} data in ${input.sources.length} transcripts with ${input.codes.length} codes${left > 0 ? ` (${left} data without a transcript line range left out)` : ''}${command.out === undefined || command.out === '-' ? '' : ` to ${command.out}`}`);
         return 0;
     }
+    const model = map();
     const output = await exportMap(model, command.format, { title: `Argument map: ${named}`, viewerScript });
     await write(command.out, output);
     if (command.out !== undefined && command.out !== '-') {

@@ -34,7 +34,6 @@ export function carryOver(previous: WorkspaceAnalysis, before: readonly Document
             || !isRootCstNode(old.$cstNode) || !isRootCstNode(current.$cstNode) || !sameStructure(old.$cstNode, current.$cstNode, moved)) {
             return undefined;
         }
-        moved.set(old, current);
         changed.push(i);
     }
     if (changed.length === 0) {

@@ -1,4 +1,4 @@
-import { OperationCancelled, URI, type LangiumDocument } from 'langium';
+import { isOperationCancelled, OperationCancelled, URI, type LangiumDocument } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { analysisStages, type AnalysisInput, type WorkspaceAnalysis } from '../analysis/analysis.js';
 import { finishStages, type Stages } from '../analysis/stages.js';
@@ -41,43 +41,32 @@ export class WorkspaceAnalysisProvider {
         if (this.cached?.key === key) {
             return;
         }
-        let running: Running;
-        let step: IteratorResult<void, WorkspaceAnalysis>;
         try {
-            running = this.begin(key);
-            step = running.stages.next();
-        } catch {
-            return this.leaveToValidation();
+            const running = this.begin(key);
+            this.running = running;
+            for (let step = running.stages.next(); ; step = running.stages.next()) {
+                if (step.done) {
+                    this.running = undefined;
+                    this.cached = analysed(running, step.value);
+                    return;
+                }
+                await yieldToEventLoop();
+                if (this.running !== running) {
+                    return; // `get` finished it, or a newer build started another
+                }
+                if (cancelToken.isCancellationRequested) {
+                    this.running = undefined;
+                    throw OperationCancelled;
+                }
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            // A failing analysis (a bug, or input no one foresaw) must not abort the build:
+            // validation asks again, and the validator reports the error on each document.
+            this.running = undefined;
         }
-        this.running = running;
-        for (;;) {
-            if (step.done) {
-                this.running = undefined;
-                this.cached = analysed(running, step.value);
-                return;
-            }
-            await yieldToEventLoop();
-            if (this.running !== running) {
-                return; // `get` finished it, or a newer build started another
-            }
-            if (cancelToken.isCancellationRequested) {
-                this.running = undefined;
-                throw OperationCancelled;
-            }
-            try {
-                step = running.stages.next();
-            } catch {
-                return this.leaveToValidation();
-            }
-        }
-    }
-
-    /**
-     * A failing analysis (a bug, or input no one foresaw) must not abort the build: validation
-     * asks again, and the validator reports the error on each document as for any other failure.
-     */
-    private leaveToValidation(): void {
-        this.running = undefined;
     }
 
     /**

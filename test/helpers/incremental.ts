@@ -3,7 +3,9 @@
  * `DocumentBuilder.update`), and what it must always equal: a fresh build of the same texts.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { AstUtils, CstUtils, DocumentState, isOperationCancelled, URI, type AstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CancellationTokenSource } from 'vscode-languageserver';
@@ -20,6 +22,19 @@ function servicesFor(dir: string): Services {
     const services = createWarrantServices(NodeFileSystem);
     services.Warrant.warrant.Files.setRoots([dir]);
     return services;
+}
+
+/** Writes `files` (relative path → text) into a new temporary folder, loads it, runs `use` on it, and removes the folder. */
+export async function withIncrementalWorkspace(files: Record<string, string>, use: (workspace: IncrementalWorkspace) => Promise<void>): Promise<void> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warrant-incremental-'));
+    try {
+        for (const [file, text] of Object.entries(files)) {
+            writeFileSync(path.join(dir, file), text);
+        }
+        await use(await IncrementalWorkspace.load(dir));
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 /** Builds `texts` (by URI, in this order) from scratch, as the CLI does. */

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import type { Document } from '../../language/generated/ast.js';
 import { applyFreeTextEdit, findFreeTextEdit } from '../../language/parser/free-text-edit.js';
 import { createWarrantServices } from '../../language/warrant-module.js';
-import { IncrementalWorkspace, syntaxSummary } from '../helpers/incremental.js';
+import { syntaxSummary, withIncrementalWorkspace } from '../helpers/incremental.js';
 
 const services = createWarrantServices(EmptyFileSystem).Warrant;
 const parse = parseHelper<Document>(services);
@@ -80,22 +77,17 @@ describe('an edit inside free text, applied to the syntax tree in place', () => 
         assert.equal(await editInPlace(document, insert(broken, 'claim a "First', ' new')), false);
     });
 
-    it('in a workspace: the index, references and diagnostics equal a fresh build after edits before declarations on the same line', async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'warrant-free-text-'));
-        try {
-            writeFileSync(path.join(dir, 'a.warrant'), TEXT);
-            writeFileSync(path.join(dir, 'b.warrant'), 'claim c "Third" supported by b, a\n');
-            const workspace = await IncrementalWorkspace.load(dir);
-            const root = workspace.document('a.warrant').parseResult.value;
-            for (const [i, edit] of ['x', 'yy', '', 'zzz'].entries()) {
-                const text = workspace.text('a.warrant');
-                await workspace.edit({ 'a.warrant': edit === '' ? text.replace('claim a "First yy', 'claim a "First') : insert(text, 'claim a "First', ` ${edit}`) });
-                assert.equal(workspace.document('a.warrant').parseResult.value, root, `edit ${i} in place`);
-                assert.deepEqual([...workspace.lastUpdate.linked], []);
-                await workspace.assertEqualsFreshBuild(`edit ${i}`);
-            }
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
+    it('in a workspace: the index, references and diagnostics equal a fresh build after edits before declarations on the same line', () => withIncrementalWorkspace({
+        'a.warrant': TEXT,
+        'b.warrant': 'claim c "Third" supported by b, a\n'
+    }, async workspace => {
+        const root = workspace.document('a.warrant').parseResult.value;
+        for (const [i, edit] of ['x', 'yy', '', 'zzz'].entries()) {
+            const text = workspace.text('a.warrant');
+            await workspace.edit({ 'a.warrant': edit === '' ? text.replace('claim a "First yy', 'claim a "First') : insert(text, 'claim a "First', ` ${edit}`) });
+            assert.equal(workspace.document('a.warrant').parseResult.value, root, `edit ${i} in place`);
+            assert.deepEqual([...workspace.lastUpdate.linked], []);
+            await workspace.assertEqualsFreshBuild(`edit ${i}`);
         }
-    });
+    }));
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AstUtils, DocumentState } from 'langium';
 import { generateWorkspace } from '../../bench/generate.js';
 import type { Claim, Datum, Document, Support } from '../../language/generated/ast.js';
-import { IncrementalWorkspace } from '../helpers/incremental.js';
+import { IncrementalWorkspace, withIncrementalWorkspace } from '../helpers/incremental.js';
 import { mulberry32 } from '../helpers/random.js';
 import { CASE_STUDY_DIR, hasCaseStudy } from '../lsp/fixtures.js';
 
@@ -206,41 +206,31 @@ describe('an edit that keeps every name', function () {
 });
 
 describe('duplicated names', () => {
-    it('a name declared anew in an earlier file takes over references in files that did not reference it', async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'warrant-shadowing-'));
-        try {
-            writeFileSync(path.join(dir, 'a.warrant'), 'claim a0 "A"\n');
-            writeFileSync(path.join(dir, 'b.warrant'), 'annex B { datum d observation "from b" }\n');
-            writeFileSync(path.join(dir, 'c.warrant'), 'claim c "C" supported by d\n');
-            const workspace = await IncrementalWorkspace.load(dir);
-            const resolvesTo = (file: string) => AstUtils.findRootNode(supportTargets(workspace, 'c.warrant')[0]!) === workspace.document(file).parseResult.value;
-            assert.ok(resolvesTo('b.warrant'));
-            await workspace.edit({ 'a.warrant': 'claim a0 "A"\nannex A { datum d observation "from a" }\n' });
-            assert.ok(resolvesTo('a.warrant'), 'the first file\'s, as a fresh build links it');
-            await workspace.assertEqualsFreshBuild('shadowing');
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
-    });
+    it('a name declared anew in an earlier file takes over references in files that did not reference it', () => withIncrementalWorkspace({
+        'a.warrant': 'claim a0 "A"\n',
+        'b.warrant': 'annex B { datum d observation "from b" }\n',
+        'c.warrant': 'claim c "C" supported by d\n'
+    }, async workspace => {
+        const resolvesTo = (file: string) => AstUtils.findRootNode(supportTargets(workspace, 'c.warrant')[0]!) === workspace.document(file).parseResult.value;
+        assert.ok(resolvesTo('b.warrant'));
+        await workspace.edit({ 'a.warrant': 'claim a0 "A"\nannex A { datum d observation "from a" }\n' });
+        assert.ok(resolvesTo('a.warrant'), 'the first file\'s, as a fresh build links it');
+        await workspace.assertEqualsFreshBuild('shadowing');
+    }));
 
-    it('resolve to the same declaration before and after an edit of the file that declares it first', async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'warrant-duplicates-'));
-        try {
-            writeFileSync(path.join(dir, 'a.warrant'), 'annex A { datum d observation "from a" }\n');
-            writeFileSync(path.join(dir, 'b.warrant'), 'annex B { datum d observation "from b" }\n');
-            writeFileSync(path.join(dir, 'c.warrant'), 'claim c "C" supported by d\n');
-            const workspace = await IncrementalWorkspace.load(dir);
-            const resolvesToA = () => AstUtils.findRootNode(supportTargets(workspace, 'c.warrant')[0]!) === workspace.document('a.warrant').parseResult.value;
-            assert.ok(resolvesToA());
-            await workspace.edit({ 'a.warrant': 'annex A { datum d observation "from a, edited" }\n' });
-            // c is relinked: its own edit.
-            await workspace.edit({ 'c.warrant': 'claim c "C" supported by d\nclaim c2 "C2" supported by d\n' });
-            assert.ok(resolvesToA(), 'still the first file\'s');
-            await workspace.assertEqualsFreshBuild('duplicates');
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
-    });
+    it('resolve to the same declaration before and after an edit of the file that declares it first', () => withIncrementalWorkspace({
+        'a.warrant': 'annex A { datum d observation "from a" }\n',
+        'b.warrant': 'annex B { datum d observation "from b" }\n',
+        'c.warrant': 'claim c "C" supported by d\n'
+    }, async workspace => {
+        const resolvesToA = () => AstUtils.findRootNode(supportTargets(workspace, 'c.warrant')[0]!) === workspace.document('a.warrant').parseResult.value;
+        assert.ok(resolvesToA());
+        await workspace.edit({ 'a.warrant': 'annex A { datum d observation "from a, edited" }\n' });
+        // c is relinked: its own edit.
+        await workspace.edit({ 'c.warrant': 'claim c "C" supported by d\nclaim c2 "C2" supported by d\n' });
+        assert.ok(resolvesToA(), 'still the first file\'s');
+        await workspace.assertEqualsFreshBuild('duplicates');
+    }));
 });
 
 /** The nodes the `supported by` lists of a file's claims resolve to. */
