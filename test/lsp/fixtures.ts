@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
-import { LspClient } from '../helpers/lsp-client.js';
+import { LspClient, SERVER_BUNDLE } from '../helpers/lsp-client.js';
 import { workspaceOf, type TestWorkspace } from '../helpers/workspace.js';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,6 +57,24 @@ export async function caseStudySession(files: readonly string[]): Promise<CaseSt
             rmSync(dir, { recursive: true, force: true });
         }
     };
+}
+
+/**
+ * A suite's case-study session over stdio, with the files open: started before the suite's
+ * tests (which are skipped without the server bundle or the case study) and stopped after them.
+ * `started` hands the session to the suite once it is up.
+ */
+export function useCaseStudySession(files: readonly string[], started: (session: CaseStudySession) => unknown): { read(file: string): string } {
+    let session: CaseStudySession | undefined;
+    before(async function () {
+        if (!existsSync(SERVER_BUNDLE) || !hasCaseStudy()) {
+            this.skip();
+        }
+        session = await caseStudySession(files);
+        await started(session);
+    });
+    after(() => session?.close());
+    return { read: file => session!.read(file) };
 }
 
 /** The case study built like the CLI does (real files: the .bib is read). */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, LocationLink, TextEdit } from 'vscode-languageserver';
-import { LspClient, SERVER_BUNDLE } from '../helpers/lsp-client.js';
-import { caseStudySession, hasCaseStudy, positionIn, type CaseStudySession } from './fixtures.js';
+import type { LspClient } from '../helpers/lsp-client.js';
+import { positionIn, useCaseStudySession } from './fixtures.js';
 
 function hoverText(hover: Hover | null): string {
     return (hover?.contents as { value?: string } | undefined)?.value ?? '';
@@ -24,20 +24,9 @@ function apply(text: string, edits: TextEdit[] | null): string {
  */
 describe('editor features over LSP (stdio) on the case study', function () {
     this.timeout(120000);
-    let session: CaseStudySession | undefined;
     let dir: string;
     let client: LspClient;
-    const read = (file: string) => session!.read(file);
-
-    before(async function () {
-        if (!existsSync(SERVER_BUNDLE) || !hasCaseStudy()) {
-            this.skip();
-        }
-        session = await caseStudySession(['argument.warrant', 'annex.warrant', 'serendipity.warrant']);
-        ({ dir, client } = session);
-    });
-
-    after(() => session?.close());
+    const { read } = useCaseStudySession(['argument.warrant', 'annex.warrant', 'serendipity.warrant'], session => ({ dir, client } = session));
 
     it('hover: a claim\'s status, evidence and triangulation; an @key\'s reference', async () => {
         const argument = read('argument.warrant');

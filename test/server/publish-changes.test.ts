@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LspClient, SERVER_BUNDLE } from '../helpers/lsp-client.js';
-import { caseStudySession, hasCaseStudy, type CaseStudySession } from '../lsp/fixtures.js';
+import type { LspClient } from '../helpers/lsp-client.js';
+import { useCaseStudySession } from '../lsp/fixtures.js';
 
 /** Waits until no diagnostics have arrived for `quietMs`. */
 async function quiet(client: LspClient, quietMs = 700): Promise<void> {
@@ -22,21 +21,12 @@ function publishedSince(client: LspClient, dir: string, sinceSeq: number): strin
 
 describe('publishing over LSP (stdio): only what an edit changed', function () {
     this.timeout(120000);
-    let session: CaseStudySession | undefined;
     let dir: string;
     let client: LspClient;
-    const read = (file: string) => session!.read(file);
-
-    before(async function () {
-        if (!existsSync(SERVER_BUNDLE) || !hasCaseStudy()) {
-            this.skip();
-        }
-        session = await caseStudySession(['annex.warrant', 'argument.warrant']);
+    const { read } = useCaseStudySession(['annex.warrant', 'argument.warrant'], session => {
         ({ dir, client } = session);
-        await quiet(client);
+        return quiet(client);
     });
-
-    after(() => session?.close());
 
     it('typing inside a datum\'s text re-publishes the edited file only', async () => {
         const text = read('annex.warrant');
