@@ -53,10 +53,13 @@ export class WarrantCstNodeBuilder extends CstNodeBuilder {
     }
 
     override addHiddenNodes(tokens: Token[]): void {
-        if (tokens.length === 0) {
-            return;
+        if (tokens.length > 0) {
+            this.addHiddenLeaves(tokens.map(token => this.createLeafNode(token, true)));
         }
-        const nodes = tokens.map(token => this.createLeafNode(token, true));
+    }
+
+    /** Places hidden leaf nodes (comments) before the next token, as `addHiddenNodes` does. */
+    addHiddenLeaves(nodes: CstNode[]): void {
         let current: CompositeCstNode = this.current;
         if (current.content.length > 0) {
             this.appendChildren(current, nodes);

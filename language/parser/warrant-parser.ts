@@ -3,6 +3,8 @@ import { CheckingCodes } from '../analysis/issue-codes.js';
 import { asCheckingNotice } from './checking-notices.js';
 import { ContainerLinker } from './container-links.js';
 import { WarrantCstNodeBuilder } from './cst-node-builder.js';
+import { FastParser } from './fast-parser.js';
+import { MAX_DOCUMENT_CHARACTERS } from './size-limited-lexer.js';
 
 /**
  * Syntax errors reported per file before the parser gives up on the rest of it. Recovering
@@ -60,25 +62,58 @@ interface ParserInternals {
 type RuleResult = LangiumParser['mainRule'];
 
 /**
- * Langium's parser with Warrant's CST builder (see cst-node-builder.ts), bounded error recovery
- * and a cheaper linking of the AST to its containers (see container-links.ts).
+ * The document parser. A document without syntax errors goes to the fast parser
+ * (fast-parser.ts); any other to Langium's Chevrotain parser with Warrant's CST builder (see
+ * cst-node-builder.ts), bounded error recovery and a cheaper linking of the AST to its
+ * containers (see container-links.ts). Chevrotain's grammar analysis, a tenth of a second, runs
+ * when the first document with an error needs it.
  */
-class WarrantParser extends LangiumParser {
+export class WarrantParser extends LangiumParser {
     private readonly restartErrorCount = boundRecovery(this.wrapper);
     private readonly containers: ContainerLinker;
+    private readonly fast: FastParser | undefined;
+    private chevrotainBuilt = false;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(private readonly services: LangiumCoreServices) {
         super(services);
         this.internals.nodeBuilder = new WarrantCstNodeBuilder();
         this.containers = new ContainerLinker(services.shared.AstReflection);
+        this.fast = FastParser.create(services, new WarrantCstNodeBuilder(), this.containers);
+    }
+
+    /** Whether documents without syntax errors skip Chevrotain. */
+    get hasFastPath(): boolean {
+        return this.fast !== undefined;
+    }
+
+    /** Whether Chevrotain's parser has been built (it is not until a document needs it). */
+    get builtChevrotain(): boolean {
+        return this.chevrotainBuilt;
+    }
+
+    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const fast = options.rule === undefined ? this.parseWithFastParser(input) : undefined;
+        return (fast as ParseResult<T> | undefined) ?? this.parseWithChevrotain<T>(input, options);
+    }
+
+    /** The fast parser's result; undefined for a document with a syntax error (or too large to parse). */
+    parseWithFastParser(input: string): ParseResult<AstNode> | undefined {
+        return input.length <= MAX_DOCUMENT_CHARACTERS ? this.fast?.parse(input) : undefined;
     }
 
     private get internals(): ParserInternals {
         return this as unknown as ParserInternals;
     }
 
-    /** Langium's `parse` (langium 4.x), step for step, except for how containers are linked. */
-    override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+    /**
+     * Langium's `parse` (langium 4.x), step for step, except for how containers are linked: what
+     * Chevrotain makes of the input, with or without errors.
+     */
+    parseWithChevrotain<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        if (!this.chevrotainBuilt) {
+            finalized(this.services, this);
+            this.chevrotainBuilt = true;
+        }
         this.restartErrorCount();
         const internals = this.internals;
         internals.nodeBuilder.buildRootNode(input);
@@ -118,7 +153,7 @@ class WarrantCompletionParser extends LangiumCompletionParser {
 
 /** Langium's `createLangiumParser` and `createCompletionParser`, building Warrant's parsers. */
 export function createWarrantParser(services: LangiumCoreServices): LangiumParser {
-    return finalized(services, new WarrantParser(services));
+    return new WarrantParser(services);
 }
 
 export function createWarrantCompletionParser(services: LangiumCoreServices): LangiumCompletionParser {
