@@ -6,8 +6,8 @@ import { PropertyPlans } from '../references/reference-walk.js';
  * root, as Langium's parser does after each parse with `linkContentToContainer`, which calls
  * `Object.entries` and `forEach` with a closure on every node (a tenth of a large parse's
  * garbage). This reads each type's properties once from the reflection; a node of a type the
- * reflection does not declare is linked Langium's way. On the way, list properties are copied
- * to arrays of their exact length.
+ * reflection does not declare is linked Langium's way. On the way, list properties (of nodes
+ * and of references) are copied to arrays of their exact length.
  */
 export class ContainerLinker {
     private readonly plans: PropertyPlans;
@@ -26,6 +26,12 @@ export class ContainerLinker {
                 continue;
             }
             const record = node as unknown as Record<string, unknown>;
+            for (const property of plan.references) {
+                const value = record[property];
+                if (Array.isArray(value) && value.length > 1) {
+                    record[property] = value.slice();
+                }
+            }
             for (const property of plan.contents) {
                 const value = record[property];
                 if (Array.isArray(value)) {
