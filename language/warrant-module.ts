@@ -11,6 +11,7 @@ import { SizeLimitedLexer } from './parser/size-limited-lexer.js';
 import { WarrantValueConverter } from './parser/value-converter.js';
 import { createWarrantCompletionParser, createWarrantParser } from './parser/warrant-parser.js';
 import { WarrantLinker } from './references/linker.js';
+import { WarrantAstNodeDescriptionProvider } from './references/node-descriptions.js';
 import { WarrantReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { WarrantScopeComputation } from './references/scope-computation.js';
 import { WarrantScopeProvider } from './references/scope-provider.js';
@@ -83,6 +84,7 @@ export const WarrantModule: Module<WarrantServices, PartialLangiumServices & War
         AnalysisValidator: (services) => new AnalysisValidator(services)
     },
     workspace: {
+        AstNodeDescriptionProvider: (services) => new WarrantAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: (services) => new WarrantReferenceDescriptionProvider(services)
     },
     warrant: {

@@ -206,7 +206,8 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
         let suggested = 0;
         for (const reference of document.references) {
             const error = reference.error;
-            const range = reference.$refNode?.range;
+            // Only for an error: a range asked of a CST node is kept on it (three objects).
+            const range = error && reference.$refNode?.range;
             if (!error || !range) {
                 continue;
             }
