@@ -148,7 +148,7 @@ report({
     analysisMs: round(analysisMs),
     phasesCpuMs: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, round(v)])),
     analysisCpuMs: round(analysisCpuMs),
-    /** The first document's parse, which includes building the parser (chevrotain's grammar analysis). */
+    /** The first document's parse, which includes building the parser (the lexer and the fast parser's plan of the grammar; Chevrotain's analysis only if a document has a syntax error). */
     firstParseMs: round(firstParseMs ?? NaN),
     /** Services (parser construction), reading files, builder bookkeeping. */
     otherMs: round(wallMs - phaseSum),

@@ -20,6 +20,11 @@ export interface LoadOptions {
     root?: string;
     /** The command named in usage errors. */
     command?: 'check' | 'export';
+    /**
+     * Also index which references point where, as the language server does, for the editor's
+     * find-references and rename (tests of those use this loader); the CLI never reads it.
+     */
+    referenceIndex?: boolean;
 }
 
 /**
@@ -33,7 +38,7 @@ export interface LoadOptions {
  * contain every argument.
  */
 export async function loadWorkspace(paths: string[], cwd = process.cwd(), options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { root, command = 'check' } = options;
+    const { root, command = 'check', referenceIndex = false } = options;
     const targets = (paths.length > 0 ? paths : ['.']).map(p => path.resolve(cwd, p));
     const shown = (target: string) => (isInside(target, cwd) ? path.relative(cwd, target) || '.' : target);
     const rootFolder = root === undefined ? undefined : await explicitRoot(path.resolve(cwd, root), shown);
@@ -65,7 +70,7 @@ export async function loadWorkspace(paths: string[], cwd = process.cwd(), option
             throw new UsageError(`cannot read ${shown(target)}: not a file or folder`);
         }
     }
-    const { shared, Warrant } = createWarrantServices(NodeFileSystem);
+    const { shared, Warrant } = createWarrantServices({ ...NodeFileSystem, referenceIndex });
     Warrant.warrant.Files.setRoots([...roots]);
     const documents: LangiumDocument[] = [];
     for (const file of [...files].sort()) {

@@ -115,13 +115,30 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
  * Creates the shared services and the Warrant language services, wired the Langium way:
  * defaults, then generated, then ours.
  */
-export function createWarrantServices(context: DefaultSharedModuleContext & { clientFiles?: ClientFiles }): { shared: WarrantSharedServices; Warrant: WarrantServices } {
+/** What the language server, the CLI and tests choose when they create the services. */
+export interface WarrantServicesContext extends DefaultSharedModuleContext {
+    clientFiles?: ClientFiles;
+    /**
+     * False for a workspace built once and never edited (the CLI): no index of which references
+     * point where, which only find-references, rename and the relinking after an edit read.
+     */
+    referenceIndex?: boolean;
+}
+
+/** The reference index of a workspace that is built once: empty. */
+const NO_REFERENCE_INDEX: Module<WarrantServices, PartialLangiumServices> = {
+    workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) }
+};
+
+export function createWarrantServices(context: WarrantServicesContext): { shared: WarrantSharedServices; Warrant: WarrantServices } {
     // The language server passes the one its file system uses (server/start-server.ts); the CLI and tests have no client to ask.
     const clientFiles: Module<WarrantSharedServices, WarrantClientFilesService> = {
         workspace: { ClientFiles: () => context.clientFiles ?? new ClientFiles(() => Promise.reject(new Error('no language client'))) }
     };
     const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule, clientFiles);
-    const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
+    const Warrant = context.referenceIndex === false
+        ? inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule, NO_REFERENCE_INDEX)
+        : inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);
     // Files outside the documents (bibliographies, transcripts, config) and the user's rule

@@ -104,7 +104,11 @@ export class FastLexer {
             }
         }
         const terminals = types.filter(type => typeof type.PATTERN !== 'string').map(type => type.name);
-        return terminals.every(name => name in TERMINALS) ? new FastLexer(types) : undefined;
+        // The scanner skips whitespace before it tries the keywords (Chevrotain tries them first).
+        const keywords = types.filter(type => typeof type.PATTERN === 'string').map(type => type.PATTERN as string);
+        return terminals.every(name => name in TERMINALS) && !keywords.some(keyword => keyword === '' || isWhitespace(keyword.charCodeAt(0)))
+            ? new FastLexer(types)
+            : undefined;
     }
 
     kindOf(name: string): number {

@@ -379,7 +379,9 @@ function isBuilding(value: unknown): value is Building {
 
 /** A node an unassigned rule call returned takes the caller's place (Langium's `assignWithoutOverride`). */
 function adopt(target: Building, source: Building): Building {
-    for (const [name, existing] of Object.entries(source)) {
+    // for…in, not Object.entries: no array per call (a plain object has no inherited keys).
+    for (const name in source) {
+        const existing = source[name];
         const value = target[name];
         if (value === undefined) {
             target[name] = existing;

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { loadWorkspace, type LoadedWorkspace } from '../../cli/load-workspace.js';
+import { loadWorkspace, type LoadedWorkspace, type LoadOptions } from '../../cli/load-workspace.js';
 
 export interface TestWorkspace extends LoadedWorkspace {
     dir: string;
@@ -14,10 +14,11 @@ export interface TestWorkspace extends LoadedWorkspace {
 }
 
 /**
- * Writes the files to a fresh temporary folder and builds it exactly as the CLI does (real
- * files, so bibliographies, transcripts and path containment are exercised too).
+ * Writes the files to a fresh temporary folder and builds it as the CLI does (real files, so
+ * bibliographies, transcripts and path containment are exercised too), by default with the
+ * index of references the editor's features read.
  */
-export async function workspaceOf(files: Record<string, string>, prepare?: (dir: string) => void): Promise<TestWorkspace> {
+export async function workspaceOf(files: Record<string, string>, prepare?: (dir: string) => void, options: LoadOptions = { referenceIndex: true }): Promise<TestWorkspace> {
     const dir = mkdtempSync(path.join(tmpdir(), 'warrant-test-'));
     for (const [name, text] of Object.entries(files)) {
         const file = path.join(dir, name);
@@ -25,7 +26,7 @@ export async function workspaceOf(files: Record<string, string>, prepare?: (dir:
         writeFileSync(file, text);
     }
     prepare?.(dir);
-    const loaded = await loadWorkspace([dir], dir);
+    const loaded = await loadWorkspace([dir], dir, options);
     const byFile = (file: string) => loaded.documents.find(d => d.uri.fsPath === path.join(dir, file));
     return {
         ...loaded,
