@@ -111,10 +111,6 @@ export const WarrantSharedModule: Module<WarrantSharedServices, PartialLangiumSh
     }
 };
 
-/**
- * Creates the shared services and the Warrant language services, wired the Langium way:
- * defaults, then generated, then ours.
- */
 /** What the language server, the CLI and tests choose when they create the services. */
 export interface WarrantServicesContext extends DefaultSharedModuleContext {
     clientFiles?: ClientFiles;
@@ -130,15 +126,17 @@ const NO_REFERENCE_INDEX: Module<WarrantServices, PartialLangiumServices> = {
     workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) }
 };
 
+/**
+ * Creates the shared services and the Warrant language services, wired the Langium way:
+ * defaults, then generated, then ours.
+ */
 export function createWarrantServices(context: WarrantServicesContext): { shared: WarrantSharedServices; Warrant: WarrantServices } {
     // The language server passes the one its file system uses (server/start-server.ts); the CLI and tests have no client to ask.
     const clientFiles: Module<WarrantSharedServices, WarrantClientFilesService> = {
         workspace: { ClientFiles: () => context.clientFiles ?? new ClientFiles(() => Promise.reject(new Error('no language client'))) }
     };
     const shared = inject(createDefaultSharedModule(context), WarrantGeneratedSharedModule, WarrantSharedModule, WarrantSharedLspModule, clientFiles);
-    const Warrant = context.referenceIndex === false
-        ? inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule, NO_REFERENCE_INDEX)
-        : inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule);
+    const Warrant = inject(createDefaultModule({ shared }), WarrantGeneratedModule, WarrantModule, WarrantLspModule, context.referenceIndex === false ? NO_REFERENCE_INDEX : {});
     shared.ServiceRegistry.register(Warrant);
     registerAnalysisValidator(Warrant);
     // Files outside the documents (bibliographies, transcripts, config) and the user's rule

@@ -52,6 +52,12 @@ function isWhitespace(c: number): boolean {
         || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether a line ends with the character at `i`: Chevrotain's line terminators are \n, \r\n and a lone \r. */
+function endsLine(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
 function isLetter(c: number): boolean {
     return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && c <= 0x24f);
 }
@@ -80,9 +86,8 @@ export class FastLexer {
     private readonly keywordsByFirst = new Map<number, KeywordEntry[]>();
     private readonly kind: Record<string, number> = {};
 
-    private constructor(readonly types: TokenType[]) {
+    private constructor(readonly types: TokenType[], keywords: string[]) {
         types.forEach((type, index) => (this.kind[type.name] = index));
-        const keywords = types.filter(type => typeof type.PATTERN === 'string').map(type => type.PATTERN as string);
         for (const value of keywords.sort((a, b) => b.length - a.length)) {
             const first = value.charCodeAt(0);
             const list = this.keywordsByFirst.get(first) ?? [];
@@ -107,7 +112,7 @@ export class FastLexer {
         // The scanner skips whitespace before it tries the keywords (Chevrotain tries them first).
         const keywords = types.filter(type => typeof type.PATTERN === 'string').map(type => type.PATTERN as string);
         return terminals.every(name => name in TERMINALS) && !keywords.some(keyword => keyword === '' || isWhitespace(keyword.charCodeAt(0)))
-            ? new FastLexer(types)
+            ? new FastLexer(types, keywords)
             : undefined;
     }
 
@@ -133,9 +138,7 @@ export class FastLexer {
             if (isWhitespace(c)) {
                 let next = offset;
                 while (next < end && isWhitespace(text.charCodeAt(next))) {
-                    const w = text.charCodeAt(next++);
-                    // Chevrotain's line terminators: \n, \r\n and a lone \r.
-                    if (w === 10 || (w === 13 && text.charCodeAt(next) !== 10)) {
+                    if (endsLine(text, next++)) {
                         line++;
                         lineStart = next;
                     }
@@ -159,8 +162,7 @@ export class FastLexer {
                 const startLine = line;
                 const column = offset - lineStart;
                 for (let i = offset; i < close; i++) {
-                    const w = text.charCodeAt(i);
-                    if (w === 10 || (w === 13 && text.charCodeAt(i + 1) !== 10)) {
+                    if (endsLine(text, i)) {
                         line++;
                         lineStart = i + 1;
                     }

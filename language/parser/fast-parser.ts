@@ -119,11 +119,10 @@ export class FastParser {
 
     /** One element with its cardinality: `?` and `*` enter when the next token can start it. */
     private run(plan: Plan): void {
-        if (!plan.optional || this.starts(plan, this.position)) {
-            this.once(plan);
-        } else {
+        if (plan.optional && !this.starts(plan, this.position)) {
             return;
         }
+        this.once(plan);
         while (plan.many && this.starts(plan, this.position)) {
             const before = this.position;
             this.once(plan);
