@@ -69,7 +69,8 @@ export function* analysisStages(input: AnalysisInput): Stages<WorkspaceAnalysis>
     yield;
     // Each coded segment a reference stands for becomes a datum: thousands for a large project.
     let segments = 0;
-    for (const reference of projectReferences(elements)) {
+    const evidence = projectReferences(elements);
+    for (const reference of evidence) {
         const resolved = projects.resolve(reference);
         segments += resolved.status === 'ok' ? resolved.segments.length : 0;
         if (segments >= PROJECT_SEGMENTS_PER_STAGE) {
@@ -91,7 +92,7 @@ export function* analysisStages(input: AnalysisInput): Stages<WorkspaceAnalysis>
         () => sourceFindings(elements),
         () => usageFindings(elements, graph),
         () => fileFindings(elements, input.files),
-        () => projectFindings(elements, input.files, projects)
+        () => projectFindings(elements, input.files, projects, evidence)
     ];
     const map: Finding[] = [];
     for (const rule of rules) {

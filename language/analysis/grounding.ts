@@ -59,6 +59,21 @@ export interface Grounding {
  * shortest trace. In stages (see analysisStages): the search and the cycles, then the profiles.
  */
 export function* groundingStages(graph: ArgumentGraph): Stages<Grounding> {
+    // The loops live in plain functions: V8 compiles a generator's loop (on-stack, more than
+    // once as it meets new feedback) into several times the code.
+    const { grounded, via } = groundedNodes(graph);
+    const { components, componentOf, order } = stronglyConnectedComponents(graph);
+    yield;
+    const { cycleOf, cycles, cycleComponents } = supportCycles(graph, components, componentOf);
+    const contested = contestedNodes(graph, grounded);
+    const contradicted = contradictedNodes(graph);
+    yield;
+    const profiles = yield* profileStages(graph, grounded, order, componentOf, RULE_PROFILE_CAP);
+    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, contradicted, order, componentOf, profiles };
+}
+
+/** The breadth-first search from the evidence along support edges. */
+function groundedNodes(graph: ArgumentGraph): { grounded: boolean[]; via: number[] } {
     const n = graph.nodes.length;
     const grounded = new Array<boolean>(n).fill(false);
     const via = new Array<number>(n).fill(-1);
@@ -70,8 +85,8 @@ export function* groundingStages(graph: ArgumentGraph): Stages<Grounding> {
         }
     }
     for (let head = 0; head < queue.length; head++) {
-        const current = queue[head];
-        for (const dependent of graph.dependents[current]) {
+        const current = queue[head]!;
+        for (const dependent of graph.dependents[current]!) {
             if (!grounded[dependent]) {
                 grounded[dependent] = true;
                 via[dependent] = current;
@@ -79,9 +94,11 @@ export function* groundingStages(graph: ArgumentGraph): Stages<Grounding> {
             }
         }
     }
-    const { components, componentOf, order } = stronglyConnectedComponents(graph);
-    yield;
-    const cycleOf = new Array<number>(n).fill(-1);
+    return { grounded, via };
+}
+
+function supportCycles(graph: ArgumentGraph, components: number[][], componentOf: number[]): { cycleOf: number[]; cycles: number[][]; cycleComponents: number[][] } {
+    const cycleOf = new Array<number>(graph.nodes.length).fill(-1);
     const cycles: number[][] = [];
     const cycleComponents: number[][] = [];
     for (const component of components) {
@@ -94,12 +111,30 @@ export function* groundingStages(graph: ArgumentGraph): Stages<Grounding> {
             }
         }
     }
-    const contested = graph.nodes.map(node => graph.opposers[node.index].some(opposer => grounded[opposer]));
-    const contradicted = graph.nodes.map(node => node.element !== undefined && isClaim(node.element)
-        && node.element.clauses.some(clause => isClassification(clause) && classificationMismatch(clause) !== undefined));
-    yield;
-    const profiles = yield* profileStages(graph, grounded, order, componentOf, RULE_PROFILE_CAP);
-    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, contradicted, order, componentOf, profiles };
+    return { cycleOf, cycles, cycleComponents };
+}
+
+function contestedNodes(graph: ArgumentGraph, grounded: boolean[]): boolean[] {
+    const contested = new Array<boolean>(graph.nodes.length).fill(false);
+    for (let index = 0; index < contested.length; index++) {
+        for (const opposer of graph.opposers[index]!) {
+            if (grounded[opposer]) {
+                contested[index] = true;
+                break;
+            }
+        }
+    }
+    return contested;
+}
+
+function contradictedNodes(graph: ArgumentGraph): boolean[] {
+    const contradicted = new Array<boolean>(graph.nodes.length).fill(false);
+    for (const node of graph.nodes) {
+        if (node.element !== undefined && isClaim(node.element)) {
+            contradicted[node.index] = node.element.clauses.some(clause => isClassification(clause) && classificationMismatch(clause) !== undefined);
+        }
+    }
+    return contradicted;
 }
 
 /**
@@ -275,63 +310,89 @@ const PROFILE_STAGE = 2_000;
  * PROFILE_STAGE nodes (5,000 segments of a REFI-QDA project made it one 30 ms block).
  */
 function* profileStages(graph: ArgumentGraph, grounded: boolean[], order: number[], componentOf: number[], cap: number): Stages<(Triangulation | undefined)[]> {
-    const profiles: (MutableProfile | undefined)[] = new Array(graph.nodes.length);
+    const pass = new ProfilePass(graph, grounded, componentOf, cap);
+    for (let start = 0; start < order.length; start += PROFILE_STAGE) {
+        if (start > 0) {
+            yield;
+        }
+        pass.run(order, start, Math.min(order.length, start + PROFILE_STAGE));
+    }
+    return pass.profiles;
+}
+
+/** The profile pass's state between stages (its loop out of the generator, see groundingStages). */
+class ProfilePass {
+    readonly profiles: (MutableProfile | undefined)[];
+    private readonly componentProfile = new Map<number, MutableProfile>();
+
+    constructor(private readonly graph: ArgumentGraph, private readonly grounded: boolean[], private readonly componentOf: number[], private readonly cap: number) {
+        this.profiles = new Array(graph.nodes.length);
+    }
+
+    run(order: number[], start: number, end: number): void {
+        const { graph, profiles } = this;
+        for (let position = start; position < end; position++) {
+            const index = order[position]!;
+            if (!this.grounded[index]) {
+                continue;
+            }
+            const node = graph.nodes[index]!;
+            const component = this.componentOf[index]!;
+            let profile = this.componentProfile.get(component);
+            if (!profile) {
+                profile = { data: NONE, respondents: NONE, methods: NONE, sources: NONE, stats: NONE, pieces: NONE };
+                this.componentProfile.set(component, profile);
+            }
+            this.addOwn(profile, node);
+            for (const supporter of graph.supporters[index]!) {
+                const from = profiles[supporter];
+                if (from && from !== profile) {
+                    this.addFrom(profile, from, node.kind === 'stat');
+                }
+            }
+            profiles[index] = profile;
+        }
+    }
+
+    private addOwn(profile: MutableProfile, node: ArgumentNode): void {
+        const datum = node.kind === 'datum' ? datumFacts(node) : undefined;
+        if (datum) {
+            this.add(profile, 'data', node.id);
+            this.add(profile, 'pieces', node.id);
+            if (datum.method) {
+                this.add(profile, 'methods', datum.method);
+            }
+            for (const respondent of datum.respondents) {
+                this.add(profile, 'respondents', respondent);
+            }
+        } else if (node.kind === 'source') {
+            this.add(profile, 'sources', node.id);
+            this.add(profile, 'pieces', node.id);
+        } else if (node.kind === 'stat') {
+            this.add(profile, 'stats', node.id);
+            this.add(profile, 'pieces', node.id);
+        }
+    }
+
+    private addFrom(profile: MutableProfile, from: MutableProfile, isStat: boolean): void {
+        for (const key of PROFILE_KEYS) {
+            if (key === 'pieces' && isStat) {
+                continue; // a stat and the sources it cites are one piece of evidence
+            }
+            const values = from[key];
+            for (let i = 0; i < values.length && profile[key].length < this.cap; i++) {
+                this.add(profile, key, values[i]!);
+            }
+        }
+    }
+
     // Each addition makes a new array of the exact length (concat; a first push, or a spread,
     // reserves 17 slots), and most lists hold one or two items: with the AST lists, 4 MB of a
     // 40,000-claim check's heap, and 20 MB more when these were spreads.
-    const add = (profile: MutableProfile, key: ProfileKey, value: string) => {
+    private add(profile: MutableProfile, key: ProfileKey, value: string): void {
         const target = profile[key];
-        if (target.length < cap && !target.includes(value)) {
+        if (target.length < this.cap && !target.includes(value)) {
             profile[key] = target.concat(value);
         }
-    };
-    const componentProfile = new Map<number, MutableProfile>();
-    for (let position = 0; position < order.length; position++) {
-        if (position > 0 && position % PROFILE_STAGE === 0) {
-            yield;
-        }
-        const index = order[position]!;
-        if (!grounded[index]) {
-            continue;
-        }
-        const node = graph.nodes[index];
-        const component = componentOf[index];
-        let profile = componentProfile.get(component);
-        if (!profile) {
-            profile = { data: NONE, respondents: NONE, methods: NONE, sources: NONE, stats: NONE, pieces: NONE };
-            componentProfile.set(component, profile);
-        }
-        const datum = node.kind === 'datum' ? datumFacts(node) : undefined;
-        if (datum) {
-            add(profile, 'data', node.id);
-            add(profile, 'pieces', node.id);
-            if (datum.method) {
-                add(profile, 'methods', datum.method);
-            }
-            for (const respondent of datum.respondents) {
-                add(profile, 'respondents', respondent);
-            }
-        } else if (node.kind === 'source') {
-            add(profile, 'sources', node.id);
-            add(profile, 'pieces', node.id);
-        } else if (node.kind === 'stat') {
-            add(profile, 'stats', node.id);
-            add(profile, 'pieces', node.id);
-        }
-        for (const supporter of graph.supporters[index]) {
-            const from = profiles[supporter];
-            if (from && from !== profile) {
-                for (const key of PROFILE_KEYS) {
-                    if (key === 'pieces' && node.kind === 'stat') {
-                        continue; // a stat and the sources it cites are one piece of evidence
-                    }
-                    for (let i = 0; i < from[key].length && profile[key].length < cap; i++) {
-                        add(profile, key, from[key][i]);
-                    }
-                }
-            }
-        }
-        profiles[index] = profile;
     }
-    return profiles;
 }

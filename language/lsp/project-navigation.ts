@@ -64,7 +64,7 @@ export function sameEvidence(reference: ProjectEvidence, analysis: WorkspaceAnal
     if (wanted === undefined) {
         return [];
     }
-    return [...projectReferences(analysis.elements)].flatMap(other => {
+    return projectReferences(analysis.elements).flatMap(other => {
         const key = GrammarUtils.findNodeForProperty(other.$cstNode, 'key');
         return other.project?.ref === project && key && identity(other) === wanted ? [Location.create(AstUtils.getDocument(other).uri.toString(), key.range)] : [];
     });

@@ -34,22 +34,31 @@ export class WarrantScopeComputation extends DefaultScopeComputation {
  * scope) and the bands of schemes (the one local scope, see WarrantScopeProvider). When a
  * document's list of these is unchanged by an edit, so is every other document's linking.
  */
-export function* resolvableNodes(root: Document): Generator<AstNode> {
-    yield* exportedNodes(root);
+export function resolvableNodes(root: Document): AstNode[] {
+    const nodes = exportedNodes(root);
     for (const element of root.elements) {
         if (isScheme(element)) {
-            yield* element.bands;
+            for (const band of element.bands) {
+                nodes.push(band);
+            }
         }
     }
+    return nodes;
 }
 
-function* exportedNodes(root: Document): Generator<AstNode> {
+/** A list, not a generator: a generator with yield* compiles to several times the code, for every document. */
+function exportedNodes(root: Document): AstNode[] {
+    const nodes: AstNode[] = [];
     for (const element of root.elements) {
         if ('name' in element) {
-            yield element;
+            nodes.push(element);
         }
         if (isAnnex(element)) {
-            yield* element.data;
+            // Not push(...): an annex of 130,000 data as arguments overflows the stack.
+            for (const datum of element.data) {
+                nodes.push(datum);
+            }
         }
     }
+    return nodes;
 }

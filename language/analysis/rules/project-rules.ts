@@ -19,7 +19,8 @@ const RANK: Record<QdaSeverity, number> = { info: 0, warning: 1, error: 2 };
  * project-problem: what the reader found wrong in the project, at the problem's own severity at most.
  * unknown-project-evidence: a code or segment the project does not have, or a quote that does not pick one segment.
  */
-export function projectFindings(elements: WorkspaceElements, files: ExternalFiles, projects: ProjectEvidenceResolver): Finding[] {
+/** `evidence`: the workspace's `projectReferences`, which the analysis lists once. */
+export function projectFindings(elements: WorkspaceElements, files: ExternalFiles, projects: ProjectEvidenceResolver, evidence: readonly ProjectEvidence[]): Finding[] {
     const findings: Finding[] = [];
     for (const statement of elements.projects) {
         const facts = files.project(statement);
@@ -49,7 +50,7 @@ export function projectFindings(elements: WorkspaceElements, files: ExternalFile
             });
         }
     }
-    for (const reference of projectReferences(elements)) {
+    for (const reference of evidence) {
         const resolved = projects.resolve(reference);
         if (resolved.status === 'unknown') {
             findings.push({ code: IssueCodes.UnknownProjectEvidence, node: reference, property: 'key', message: resolved.message });
@@ -59,19 +60,29 @@ export function projectFindings(elements: WorkspaceElements, files: ExternalFile
 }
 
 /** Every `code "…" in project` / `segment "…" in project` reference of claims and patterns. */
-export function* projectReferences(elements: WorkspaceElements): Generator<ProjectEvidence> {
+export function projectReferences(elements: WorkspaceElements): ProjectEvidence[] {
+    // Loops into a list, not a generator: this visits every clause of the workspace, and V8
+    // compiles a generator with yield* into several times the code.
+    const references: ProjectEvidence[] = [];
     for (const claim of elements.claims) {
         for (const clause of claim.clauses) {
             if (isSupport(clause) || isOpposition(clause)) {
-                yield* clause.evidence;
+                add(references, clause.evidence);
             }
         }
     }
     for (const pattern of elements.patterns) {
         for (const part of pattern.parts) {
             if (isObserved(part)) {
-                yield* part.evidence;
+                add(references, part.evidence);
             }
         }
+    }
+    return references;
+}
+
+function add(references: ProjectEvidence[], evidence: readonly ProjectEvidence[]): void {
+    for (const reference of evidence) {
+        references.push(reference);
     }
 }
