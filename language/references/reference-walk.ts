@@ -1,7 +1,7 @@
-import { interruptAndCheck, isAstNode, isMultiReference, isReference, type AstNode, type AstReflection, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, interruptAndCheck, isMultiReference, isReference, type AstNode, type AstReflection, type LangiumDocument, type ReferenceInfo } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 
-/** Nodes visited between two cancellation checks (each check may yield to the event loop). */
+/** Nodes with references visited between two cancellation checks (each check may yield to the event loop). */
 const NODES_PER_CHECK = 128;
 
 /** Which properties of a node type hold cross-references, and which may hold child nodes. */
@@ -9,8 +9,6 @@ export interface TypePlan {
     references: string[];
     contents: string[];
 }
-
-const NO_PROPERTIES: TypePlan = { references: [], contents: [] };
 
 /**
  * Each AST type's reference and other properties, read once from the grammar's reflection:
@@ -39,15 +37,34 @@ export class PropertyPlans {
     }
 }
 
+/** Per parsed root, the nodes that hold cross-references, in document order (see recordReferencingNodes). */
+const referencing = new WeakMap<AstNode, readonly AstNode[]>();
+
+/**
+ * What the parser found while linking the AST to its containers (container-links.ts), which
+ * visits every node anyway: the nodes with references, so that linking and indexing visit
+ * those and no others. A document's tree only changes by a new parse (edits in place change
+ * one string), which records its own list.
+ */
+export function recordReferencingNodes(root: AstNode, nodes: readonly AstNode[]): void {
+    referencing.set(root, nodes);
+}
+
+/** Nodes of a tree the parser did not list (built some other way), found Langium's generic way. */
+export function streamReferencingNodes(root: AstNode): AstNode[] {
+    return AstUtils.streamAst(root).filter(node => !AstUtils.streamReferences(node).isEmpty()).toArray();
+}
+
 /**
  * Visits every cross-reference of a document. Langium's linker and reference indexer walk the
  * AST generically (`Object.keys` of every node, a stream per node) and await a cancellation
  * check at every node; on a 10,000-claim workspace those walks cost more than the linking they
- * serve. This walker reads each type's properties once from the grammar's reflection, and
- * checks cancellation every NODES_PER_CHECK nodes, which still lets an edit cancel a stale
- * build within a fraction of a millisecond. Order: a node's references before its children's,
- * properties in the reflection's order, which is not always text order (nothing depends on it:
- * the CLI sorts its findings, editors sort diagnostics).
+ * serve. This visits only the nodes the parser listed as holding references, reads each type's
+ * reference properties once from the grammar's reflection, and checks cancellation every
+ * NODES_PER_CHECK nodes, which still lets an edit cancel a stale build within a fraction of a
+ * millisecond. Order: nodes in document order, a node's references in the reflection's
+ * property order, which is not always text order (nothing depends on it: the CLI sorts its
+ * findings, editors sort diagnostics).
  */
 export class ReferenceWalker {
     private readonly plans: PropertyPlans;
@@ -57,41 +74,40 @@ export class ReferenceWalker {
     }
 
     async forEach(document: LangiumDocument, cancelToken: CancellationToken, visit: (info: ReferenceInfo) => void): Promise<void> {
-        const stack: AstNode[] = [document.parseResult.value];
-        let visited = 0;
-        while (stack.length > 0) {
-            const node = stack.pop()!;
-            if (++visited % NODES_PER_CHECK === 0) {
+        const root = document.parseResult.value;
+        let nodes = referencing.get(root);
+        if (!nodes) {
+            nodes = streamReferencingNodes(root);
+            referencing.set(root, nodes);
+        }
+        for (let i = 0; i < nodes.length; i++) {
+            if (i > 0 && i % NODES_PER_CHECK === 0) {
                 await interruptAndCheck(cancelToken);
             }
-            const plan = this.plans.of(node.$type) ?? NO_PROPERTIES;
-            const record = node as unknown as Record<string, unknown>;
-            for (const property of plan.references) {
-                const value = record[property];
-                if (Array.isArray(value)) {
-                    value.forEach((reference, index) => {
-                        if (isReference(reference) || isMultiReference(reference)) {
-                            visit({ reference, container: node, property, index });
-                        }
-                    });
-                } else if (isReference(value) || isMultiReference(value)) {
-                    visit({ reference: value, container: node, property });
-                }
-            }
-            // Pushed in reverse so that children are visited in order.
-            for (let p = plan.contents.length - 1; p >= 0; p--) {
-                const value = record[plan.contents[p]!];
-                if (Array.isArray(value)) {
-                    for (let i = value.length - 1; i >= 0; i--) {
-                        if (isAstNode(value[i])) {
-                            stack.push(value[i]);
-                        }
-                    }
-                } else if (isAstNode(value)) {
-                    stack.push(value);
-                }
-            }
+            this.visitNode(nodes[i]!, visit);
         }
         await interruptAndCheck(cancelToken);
+    }
+
+    private visitNode(node: AstNode, visit: (info: ReferenceInfo) => void): void {
+        const plan = this.plans.of(node.$type);
+        if (!plan) {
+            AstUtils.streamReferences(node).forEach(visit);
+            return;
+        }
+        const record = node as unknown as Record<string, unknown>;
+        for (const property of plan.references) {
+            const value = record[property];
+            if (Array.isArray(value)) {
+                for (let index = 0; index < value.length; index++) {
+                    const reference: unknown = value[index];
+                    if (isReference(reference) || isMultiReference(reference)) {
+                        visit({ reference, container: node, property, index });
+                    }
+                }
+            } else if (isReference(value) || isMultiReference(value)) {
+                visit({ reference: value, container: node, property });
+            }
+        }
     }
 }
