@@ -1,8 +1,5 @@
 import type { AstNode } from 'langium';
-import {
-    isClassification, isCiting, isObserved, isOpposition, isSupport,
-    type Citation, type Claim, type Datum, type Pattern, type ProjectEvidence, type Scheme, type Source, type Stat
-} from '../generated/ast.js';
+import type { Citation, Claim, Datum, Pattern, ProjectEvidence, Scheme, Source, Stat } from '../generated/ast.js';
 import type { EdgeKind, NodeKind } from './vocabulary.js';
 import { citationKey, type BibliographyLookup, type ResolvedSource } from './citations.js';
 import type { ProjectEvidenceResolver, ProjectSegment } from './project-evidence.js';
@@ -133,36 +130,41 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         if (!node) {
             continue;
         }
+        // A switch on the type, not type guards (see collectElements).
         for (const clause of claim.clauses) {
-            if (isSupport(clause)) {
-                for (const ref of clause.supporters) {
-                    const supporter = nodeOf(ref.ref);
-                    if (supporter) {
+            switch (clause.$type) {
+                case 'Support':
+                    for (const ref of clause.supporters) {
+                        const supporter = nodeOf(ref.ref);
+                        if (supporter) {
+                            support(supporter, node);
+                            edge(supporter, node, 'supports');
+                        }
+                    }
+                    for (const supporter of projectEvidence(clause.evidence)) {
                         support(supporter, node);
                         edge(supporter, node, 'supports');
                     }
-                }
-                for (const supporter of projectEvidence(clause.evidence)) {
-                    support(supporter, node);
-                    edge(supporter, node, 'supports');
-                }
-            } else if (isOpposition(clause)) {
-                const opposers = [...clause.opponents.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(clause.evidence)];
-                for (const opposer of opposers) {
-                    graph.opposers[node.index].push(opposer.index);
-                    edge(opposer, node, 'opposes');
-                }
-            } else if (isCiting(clause)) {
-                cite(node, clause.citations);
-            } else if (isClassification(clause)) {
-                const stat = nodeOf(clause.stat?.ref);
-                if (stat) {
-                    support(stat, node);
-                    edge(node, stat, 'classifies');
-                }
-                const scheme = nodeOf(clause.scheme?.ref);
-                if (scheme) {
-                    edge(node, scheme, 'classifies');
+                    break;
+                case 'Opposition':
+                    for (const opposer of [...clause.opponents.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(clause.evidence)]) {
+                        graph.opposers[node.index].push(opposer.index);
+                        edge(opposer, node, 'opposes');
+                    }
+                    break;
+                case 'Citing':
+                    cite(node, clause.citations);
+                    break;
+                case 'Classification': {
+                    const stat = nodeOf(clause.stat?.ref);
+                    if (stat) {
+                        support(stat, node);
+                        edge(node, stat, 'classifies');
+                    }
+                    const scheme = nodeOf(clause.scheme?.ref);
+                    if (scheme) {
+                        edge(node, scheme, 'classifies');
+                    }
                 }
             }
         }
@@ -173,17 +175,21 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
             continue;
         }
         for (const part of pattern.parts) {
-            if (isObserved(part)) {
-                for (const datum of [...part.data.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(part.evidence)]) {
-                    support(datum, node);
-                    edge(node, datum, 'observes');
-                }
-            } else if (isCiting(part)) {
-                cite(node, part.citations);
-            } else if (part.$type === 'Strategic') {
-                const claim = nodeOf(part.claim?.ref);
-                if (claim) {
-                    edge(node, claim, 'interprets');
+            switch (part.$type) {
+                case 'Observed':
+                    for (const datum of [...part.data.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(part.evidence)]) {
+                        support(datum, node);
+                        edge(node, datum, 'observes');
+                    }
+                    break;
+                case 'Citing':
+                    cite(node, part.citations);
+                    break;
+                case 'Strategic': {
+                    const claim = nodeOf(part.claim?.ref);
+                    if (claim) {
+                        edge(node, claim, 'interprets');
+                    }
                 }
             }
         }

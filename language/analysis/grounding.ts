@@ -1,6 +1,5 @@
 import type { NodeStatus } from './vocabulary.js';
 import type { ArgumentGraph, ArgumentNode } from './argument-graph.js';
-import { isClaim, isClassification } from '../generated/ast.js';
 import { datumFacts } from './datum-facts.js';
 import { classificationMismatch } from './classification.js';
 import { finishStages, type Stages } from './stages.js';
@@ -130,8 +129,9 @@ function contestedNodes(graph: ArgumentGraph, grounded: boolean[]): boolean[] {
 function contradictedNodes(graph: ArgumentGraph): boolean[] {
     const contradicted = new Array<boolean>(graph.nodes.length).fill(false);
     for (const node of graph.nodes) {
-        if (node.element !== undefined && isClaim(node.element)) {
-            contradicted[node.index] = node.element.clauses.some(clause => isClassification(clause) && classificationMismatch(clause) !== undefined);
+        const element = node.element;
+        if (element?.$type === 'Claim') {
+            contradicted[node.index] = element.clauses.some(clause => clause.$type === 'Classification' && classificationMismatch(clause) !== undefined);
         }
     }
     return contradicted;

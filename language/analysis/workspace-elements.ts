@@ -1,6 +1,5 @@
-import {
-    isAnnex, isBibliography, isClaim, isPattern, isProject, isRespondent, isScheme, isSource, isStat,
-    type Annex, type Bibliography, type Claim, type Datum, type Document, type Pattern, type Project, type Respondent, type Scheme, type Source, type Stat
+import type {
+    Annex, Bibliography, Claim, Datum, Document, Pattern, Project, Respondent, Scheme, Source, Stat
 } from '../generated/ast.js';
 
 export type NamedElement = Source | Respondent | Annex | Datum | Stat | Scheme | Claim | Pattern | Project;
@@ -44,32 +43,28 @@ export function collectElements(documents: Iterable<Document>): WorkspaceElement
             elements.duplicates.set(node.name, [first, node]);
         }
     };
+    // A switch on the type, not a chain of type guards: each guard is a lookup in Langium's
+    // table of subtypes, and V8 compiles nine of them inlined into a large loop.
     for (const document of documents) {
         for (const element of document.elements) {
-            if (isBibliography(element)) {
+            if (element.$type === 'Bibliography') {
                 elements.bibliographies.push(element);
                 continue;
             }
             declare(element);
-            if (isClaim(element)) {
-                elements.claims.push(element);
-            } else if (isPattern(element)) {
-                elements.patterns.push(element);
-            } else if (isStat(element)) {
-                elements.stats.push(element);
-            } else if (isScheme(element)) {
-                elements.schemes.push(element);
-            } else if (isSource(element)) {
-                elements.sources.push(element);
-            } else if (isProject(element)) {
-                elements.projects.push(element);
-            } else if (isRespondent(element)) {
-                elements.respondents.push(element);
-            } else if (isAnnex(element)) {
-                for (const datum of element.data) {
-                    declare(datum);
-                    elements.data.push(datum);
-                }
+            switch (element.$type) {
+                case 'Claim': elements.claims.push(element); break;
+                case 'Pattern': elements.patterns.push(element); break;
+                case 'Stat': elements.stats.push(element); break;
+                case 'Scheme': elements.schemes.push(element); break;
+                case 'Source': elements.sources.push(element); break;
+                case 'Project': elements.projects.push(element); break;
+                case 'Respondent': elements.respondents.push(element); break;
+                case 'Annex':
+                    for (const datum of element.data) {
+                        declare(datum);
+                        elements.data.push(datum);
+                    }
             }
         }
     }

@@ -1,4 +1,4 @@
-import { isObserved, isOpposition, isSupport, type ProjectEvidence } from '../../generated/ast.js';
+import type { ProjectEvidence } from '../../generated/ast.js';
 import type { Severity } from '../../protocol.js';
 import type { QdaSeverity } from '../../qda/index.js';
 import type { ExternalFiles } from '../external-files.js';
@@ -66,14 +66,14 @@ export function projectReferences(elements: WorkspaceElements): ProjectEvidence[
     const references: ProjectEvidence[] = [];
     for (const claim of elements.claims) {
         for (const clause of claim.clauses) {
-            if (isSupport(clause) || isOpposition(clause)) {
+            if (clause.$type === 'Support' || clause.$type === 'Opposition') {
                 add(references, clause.evidence);
             }
         }
     }
     for (const pattern of elements.patterns) {
         for (const part of pattern.parts) {
-            if (isObserved(part)) {
+            if (part.$type === 'Observed') {
                 add(references, part.evidence);
             }
         }
