@@ -55,9 +55,9 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
     const addNode = (id: string, kind: NodeKind, element?: ArgumentElement, source?: ResolvedSource, unresolvedKey?: string, segment?: ProjectSegment): ArgumentNode => {
         const created: ArgumentNode = { index: graph.nodes.length, id, kind, element, source, unresolvedKey, segment };
         graph.nodes.push(created);
-        graph.supporters.push([]);
-        graph.dependents.push([]);
-        graph.opposers.push([]);
+        graph.supporters.push(NO_EDGES);
+        graph.dependents.push(NO_EDGES);
+        graph.opposers.push(NO_EDGES);
         graph.byId.set(id, created);
         if (element) {
             graph.byElement.set(element, created);
@@ -93,8 +93,8 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         return addNode('@' + key, 'source', undefined, resolved, resolved ? undefined : key);
     };
     const support = (supporter: ArgumentNode, supported: ArgumentNode) => {
-        graph.supporters[supported.index].push(supporter.index);
-        graph.dependents[supporter.index].push(supported.index);
+        append(graph.supporters, supported.index, supporter.index);
+        append(graph.dependents, supporter.index, supported.index);
     };
     const edge = (from: ArgumentNode, to: ArgumentNode, kind: EdgeKind) => graph.edges.push({ from: from.index, to: to.index, kind });
     // Only the segments something rests on become nodes: a project of 5,000 segments adds none until used.
@@ -148,7 +148,7 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
                     break;
                 case 'Opposition':
                     for (const opposer of [...clause.opponents.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(clause.evidence)]) {
-                        graph.opposers[node.index].push(opposer.index);
+                        append(graph.opposers, node.index, opposer.index);
                         edge(opposer, node, 'opposes');
                     }
                     break;
@@ -206,16 +206,29 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
             cite(node, scheme.citations);
         }
     }
-    // The graph lives as long as the analysis: each list pushed to holds 17 slots for the one or
+    // The graph lives as long as the analysis: a list pushed to holds 17 slots for the one or
     // two items most have (8 MB of a 40,000-claim check's heap). Copies are of exact length.
     for (const lists of [graph.supporters, graph.dependents, graph.opposers]) {
         for (let i = 0; i < lists.length; i++) {
-            if (lists[i]!.length > 0) {
+            if (lists[i]!.length > 1) {
                 lists[i] = lists[i]!.slice();
             }
         }
     }
     return graph;
+}
+
+/** The adjacency list of a node without edges (most nodes lack one kind or another): one shared, never changed. */
+const NO_EDGES: number[] = Object.freeze([]) as unknown as number[];
+
+/** Adds to a node's adjacency list; its first item makes a list of exactly one slot. */
+function append(lists: number[][], at: number, value: number): void {
+    const list = lists[at]!;
+    if (list === NO_EDGES) {
+        lists[at] = [value];
+    } else {
+        list.push(value);
+    }
 }
 
 function inlineSource(key: string, source: Source): ResolvedSource {
