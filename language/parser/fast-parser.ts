@@ -1,9 +1,10 @@
-import { AstUtils, LeafCstNodeImpl, type AstNode, type AstReflection, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type TokenBuilder, type ValueConverter } from 'langium';
+import { AstUtils, LeafCstNodeImpl, type AstNode, type AstReflection, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type TokenBuilder } from 'langium';
 import type { TokenType } from 'chevrotain';
 import type { ContainerLinker } from './container-links.js';
 import type { WarrantCstNodeBuilder } from './cst-node-builder.js';
 import { FastLexer, NO_TOKENS, type HiddenToken, type ScannedTokens } from './fast-lexer.js';
 import { planGrammar, type Plan, type PlannedAssignment, type RulePlan } from './grammar-plan.js';
+import { WarrantValueConverter } from './value-converter.js';
 
 /** Thrown where the fast parser meets something Langium's parser would report: it gives up. */
 class Mismatch {}
@@ -56,18 +57,19 @@ export class FastParser {
         private readonly entry: RulePlan,
         private readonly builder: WarrantCstNodeBuilder,
         private readonly containers: ContainerLinker,
-        private readonly converter: ValueConverter,
+        private readonly converter: WarrantValueConverter,
         private readonly linker: Linker,
         private readonly reflection: AstReflection,
         private readonly tokenBuilder: TokenBuilder
     ) {}
 
-    /** Undefined when the grammar uses something this parser does not implement. */
+    /** Undefined when the grammar uses something this parser does not implement, or the value converter is not Warrant's. */
     static create(services: LangiumCoreServices, builder: WarrantCstNodeBuilder, containers: ContainerLinker): FastParser | undefined {
+        const converter = services.parser.ValueConverter;
         const lexer = FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
         const entry = lexer && planGrammar(services.Grammar, lexer);
-        return lexer && entry
-            ? new FastParser(lexer, entry, builder, containers, services.parser.ValueConverter, services.references.Linker, services.shared.AstReflection, services.parser.TokenBuilder)
+        return lexer && entry && converter instanceof WarrantValueConverter
+            ? new FastParser(lexer, entry, builder, containers, converter, services.references.Linker, services.shared.AstReflection, services.parser.TokenBuilder)
             : undefined;
     }
 
@@ -267,10 +269,10 @@ export class FastParser {
         this.builder.appendChild(this.builder.current, leaf);
         this.position = position + 1;
         if (plan.assignment) {
-            const value = plan.keyword ?? this.converter.convert(this.text.substring(start, start + length), leaf);
+            const value = plan.keyword ?? this.converter.convertRule(plan.valueRule!, this.text.substring(start, start + length), leaf);
             this.assign(plan.assignment, value, leaf);
         } else if (this.inText) {
-            (this.current as TextValue).value += plan.keyword ?? String(this.converter.convert(this.text.substring(start, start + length), leaf));
+            (this.current as TextValue).value += plan.keyword ?? String(this.converter.convertRule(plan.valueRule!, this.text.substring(start, start + length), leaf));
         }
     }
 
@@ -286,7 +288,7 @@ export class FastParser {
             this.inText = true;
             this.run(rule.body);
             this.close(text);
-            result = this.converter.convert(text.value, text.$cstNode!);
+            result = this.converter.convertRule(plan.valueRule!, text.value, text.$cstNode!);
         } else {
             this.current = { $type: rule.type };
             this.inText = false;

@@ -30,6 +30,12 @@ export class Plan {
     assignment: PlannedAssignment | undefined = undefined;
     /** The rule a call calls. */
     rule: RulePlan | undefined = undefined;
+    /**
+     * The terminal or data type rule whose value converter makes the element's value, as
+     * Langium's `ValueConverter.convert` finds it from the CST node's grammar element;
+     * undefined for a keyword (its value is its text) and other elements.
+     */
+    valueRule: GrammarAST.AbstractRule | undefined = undefined;
     /** The AST type an action sets. */
     type = '';
 
@@ -92,17 +98,17 @@ export function planGrammar(grammar: GrammarAST.Grammar, lexer: FastLexer): Rule
 
     const plan = (kind: Plan['kind'], node: GrammarAST.AbstractElement, fill: Partial<Plan>): Plan => Object.assign(new Plan(kind, node, size), fill);
 
-    const tokenPlan = (node: GrammarAST.AbstractElement, feature: GrammarAST.AbstractElement, name: string, keyword: string | undefined): Plan =>
-        plan('token', node, { token: lexer.kindOf(name), keyword, feature, assignment: assignmentOf(feature) });
+    const tokenPlan = (node: GrammarAST.AbstractElement, feature: GrammarAST.AbstractElement, name: string, keyword: string | undefined, valueRule?: GrammarAST.TerminalRule): Plan =>
+        plan('token', node, { token: lexer.kindOf(name), keyword, feature, assignment: assignmentOf(feature), valueRule });
 
     const callOrToken = (node: GrammarAST.AbstractElement, feature: GrammarAST.AbstractElement, rule: GrammarAST.AbstractRule | undefined): Plan => {
         if (GrammarAST.isTerminalRule(rule)) {
-            return tokenPlan(node, feature, rule.name, undefined);
+            return tokenPlan(node, feature, rule.name, undefined, rule);
         }
         if (!rule) {
             throw new Unsupported('unresolved rule');
         }
-        return plan('call', node, { rule: ruleOf(rule), feature, assignment: assignmentOf(feature) });
+        return plan('call', node, { rule: ruleOf(rule), feature, assignment: assignmentOf(feature), valueRule: rule });
     };
 
     const element = (node: GrammarAST.AbstractElement): Plan => {
