@@ -164,10 +164,8 @@ export class WarrantDocumentValidator extends DefaultDocumentValidator {
     /** Langium's, with the node of a finding's property found the faster way (see property-node.ts). */
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
         if (!info.range && typeof info.property === 'string') {
-            const range = (findNodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
-            if (range) {
-                return super.toDiagnostic(severity, message, { ...info, range });
-            }
+            // Set on the check's own object (a new one per finding), not a copy: one per finding of a large workspace.
+            info.range = (findNodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
         }
         return super.toDiagnostic(severity, message, info);
     }

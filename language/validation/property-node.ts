@@ -34,26 +34,34 @@ export function findNodeForProperty(node: CstNode | undefined, property: string 
     if (!node || !property || !isCompositeCstNode(node)) {
         return undefined;
     }
-    const wanted = index === undefined ? 0 : Math.max(0, index);
-    const element = node.astNode;
-    let found: CstNode | undefined;
-    let count = 0;
-    const search = (parent: CstNode): boolean => {
-        if (!isCompositeCstNode(parent) || parent.astNode !== element) {
-            return false;
-        }
-        for (const child of parent.content) {
-            if (assignedFeature(child.grammarSource) === property) {
-                found = child;
-                if (count++ === wanted) {
-                    return true;
-                }
-            } else if (search(child)) {
+    const search: Search = { element: node.astNode, property, wanted: index === undefined ? 0 : Math.max(0, index), found: undefined, count: 0 };
+    searchBelow(node, search);
+    return search.found;
+}
+
+/** The state of one search (a plain function and an object, not a closure made per search). */
+interface Search {
+    readonly element: AstNode;
+    readonly property: string;
+    readonly wanted: number;
+    found: CstNode | undefined;
+    count: number;
+}
+
+/** True once the wanted match is found. */
+function searchBelow(parent: CstNode, search: Search): boolean {
+    if (!isCompositeCstNode(parent) || parent.astNode !== search.element) {
+        return false;
+    }
+    for (const child of parent.content) {
+        if (assignedFeature(child.grammarSource) === search.property) {
+            search.found = child;
+            if (search.count++ === search.wanted) {
                 return true;
             }
+        } else if (searchBelow(child, search)) {
+            return true;
         }
-        return false;
-    };
-    search(node);
-    return found;
+    }
+    return false;
 }
