@@ -6,7 +6,7 @@ import path from 'node:path';
 import { AstUtils, EmptyFileSystem, GrammarUtils, OperationCancelled, URI, type AstNode, type LangiumDocument, type ReferenceInfo } from 'langium';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { createWarrantServices } from '../../language/warrant-module.js';
-import { ReferenceWalker } from '../../language/references/reference-walk.js';
+import { ReferenceWalker, streamReferencingNodes } from '../../language/references/reference-walk.js';
 import { findNodeForProperty } from '../../language/validation/property-node.js';
 import type { Claim, Document } from '../../language/generated/ast.js';
 
@@ -51,6 +51,20 @@ describe('the reference walker', () => {
             total += walked.length;
         }
         assert.ok(total > 50, `the case study has ${total} references`);
+    });
+
+    it('visits the nodes the parser listed, which are those Langium finds holding references, in document order', async () => {
+        const { services, documents } = await build(caseStudyFiles());
+        const walker = new ReferenceWalker(services.shared.AstReflection);
+        for (const document of documents) {
+            const containers: AstNode[] = [];
+            await walker.forEach(document, new CancellationTokenSource().token, info => {
+                if (containers[containers.length - 1] !== info.container) {
+                    containers.push(info.container);
+                }
+            });
+            assert.deepEqual(containers, streamReferencingNodes(document.parseResult.value), document.uri.path);
+        }
     });
 
     it('stops with OperationCancelled once its token is cancelled', async () => {
