@@ -111,6 +111,11 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         });
     });
     const nodeOf = (element: AstNode | undefined) => element ? graph.byElement.get(element) : undefined;
+    /** The nodes a list of named references and a list of project evidence stand for, in that order. */
+    const evidenceNodes = (references: ReadonlyArray<{ ref?: AstNode }>, evidence: ProjectEvidence[]): ArgumentNode[] => {
+        const nodes = references.flatMap(reference => nodeOf(reference.ref) ?? []);
+        return evidence.length === 0 ? nodes : nodes.concat(projectEvidence(evidence));
+    };
     const cite = (node: ArgumentNode, citations: Citation[]) => {
         for (const citation of citations) {
             if (!citation.key) {
@@ -134,20 +139,13 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         for (const clause of claim.clauses) {
             switch (clause.$type) {
                 case 'Support':
-                    for (const ref of clause.supporters) {
-                        const supporter = nodeOf(ref.ref);
-                        if (supporter) {
-                            support(supporter, node);
-                            edge(supporter, node, 'supports');
-                        }
-                    }
-                    for (const supporter of projectEvidence(clause.evidence)) {
+                    for (const supporter of evidenceNodes(clause.supporters, clause.evidence)) {
                         support(supporter, node);
                         edge(supporter, node, 'supports');
                     }
                     break;
                 case 'Opposition':
-                    for (const opposer of [...clause.opponents.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(clause.evidence)]) {
+                    for (const opposer of evidenceNodes(clause.opponents, clause.evidence)) {
                         append(graph.opposers, node.index, opposer.index);
                         edge(opposer, node, 'opposes');
                     }
@@ -177,7 +175,7 @@ export function buildArgumentGraph(elements: WorkspaceElements, bibliography: Bi
         for (const part of pattern.parts) {
             switch (part.$type) {
                 case 'Observed':
-                    for (const datum of [...part.data.flatMap(ref => nodeOf(ref.ref) ?? []), ...projectEvidence(part.evidence)]) {
+                    for (const datum of evidenceNodes(part.data, part.evidence)) {
                         support(datum, node);
                         edge(node, datum, 'observes');
                     }

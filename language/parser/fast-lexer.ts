@@ -128,7 +128,7 @@ export class FastLexer {
     scan(text: string): ScannedTokens | undefined {
         const tokens = new TokenColumns(text.length >> 3);
         const hidden: HiddenToken[] = [];
-        const { ID, STRING, NUMBER, CITEKEY, ML_COMMENT, SL_COMMENT } = this.kind as Record<string, number>;
+        const { ID, STRING, NUMBER, CITEKEY, ML_COMMENT, SL_COMMENT } = this.kind;
         const end = text.length;
         let offset = 0;
         let line = 0;
