@@ -1,9 +1,9 @@
 import { AstUtils, LeafCstNodeImpl, type AstNode, type AstReflection, type CstNode, type LangiumCoreServices, type Linker, type ParseResult, type TokenBuilder } from 'langium';
 import type { TokenType } from 'chevrotain';
-import type { ContainerLinker } from './container-links.js';
 import type { WarrantCstNodeBuilder } from './cst-node-builder.js';
 import { FastLexer, NO_TOKENS, type HiddenToken, type ScannedTokens } from './fast-lexer.js';
 import { planGrammar, type Plan, type PlannedAssignment, type RulePlan } from './grammar-plan.js';
+import { recordReferencingNodes } from '../references/reference-walk.js';
 import { WarrantValueConverter } from './value-converter.js';
 
 /** Thrown where the fast parser meets something Langium's parser would report: it gives up. */
@@ -31,7 +31,8 @@ interface MandatoryProperty {
  * (grammar-plan.ts) over the fast lexer's token columns. It builds what Langium's parser builds,
  * node for node and in the same order of operations: the same AST objects with their properties
  * in the same order, the same CST nodes pointing at the same grammar elements, the same
- * references, comments placed where Langium places them. It makes the choices Chevrotain makes
+ * references, comments placed where Langium places them, each node linked to its container
+ * (as it is assigned, not in a pass over the finished tree). It makes the choices Chevrotain makes
  * for valid input, one token ahead, and where alternatives share a first token, the one that
  * matches more tokens. At anything Langium would report (a stray character, an unexpected
  * token) it returns undefined, and the document goes to Langium's parser, whose error
@@ -50,13 +51,16 @@ export class FastParser {
     private text = '';
     private current: Building | TextValue = NOTHING;
     private inText = false;
+    /** The nodes holding references so far, in document order (see recordReferencingNodes). */
+    private referencing: Building[] = [];
+    /** Where the node being built goes among those once it holds a reference; -1 when listed. */
+    private holderSlot = -1;
     private readonly mandatory = new Map<string, MandatoryProperty[]>();
 
     private constructor(
         private readonly lexer: FastLexer,
         private readonly entry: RulePlan,
         private readonly builder: WarrantCstNodeBuilder,
-        private readonly containers: ContainerLinker,
         private readonly converter: WarrantValueConverter,
         private readonly linker: Linker,
         private readonly reflection: AstReflection,
@@ -64,12 +68,12 @@ export class FastParser {
     ) {}
 
     /** Undefined when the grammar uses something this parser does not implement, or the value converter is not Warrant's. */
-    static create(services: LangiumCoreServices, builder: WarrantCstNodeBuilder, containers: ContainerLinker): FastParser | undefined {
+    static create(services: LangiumCoreServices, builder: WarrantCstNodeBuilder): FastParser | undefined {
         const converter = services.parser.ValueConverter;
         const lexer = FastLexer.create(services.parser.Lexer.definition as Record<string, TokenType>);
         const entry = lexer && planGrammar(services.Grammar, lexer);
         return lexer && entry && converter instanceof WarrantValueConverter
-            ? new FastParser(lexer, entry, builder, containers, converter, services.references.Linker, services.shared.AstReflection, services.parser.TokenBuilder)
+            ? new FastParser(lexer, entry, builder, converter, services.references.Linker, services.shared.AstReflection, services.parser.TokenBuilder)
             : undefined;
     }
 
@@ -83,6 +87,8 @@ export class FastParser {
         this.text = text;
         this.position = 0;
         this.hiddenPosition = 0;
+        this.referencing = [];
+        this.holderSlot = 0;
         try {
             const root = this.builder.buildRootNode(text);
             const document: Building = { $type: this.entry.type! };
@@ -96,7 +102,7 @@ export class FastParser {
             this.assignMandatory(document);
             (root as { astNode: unknown }).astNode = document;
             this.addHidden(text.length + 1);
-            this.containers.link(document as unknown as AstNode);
+            recordReferencingNodes(document as unknown as AstNode, this.referencing as unknown as AstNode[]);
             return { value: document as unknown as AstNode, lexerErrors: [], lexerReport: this.tokenBuilder.flushLexingReport?.(text), parserErrors: [] };
         } catch (error) {
             if (error === MISMATCH) {
@@ -107,6 +113,7 @@ export class FastParser {
             this.tokens = NO_TOKENS;
             this.text = '';
             this.current = NOTHING;
+            this.referencing = [];
         }
     }
 
@@ -281,6 +288,7 @@ export class FastParser {
         const cstNode = this.builder.buildCompositeNode(plan.feature!);
         const parent = this.current;
         const parentInText = this.inText;
+        const parentSlot = this.holderSlot;
         let result: unknown;
         if (rule.type === undefined) {
             const text: TextValue = { value: '' };
@@ -292,6 +300,7 @@ export class FastParser {
         } else {
             this.current = { $type: rule.type };
             this.inText = false;
+            this.holderSlot = this.referencing.length;
             this.run(rule.body);
             const node = this.current as Building;
             this.close(node);
@@ -300,6 +309,7 @@ export class FastParser {
         }
         this.current = parent;
         this.inText = parentInText;
+        this.holderSlot = parentSlot;
         if (cstNode.length === 0) {
             return;
         }
@@ -308,17 +318,46 @@ export class FastParser {
         } else if (parentInText) {
             (parent as TextValue).value += String(result);
         } else if (typeof result === 'object' && result) {
-            this.current = adopt(result as Building, parent as Building);
+            this.takePlace(result as Building, parent as Building);
         }
     }
 
+    /**
+     * The node of an unassigned rule call takes its caller's place, as in `Element: Claim | …`,
+     * where the caller is empty (Langium's `assignWithoutOverride` then only drops the node's
+     * CST node, which the caller's replaces). A caller with content of its own would have to
+     * hand its children over: Langium's parser does that.
+     */
+    private takePlace(node: Building, caller: Building): void {
+        if (hasContent(caller)) {
+            throw MISMATCH;
+        }
+        // The node listed itself at the caller's slot, where nothing else was listed in between.
+        if (this.referencing[this.holderSlot] === node) {
+            this.holderSlot = -1;
+        }
+        node.$cstNode = undefined;
+        this.current = node;
+    }
+
+    /**
+     * Assigns a value to the node being built. A child node is linked to its container here,
+     * as Langium's `linkContentToContainer` would link it after the parse (the same fields in
+     * the same order: the child is complete), and the node is listed among those holding
+     * references at its first one, at its place in document order.
+     */
     private assign(assignment: PlannedAssignment, value: unknown, cstNode: CstNode): void {
         const node = this.current as Building;
-        const item = assignment.reference && typeof value === 'string'
-            ? this.linker.buildReference(node as unknown as AstNode, assignment.feature, cstNode, value)
-            : value;
-        if (isBuilding(item) && item.$cstNode) {
-            (item.$cstNode as { astNode: unknown }).astNode = item;
+        let item = value;
+        if (assignment.reference && typeof value === 'string') {
+            item = this.linker.buildReference(node as unknown as AstNode, assignment.feature, cstNode, value);
+            this.listHolder(node);
+        } else if (isBuilding(value)) {
+            if (value.$cstNode) {
+                (value.$cstNode as { astNode: unknown }).astNode = value;
+            }
+            value.$container = node;
+            value.$containerProperty = assignment.feature;
         }
         switch (assignment.operator) {
             case '=':
@@ -329,6 +368,9 @@ export class FastParser {
                 break;
             case '+=': {
                 const list = node[assignment.feature];
+                if (isBuilding(item)) {
+                    item.$containerIndex = Array.isArray(list) ? list.length : 0;
+                }
                 if (Array.isArray(list)) {
                     list.push(item);
                 } else {
@@ -336,6 +378,20 @@ export class FastParser {
                 }
             }
         }
+    }
+
+    /** Its descendants listed since it started come after it (pre-order, as the container pass lists them). */
+    private listHolder(node: Building): void {
+        const slot = this.holderSlot;
+        if (slot < 0) {
+            return;
+        }
+        if (slot === this.referencing.length) {
+            this.referencing.push(node);
+        } else {
+            this.referencing.splice(slot, 0, node);
+        }
+        this.holderSlot = -1;
     }
 
     /** Closes the innermost open CST node and makes it the node's `$cstNode`. */
@@ -367,30 +423,28 @@ export class FastParser {
             this.mandatory.set(node.$type, properties);
         }
         for (const property of properties) {
-            if (node[property.name] === undefined) {
+            const value = node[property.name];
+            if (value === undefined) {
                 node[property.name] = property.empty === 'array' ? [] : false;
+            } else if (property.empty === 'array' && (value as unknown[]).length > 1) {
+                // Exact length: a list pushed to item by item reserves 17 slots for the one or
+                // two supporters most clauses have, for as long as the document lives.
+                node[property.name] = (value as unknown[]).slice();
             }
         }
     }
 }
 
-function isBuilding(value: unknown): value is Building {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-}
-
-/** A node an unassigned rule call returned takes the caller's place (Langium's `assignWithoutOverride`). */
-function adopt(target: Building, source: Building): Building {
-    // for…in, not Object.entries: no array per call (a plain object has no inherited keys).
-    for (const name in source) {
-        const existing = source[name];
-        const value = target[name];
-        if (value === undefined) {
-            target[name] = existing;
-        } else if (Array.isArray(value) && Array.isArray(existing)) {
-            existing.push(...(value as unknown[]));
-            target[name] = existing;
+/** Whether a node under construction has anything assigned (its type aside). */
+function hasContent(node: Building): boolean {
+    for (const name in node) {
+        if (name !== '$type') {
+            return true;
         }
     }
-    target.$cstNode = undefined;
-    return target;
+    return false;
+}
+
+function isBuilding(value: unknown): value is Building {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }

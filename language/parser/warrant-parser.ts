@@ -78,7 +78,7 @@ export class WarrantParser extends LangiumParser {
         super(services);
         this.internals.nodeBuilder = new WarrantCstNodeBuilder();
         this.containers = new ContainerLinker(services.shared.AstReflection);
-        this.fast = FastParser.create(services, new WarrantCstNodeBuilder(), this.containers);
+        this.fast = FastParser.create(services, new WarrantCstNodeBuilder());
     }
 
     /** Whether documents without syntax errors skip Chevrotain. */

@@ -41,10 +41,11 @@ export class PropertyPlans {
 const referencing = new WeakMap<AstNode, readonly AstNode[]>();
 
 /**
- * What the parser found while linking the AST to its containers (container-links.ts), which
- * visits every node anyway: the nodes with references, so that linking and indexing visit
- * those and no others. A document's tree only changes by a new parse (edits in place change
- * one string), which records its own list.
+ * What the parser found while building the AST: the nodes with references, so that linking and
+ * indexing visit those and no others. The fast parser lists each node at its first reference
+ * (fast-parser.ts); after Langium's parser, the pass that links nodes to their containers, which
+ * visits every node anyway, lists them (container-links.ts). A document's tree only changes by
+ * a new parse (edits in place change one string), which records its own list.
  */
 export function recordReferencingNodes(root: AstNode, nodes: readonly AstNode[]): void {
     referencing.set(root, nodes);
