@@ -7,6 +7,8 @@
  * Reports wall and CPU time, GC pauses, the time of each Langium build phase, peak RSS (VmHWM) and counts.
  */
 import '../language/polyfills.js';
+// The V8 settings of the `warrant` process: this measures what `warrant check` costs.
+import '../cli/engine-tuning.js';
 import { DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DocumentState, type LangiumDocument } from 'langium';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

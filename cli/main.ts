@@ -1,4 +1,5 @@
 import '../language/polyfills.js';
+import './engine-tuning.js';
 import { parseArgs, UsageError, USAGE, type Command } from './args.js';
 import { buildCheckReport, exitCodeFor } from './check-report.js';
 import { formatSarif } from './format-sarif.js';
