@@ -63,12 +63,12 @@ export function* groundingStages(graph: ArgumentGraph): Stages<Grounding> {
     const { grounded, via } = groundedNodes(graph);
     const { components, componentOf, order } = stronglyConnectedComponents(graph);
     yield;
-    const { cycleOf, cycles, cycleComponents } = supportCycles(graph, components, componentOf);
+    const { cycleOf, cycles } = supportCycles(graph, components, componentOf);
     const contested = contestedNodes(graph, grounded);
     const contradicted = contradictedNodes(graph);
     yield;
     const profiles = yield* profileStages(graph, grounded, order, componentOf, RULE_PROFILE_CAP);
-    return { grounded, via, cycleOf, cycles, components: cycleComponents, contested, contradicted, order, componentOf, profiles };
+    return { grounded, via, cycleOf, cycles, components, contested, contradicted, order, componentOf, profiles };
 }
 
 /** The breadth-first search from the evidence along support edges. */
@@ -96,21 +96,18 @@ function groundedNodes(graph: ArgumentGraph): { grounded: boolean[]; via: number
     return { grounded, via };
 }
 
-function supportCycles(graph: ArgumentGraph, components: number[][], componentOf: number[]): { cycleOf: number[]; cycles: number[][]; cycleComponents: number[][] } {
+/** For each component of more than one member, a closed path through it, and its members' cycle. */
+function supportCycles(graph: ArgumentGraph, components: number[][], componentOf: number[]): { cycleOf: number[]; cycles: number[][] } {
     const cycleOf = new Array<number>(graph.nodes.length).fill(-1);
     const cycles: number[][] = [];
-    const cycleComponents: number[][] = [];
     for (const component of components) {
-        if (component.length > 1) {
-            const id = cycles.length;
-            cycles.push(closedPath(graph, component, componentOf));
-            cycleComponents.push(component);
-            for (const member of component) {
-                cycleOf[member] = id;
-            }
+        const id = cycles.length;
+        cycles.push(closedPath(graph, component, componentOf));
+        for (const member of component) {
+            cycleOf[member] = id;
         }
     }
-    return { cycleOf, cycles, cycleComponents };
+    return { cycleOf, cycles };
 }
 
 function contestedNodes(graph: ArgumentGraph, grounded: boolean[]): boolean[] {
@@ -172,8 +169,10 @@ function isEvidence(node: ArgumentNode): boolean {
 /**
  * Tarjan's algorithm, iterative (deep support chains must not overflow the stack), over
  * support edges among claims only: only claims can support each other, and self-support
- * is a rule of its own. Returns the components in reverse topological order of the support
- * direction, plus a topological order of all nodes (evidence first) for the profile pass.
+ * is a rule of its own. Returns the components of more than one member (the support cycles),
+ * each node's component, and a topological order of all nodes (evidence first) for the
+ * profile pass. Almost every component is a single node: those get no list of their own, and
+ * the search's frames are two columns of numbers, not an object each.
  */
 function stronglyConnectedComponents(graph: ArgumentGraph): { components: number[][]; componentOf: number[]; order: number[] } {
     const n = graph.nodes.length;
@@ -182,58 +181,66 @@ function stronglyConnectedComponents(graph: ArgumentGraph): { components: number
     const onStack = new Array<boolean>(n).fill(false);
     const componentOf = new Array<number>(n).fill(-1);
     const stack: number[] = [];
-    const components: number[][] = [];
+    // Every node as it leaves the stack, component after component (reverse topological order).
+    const popped: number[] = [];
+    const cycles: number[][] = [];
+    let found = 0;
     let counter = 0;
-    const callStack: Array<{ node: number; edge: number }> = [];
+    const frameNodes: number[] = [];
+    const frameEdges: number[] = [];
     for (let root = 0; root < n; root++) {
         if (index[root] >= 0) {
             continue;
         }
-        callStack.push({ node: root, edge: 0 });
+        frameNodes.push(root);
+        frameEdges.push(0);
         index[root] = low[root] = counter++;
         stack.push(root);
         onStack[root] = true;
-        while (callStack.length > 0) {
-            const frame = callStack[callStack.length - 1];
-            const out = graph.dependents[frame.node];
-            if (frame.edge < out.length) {
-                const next = out[frame.edge++];
-                if (next === frame.node) {
+        while (frameNodes.length > 0) {
+            const top = frameNodes.length - 1;
+            const node = frameNodes[top];
+            const out = graph.dependents[node];
+            if (frameEdges[top] < out.length) {
+                const next = out[frameEdges[top]++];
+                if (next === node) {
                     continue;
                 }
                 if (index[next] < 0) {
                     index[next] = low[next] = counter++;
                     stack.push(next);
                     onStack[next] = true;
-                    callStack.push({ node: next, edge: 0 });
+                    frameNodes.push(next);
+                    frameEdges.push(0);
                 } else if (onStack[next]) {
-                    low[frame.node] = Math.min(low[frame.node], index[next]);
+                    low[node] = Math.min(low[node], index[next]);
                 }
                 continue;
             }
-            callStack.pop();
-            if (callStack.length > 0) {
-                const parent = callStack[callStack.length - 1].node;
-                low[parent] = Math.min(low[parent], low[frame.node]);
+            frameNodes.pop();
+            frameEdges.pop();
+            if (top > 0) {
+                const parent = frameNodes[top - 1];
+                low[parent] = Math.min(low[parent], low[node]);
             }
-            if (low[frame.node] === index[frame.node]) {
-                const component: number[] = [];
+            if (low[node] === index[node]) {
+                const first = popped.length;
                 let member: number;
                 do {
                     member = stack.pop()!;
                     onStack[member] = false;
-                    componentOf[member] = components.length;
-                    component.push(member);
-                } while (member !== frame.node);
-                components.push(component.reverse());
+                    componentOf[member] = found;
+                    popped.push(member);
+                } while (member !== node);
+                if (popped.length - first > 1) {
+                    cycles.push(popped.slice(first).reverse());
+                }
+                found++;
             }
         }
     }
-    const order: number[] = [];
-    for (let c = components.length - 1; c >= 0; c--) {
-        order.push(...components[c]);
-    }
-    return { components, componentOf, order };
+    // Reversed, the components come evidence first, each in the order its members were reached.
+    return { components: cycles, componentOf, order: popped.reverse() };
 }
 
 /** One closed walk through a component, found by breadth-first search from its first member back to it. */
