@@ -358,6 +358,10 @@ export class FastParser {
             }
             value.$container = node;
             value.$containerProperty = assignment.feature;
+            if (assignment.operator === '+=') {
+                const list = node[assignment.feature];
+                value.$containerIndex = Array.isArray(list) ? list.length : 0;
+            }
         }
         switch (assignment.operator) {
             case '=':
@@ -368,9 +372,6 @@ export class FastParser {
                 break;
             case '+=': {
                 const list = node[assignment.feature];
-                if (isBuilding(item)) {
-                    item.$containerIndex = Array.isArray(list) ? list.length : 0;
-                }
                 if (Array.isArray(list)) {
                     list.push(item);
                 } else {
